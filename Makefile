@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The one entry point. Each target names a stage and calls its script;
+# the scripts hold the logic, and read the variables below from the
+# environment (make exports those given on its command line):
+#   KSRC=DIR     base tree (default: Debian's linux-source-6.1)
+#   O=DIR        output: logs, reports, scratch tree, builds (default: out/)
+#   FLAVOUR=F    kernel flavour, debug (default) or plain
+#   JOBS=N       make -j for kernel builds (default: cores + 1)
+#   FORCE_BASE=1 go on when the base differs from series/BASE
+#   SERIES=DIR   the quilt series to check (default: series/)
+# See README.md for each of them.
+
+SHELL := /bin/bash
+STAGES := base apply checkpatch build bisect sparse cocci boot
+
+.PHONY: help check test deps base-record clean $(STAGES)
+
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+## check        every gate before a repost: base, apply, checkpatch, build,
+##              bisect, sparse, cocci, boot; prints the stage table
+check:
+	@./scripts/check.sh
+
+## test         the tooling's self-tests, then make check on the real series
+test:
+	@./tests/run.sh
+
+## base apply checkpatch build bisect sparse cocci boot
+##              one stage (and the stages it needs), e.g. make bisect
+$(STAGES):
+	@./scripts/check.sh $@
+
+## deps         install the Debian packages make check and make test need
+deps:
+	@./scripts/deps.sh check test
+
+## base-record  write series/BASE from the current base (KSRC or default)
+base-record:
+	@./scripts/base.sh --record
+
+## clean        remove the output dir (O=, default out/); the extracted
+##              base tree in ~/.cache/z3fold-series stays
+clean:
+	@./scripts/clean.sh

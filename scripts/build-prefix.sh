@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/build-prefix.sh K...
+#
+# Build the x86_64 kernel of series prefix K (0 is the base) in the kept
+# build dir of FLAVOUR (debug or plain) and keep what came out in
+# $O/results/FLAVOUR/pK/:
+#   status     pass or fail
+#   build.log  make's output (W=1), with the command line at its head
+#   warnings   compiler diagnostics in the files the series touches
+#   sparse     sparse (C=2) diagnostics in the .c files the series touches
+#   bzImage    the kernel, for the boot test
+#   seconds    wall time of the build
+# A passing result is reused as long as its inputs are unchanged: the
+# base, patches 1..K, ci/overlay, kconfigs, gcc, sparse and this script.
+# Every prefix shares one build dir, so going from one prefix to the next
+# recompiles only what the patches touched (ccache is used when present).
+#
+# The config is tinyconfig + kconfigs/base.config + the other non-flavour
+# fragments + kconfigs/FLAVOUR.config, settled with olddefconfig; every
+# line of those fragments must hold in the final .config.
+#
+# Prints the result dir of each K. Exit: 0 results written (a prefix that
+# does not build is a result with status fail), 1 the tree could not be
+# put at prefix K, 2 setup error (tools, config).
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BUILD=$WORK/build-$FLAVOUR
+RESULTS=$OUT/results/$FLAVOUR
+
+kmake() {
+	make -C "$TREE" O="$BUILD" ARCH=x86_64 W=1 CC="$CC_CMD" -j"$JOBS" \
+		KBUILD_BUILD_USER=z3fold-series KBUILD_BUILD_HOST=build \
+		KBUILD_BUILD_TIMESTAMP="$KBUILD_TIMESTAMP" "$@"
+}
+
+# fragments: the config fragments of this flavour, in merge order.
+fragments() {
+	local f name
+	printf '%s\n' "$REPO/kconfigs/base.config"
+	for f in "$REPO"/kconfigs/*.config; do
+		name=${f##*/}
+		name=${name%.config}
+		[[ $name == base || " $FLAVOURS " == *" $name "* ]] || printf '%s\n' "$f"
+	done
+	printf '%s\n' "$REPO/kconfigs/$FLAVOUR.config"
+}
+
+# tree_fragment: what this particular tree needs: Debian's 6.1.y puts the
+# z3fold prompt on Z3FOLD_DEPRECATED (Z3FOLD follows it).
+tree_fragment() {
+	if grep -q '^config Z3FOLD_DEPRECATED$' "$TREE/mm/Kconfig"; then
+		echo 'CONFIG_Z3FOLD_DEPRECATED=y'
+	fi
+}
+
+# verify_config FRAGMENT...: each requested line must hold after
+# olddefconfig, which drops options whose dependencies are off.
+verify_config() {
+	local f line sym val got bad=0
+	for f in "$@"; do
+		while IFS= read -r line; do
+			if [[ $line =~ ^(CONFIG_[A-Za-z0-9_]+)=(.*)$ ]]; then
+				sym=${BASH_REMATCH[1]} val=${BASH_REMATCH[2]}
+			elif [[ $line =~ ^#\ (CONFIG_[A-Za-z0-9_]+)\ is\ not\ set$ ]]; then
+				sym=${BASH_REMATCH[1]} val=n
+			else
+				continue
+			fi
+			got=$(sed -n "s/^$sym=//p" "$BUILD/.config")
+			[[ -n $got ]] || got=n
+			[[ $got == "$val" ]] && continue
+			msg "${f##*/}: $sym=$val requested, final .config has $sym=$got"
+			bad=1
+		done <"$f"
+	done
+	return "$bad"
+}
+
+configure() {
+	local frags gen key log=$LOGS/config-$FLAVOUR.log
+	mapfile -t frags < <(fragments)
+	[[ -f ${frags[-1]} ]] ||
+		die "$EX_SETUP" "kconfigs/$FLAVOUR.config missing"
+	gen=$BUILD/.z3s-tree.config
+	mkdir -p "$BUILD"
+	tree_fragment >"$gen"
+	key="$BASE_ID $(content_hash "${frags[@]}" "$gen")"
+	[[ -f $BUILD/.config && -f $BUILD/.z3s-config &&
+		$(cat "$BUILD/.z3s-config") == "$key" ]] && return
+	rm -f "$BUILD/.z3s-config"
+	msg "configuring $FLAVOUR: tinyconfig + ${frags[*]##*/}"
+	{
+		kmake tinyconfig
+		# Like merge_config.sh: a symbol set by a fragment loses its
+		# earlier line; the fragments' lines go at the end.
+		awk '
+			FNR == NR || FILENAME != ARGV[ARGC - 1] {
+				if (match($0, /CONFIG_[A-Za-z0-9_]+/)) set[substr($0, RSTART, RLENGTH)] = 1
+				frag = frag $0 "\n"; next
+			}
+			{ if (match($0, /CONFIG_[A-Za-z0-9_]+/) && substr($0, RSTART, RLENGTH) in set) next; print }
+			END { printf "%s", frag }' "${frags[@]}" "$gen" "$BUILD/.config" >"$BUILD/.config.merged"
+		mv "$BUILD/.config.merged" "$BUILD/.config"
+		kmake olddefconfig
+	} >"$log" 2>&1 || die "$EX_SETUP" "configuring $FLAVOUR failed; log: $log"
+	verify_config "${frags[@]}" "$gen" 2>>"$log" || {
+		grep -m1 'requested' "$log" >&2
+		die "$EX_SETUP" "kconfigs: an option did not survive olddefconfig ($FLAVOUR); log: $log"
+	}
+	printf '%s\n' "$key" >"$BUILD/.z3s-config"
+}
+
+# result_key K: everything a prefix's result depends on.
+result_key() {
+	local k=$1
+	{
+		printf '%s\n' "$BASE_ID" "$FLAVOUR" "$CC_CMD"
+		gcc --version | head -n1
+		sparse --version 2>/dev/null || true
+		series_paths
+		(cd "$SERIES_DIR" && content_hash "${PATCHES[@]:0:k}" /dev/null)
+		content_hash "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/apply.sh" \
+			"$REPO"/kconfigs/*.config ${OVERLAY[@]+"${OVERLAY[@]}"}
+	} | sha256sum | cut -c1-16
+}
+
+# build_one K: build prefix K into $RESULTS/pK.
+build_one() {
+	local k=$1 dest=$RESULTS/p$1 tmp key start p objs=() status=pass
+	key=$(result_key "$k")
+	if [[ -f $dest/key && $(cat "$dest/key") == "$key" && $(cat "$dest/status") == pass ]]; then
+		verbose "prefix $k: reusing $dest"
+		printf '%s\n' "$dest"
+		return
+	fi
+	tmp=$RESULTS/.p$k.tmp
+	rm -rf "$tmp"
+	mkdir -p "$tmp"
+	"$REPO/scripts/apply.sh" --prefix "$k" --quiet || return "$EX_FAIL"
+	if [[ -d $BUILD && $(cat "$BUILD/.z3s-base" 2>/dev/null) != "$BASE_ID" ]]; then
+		msg "base changed: starting $BUILD afresh"
+		rm -rf "$BUILD"
+	fi
+	mkdir -p "$BUILD"
+	printf '%s\n' "$BASE_ID" >"$BUILD/.z3s-base"
+	configure
+	series_paths >"$tmp/paths"
+	# Recompile the touched sources at every prefix so their warnings
+	# are in this prefix's log (ccache makes that cheap).
+	while IFS= read -r p; do
+		[[ $p == *.c ]] || continue
+		rm -f "$BUILD/${p%.c}.o"
+		objs+=("${p%.c}.o")
+	done <"$tmp/paths"
+
+	msg "building prefix $k ($FLAVOUR)"
+	start=$SECONDS
+	{
+		printf '# %s\n' "make -C $TREE O=$BUILD ARCH=x86_64 W=1 CC=$CC_CMD -j$JOBS bzImage"
+		kmake bzImage 2>&1
+	} >"$tmp/build.log" || status=fail
+	printf '%s\n' $((SECONDS - start)) >"$tmp/seconds"
+	tree_findings "$TREE" "$tmp/paths" "$tmp/build.log" >"$tmp/warnings"
+	: >"$tmp/sparse"
+	if [[ $status == pass ]]; then
+		cp "$BUILD/arch/x86/boot/bzImage" "$tmp/bzImage"
+		# Only objects this config builds can be checked.
+		for p in "${!objs[@]}"; do
+			[[ -f $BUILD/${objs[p]} ]] || unset 'objs[p]'
+		done
+		if [[ ${#objs[@]} -gt 0 ]]; then
+			kmake C=2 "${objs[@]}" >"$tmp/sparse.log" 2>&1 || status=fail
+			tree_findings "$TREE" "$tmp/paths" "$tmp/sparse.log" >"$tmp/sparse"
+		fi
+	fi
+	printf '%s\n' "$status" >"$tmp/status"
+	printf '%s\n' "$key" >"$tmp/key"
+	rm -rf "$dest"
+	mv "$tmp" "$dest"
+	printf '%s\n' "$dest"
+}
+
+main() {
+	local k
+	case ${1:-} in
+	-h | --help) usage_from_header; exit 0 ;;
+	"") die "$EX_SETUP" "which prefix? (see --help)" ;;
+	esac
+	check_flavour
+	need_tool make build-essential
+	need_tool gcc build-essential
+	need_tool flex flex
+	need_tool bison bison
+	need_tool bc bc
+	need_tool sparse sparse
+	CC_CMD=gcc
+	if command -v ccache >/dev/null 2>&1; then
+		CC_CMD="ccache gcc"
+		# Relative paths in ccache's hash: hits across scratch trees.
+		export CCACHE_BASEDIR=$WORK
+	fi
+	# A fixed build stamp keeps objects identical across rebuilds.
+	KBUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
+	load_base
+	read_series
+	mapfile -t OVERLAY < <(overlay_patches)
+	mkdir -p "$LOGS" "$RESULTS"
+	for k in "$@"; do
+		check_prefix "$k"
+		build_one "$k"
+	done
+}
+
+main "$@"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/clean.sh [--help]
+#
+# Remove the output dir ($O, default out/) and, when $O has spaces, the
+# kernel work dir kept for it under $CACHE. The extracted base stays.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
+rm -rf "$WORK" "$OUT"
+msg "removed $OUT"

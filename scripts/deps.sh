@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/deps.sh [check|test]...
+#
+# Make sure the Debian packages a job needs are installed: as root, install
+# the missing ones with apt-get (and say which); otherwise print the exact
+# apt-get line and exit 2. Installed packages cost one dpkg-query.
+#   check  what 'make check' needs (the default)
+#   test   what 'make test' needs on top: the send round trip and linting
+#
+#   DEPS_INSTALL=no  never run apt-get; only name what is missing
+#   DEPS_EXTRA="pkg..."  more packages to require
+#
+# Exit: 0 everything is installed, 2 something is missing or apt-get failed.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+LOG=$LOGS/deps.log
+
+packages() {
+	local group
+	for group in "$@"; do
+		case $group in
+		check)
+			echo build-essential bc bison flex libelf-dev libssl-dev cpio \
+				xz-utils perl python3 git patch quilt sparse ccache \
+				coccinelle qemu-system-x86
+			# The default base; a KSRC tree needs no package.
+			[[ -n ${KSRC:-} ]] || echo linux-source-6.1 ;;
+		test)
+			echo shellcheck b4 git-email python3-aiosmtpd ;;
+		*) die "$EX_SETUP" "unknown group '$group' (check or test)" ;;
+		esac
+	done
+	echo "${DEPS_EXTRA:-}"
+}
+
+installed() {
+	[[ $(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null) == ii* ]]
+}
+
+main() {
+	local pkgs missing=() p
+	case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
+	need_tool dpkg-query dpkg
+	read -ra pkgs <<<"$(packages "${@:-check}" | tr '\n' ' ')"
+	for p in "${pkgs[@]}"; do
+		installed "$p" || missing+=("$p")
+	done
+	[[ ${#missing[@]} -gt 0 ]] || return 0
+	if [[ $(id -u) != 0 || ${DEPS_INSTALL:-yes} == no ]]; then
+		die "$EX_SETUP" "missing packages: ${missing[*]}; install them with: apt-get install -y --no-install-recommends ${missing[*]}"
+	fi
+	msg "installing ${missing[*]} (apt-get, log: $LOG)"
+	mkdir -p "$LOGS"
+	{
+		apt-get update &&
+			DEBIAN_FRONTEND=noninteractive apt-get install -y \
+				--no-install-recommends "${missing[@]}"
+	} >"$LOG" 2>&1 ||
+		die "$EX_SETUP" "apt-get install ${missing[*]} failed; log: $LOG"
+}
+
+main "$@"
