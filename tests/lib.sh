@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Helpers for the tooling's self-tests: a fake kernel tree whose "kbuild"
+# is a few make rules (like tuxmake's fakelinux), series written on the
+# fly against it, and TAP checks. Sourced by tests/t-*.sh.
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+T_N=0
+T_FAILED=0
+
+ok() { T_N=$((T_N + 1)); printf 'ok %d - %s\n' "$T_N" "$*"; }
+not_ok() {
+	T_N=$((T_N + 1))
+	T_FAILED=$((T_FAILED + 1))
+	printf 'not ok %d - %s\n' "$T_N" "$*"
+}
+diag() { sed 's/^/# /'; }
+finish() {
+	printf '1..%d\n' "$T_N"
+	[[ $T_FAILED -eq 0 ]]
+}
+
+# A scratch root whose path has spaces, as users' paths may.
+new_scratch() {
+	SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/z3s self test.XXXXXX")
+	# shellcheck disable=SC2064 # expand now: the path is fixed
+	trap "rm -rf '$SCRATCH'" EXIT
+}
+
+# real_checkpatch: the base tree's checkpatch.pl (the fake tree links to
+# it), resolved through scripts/base.sh into a private output dir.
+real_checkpatch() {
+	local out=$SCRATCH/real-base
+	O=$out KSRC='' "$REPO/scripts/base.sh" >/dev/null 2>&1 ||
+		FORCE_BASE=1 O=$out KSRC='' "$REPO/scripts/base.sh" >/dev/null
+	# shellcheck source=/dev/null
+	(source "$out/base.env" && printf '%s\n' "$BASE_DIR/scripts/checkpatch.pl")
+}
+
+# make_fake_tree DIR: a tree checkpatch accepts as a kernel tree, with an
+# mm/z3fold.c and a Makefile that answers what scripts/ asks of kbuild.
+make_fake_tree() {
+	local dir=$1 d
+	mkdir -p "$dir/mm" "$dir/scripts"
+	for d in Documentation arch include drivers fs init ipc kernel lib; do
+		mkdir -p "$dir/$d"
+		touch "$dir/$d/.keep"
+	done
+	touch "$dir/COPYING" "$dir/CREDITS" "$dir/Kbuild" "$dir/MAINTAINERS" \
+		"$dir/README" "$dir/mm/Kconfig" "$dir/kconfig-drops"
+	ln -s "$CHECKPATCH" "$dir/scripts/checkpatch.pl"
+	cat >"$dir/Makefile" <<'EOF'
+VERSION = 6
+PATCHLEVEL = 1
+SUBLEVEL = 192
+EXTRAVERSION =
+NAME = Fake tree of the z3fold-series self-tests
+
+srctree := $(CURDIR)
+O ?= $(srctree)
+CC ?= gcc
+OBJS := $(patsubst $(srctree)/%.c,$(O)/%.o,$(wildcard $(srctree)/mm/*.c))
+WFLAGS := $(if $(W),-Wall -Wmissing-prototypes)
+
+.PHONY: tinyconfig olddefconfig bzImage FORCE
+tinyconfig:
+	@mkdir -p $(O)
+	@printf 'CONFIG_64BIT=y\nCONFIG_SLOB=y\n' >$(O)/.config
+# kconfig-drops lists the symbols this "kconfig" silently drops.
+olddefconfig:
+	@grep -v -w -F -f $(srctree)/kconfig-drops $(O)/.config >$(O)/.config.new || true
+	@mv $(O)/.config.new $(O)/.config
+bzImage: $(OBJS)
+	@mkdir -p $(O)/arch/x86/boot
+	@cat $(OBJS) >$(O)/arch/x86/boot/bzImage
+$(O)/%.o: $(srctree)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) -c -o $@ $<
+mm/%.o: $(O)/mm/%.o FORCE
+	$(if $(filter 2,$(C)),sparse $(srctree)/mm/$*.c)
+EOF
+	cat >"$dir/mm/z3fold.c" <<'EOF'
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * z3fold.c: the self-tests' stand-in.
+ */
+
+int z3fold_pages(int n);
+
+int z3fold_pages(int n)
+{
+	return n * 3;
+}
+EOF
+}
+
+# new_series DIR TREE: an empty series for TREE; series_add edits a work
+# copy of TREE's mm/z3fold.c and adds the change as the next patch.
+new_series() {
+	SERIES_UNDER_TEST=$1
+	SERIES_WORK=$SCRATCH/series-work.$RANDOM
+	mkdir -p "$SERIES_UNDER_TEST" "$SERIES_WORK/a/mm" "$SERIES_WORK/b/mm"
+	cp "$2/mm/z3fold.c" "$SERIES_WORK/b/mm/z3fold.c"
+	: >"$SERIES_UNDER_TEST/series"
+	SERIES_COUNT=0
+}
+
+# series_add SUBJECT SED_SCRIPT [SIGNED_OFF=yes]
+series_add() {
+	local subject=$1 script=$2 sob=${3:-yes} name ident
+	ident='Self Test <self-test@example.org>'
+	SERIES_COUNT=$((SERIES_COUNT + 1))
+	name=$(printf '%04d-%s.patch' "$SERIES_COUNT" "$(tr -c 'a-z0-9\n' - <<<"$subject")")
+	cp "$SERIES_WORK/b/mm/z3fold.c" "$SERIES_WORK/a/mm/z3fold.c"
+	sed -i "$script" "$SERIES_WORK/b/mm/z3fold.c"
+	{
+		printf 'From: %s\nSubject: [PATCH] mm/z3fold: %s\n\n' "$ident" "$subject"
+		printf 'Change the stand-in so the self-tests have something to check.\n\n'
+		[[ $sob != yes ]] || printf 'Signed-off-by: %s\n' "$ident"
+		printf -- '---\n'
+		(cd "$SERIES_WORK" && diff -u --label a/mm/z3fold.c --label b/mm/z3fold.c \
+			a/mm/z3fold.c b/mm/z3fold.c) || true
+	} >"$SERIES_UNDER_TEST/$name"
+	printf '%s\n' "$name" >>"$SERIES_UNDER_TEST/series"
+}
+
+# tree_sum DIR: one checksum of every file under DIR (links not followed).
+tree_sum() {
+	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)
+}
+
+# assert NAME CMD...: ok when CMD succeeds.
+assert() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
+
+# expect NAME CODE PATTERN CMD...: CMD exits CODE and its output matches
+# the extended regex PATTERN; output goes to $SCRATCH/last.log.
+expect() {
+	local name=$1 code=$2 pattern=$3 rc=0
+	shift 3
+	"$@" >"$SCRATCH/last.log" 2>&1 || rc=$?
+	if [[ $rc -eq $code ]] && grep -qE -- "$pattern" "$SCRATCH/last.log"; then
+		ok "$name"
+	else
+		not_ok "$name (exit $rc, want $code; pattern '$pattern')"
+		tail -n 15 "$SCRATCH/last.log" | diag
+	fi
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: tests/run.sh [--no-check]
+#
+# make test: the tooling's self-tests (tests/t-*.sh, against a fake tree),
+# the Coccinelle rule tests, the boot-test self-tests when present, then
+# make check on the real series (skipped with --no-check). Prints each
+# suite's TAP and a closing "N passed, N failed" line.
+# Exit: 0 when nothing failed.
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PASSED=0
+FAILED=0
+
+# run_suite NAME CMD...: run a TAP-printing suite and count its results; a
+# suite that fails without a "not ok" line counts as one failure.
+run_suite() {
+	local name=$1 out rc=0 p f
+	shift
+	printf '=== %s\n' "$name"
+	out=$("$@" 2>&1 | tee /dev/stderr) || rc=$?
+	p=$(grep -cE '^ok ' <<<"$out")
+	f=$(grep -cE '^not ok ' <<<"$out")
+	if [[ $rc -ne 0 && $f -eq 0 ]]; then
+		f=1
+		printf 'not ok - %s exited %d\n' "$name" "$rc"
+	fi
+	PASSED=$((PASSED + p))
+	FAILED=$((FAILED + f))
+}
+
+main() {
+	local t
+	case ${1:-} in -h | --help) sed -n '4,/^[^#]/{/^#/!q;s/^# \{0,1\}//;p}' "$0"; exit 0 ;; esac
+	"$REPO/scripts/deps.sh" check test || exit 2
+	for t in "$REPO"/tests/t-*.sh; do
+		run_suite "${t##*/}" "$t"
+	done
+	[[ ! -x $REPO/scripts/cocci-test.sh ]] ||
+		run_suite "cocci rules" "$REPO/scripts/cocci-test.sh"
+	for t in "$REPO"/tests/boot/t-*.sh; do
+		[[ -x $t ]] && run_suite "boot/${t##*/}" "$t"
+	done
+	if [[ ${1:-} != --no-check ]]; then
+		printf '=== make check (the real series)\n'
+		if make -C "$REPO" --no-print-directory check; then
+			PASSED=$((PASSED + 1))
+		else
+			FAILED=$((FAILED + 1))
+		fi
+	fi
+	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+	[[ $FAILED -eq 0 ]]
+}
+
+main "$@"

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Self-tests of scripts/ against a fake kernel tree (seconds, no kernel
+# build): every bad input gives its one-line error and exit code, and
+# leaves series/ and the base tree as they were. Prints TAP.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+new_scratch
+CHECKPATCH=$(real_checkpatch)
+KSRC_DIR="$SCRATCH/fake linux"
+make_fake_tree "$KSRC_DIR"
+S=$REPO/scripts
+
+# Each case runs with its own series and output dir, both with spaces.
+# run_case NAME: fresh series dir $SER and output dir $OUTD for NAME.
+run_case() {
+	SER="$SCRATCH/series $1"
+	OUTD="$SCRATCH/out $1"
+	new_series "$SER" "$KSRC_DIR"
+}
+# in_case CMD...: CMD with the case's settings and a quiet default base.
+in_case() {
+	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 "$@"
+}
+record() { in_case "$S/base.sh" --record >/dev/null 2>&1; }
+
+before_ksrc=$(tree_sum "$KSRC_DIR")
+
+# --- a good series passes every static stage, twice (second run cached)
+run_case good
+series_add "triple pages" 's/return n \* 3;/return n + n + n;/'
+series_add "name the factor" 's/^int z3fold_pages(int n)$/int z3fold_pages(int n) \/* 3 per page *\//'
+record
+before_series=$(tree_sum "$SER")
+expect "good series: every static stage passes" 0 'make check: PASS' \
+	in_case "$S/check.sh" base apply checkpatch build bisect sparse
+assert "good series: JUnit report written" \
+	grep -q '<testcase classname="check" name="bisect"' "$OUTD/report.xml"
+assert "good series: TAP report written" grep -q '^ok 6 - sparse' "$OUTD/report.tap"
+expect "good series: a re-check reuses every build" 0 'make check: PASS' \
+	in_case "$S/check.sh" build bisect sparse
+if grep -q 'building prefix' "$SCRATCH/last.log"; then
+	not_ok "good series: nothing rebuilt on a re-check"
+else
+	ok "good series: nothing rebuilt on a re-check"
+fi
+assert "good series: series dir unchanged" [ "$(tree_sum "$SER")" == "$before_series" ]
+assert "good series: base tree unchanged" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
+
+# --- a patch that does not apply names the patch and the hunk
+run_case noapply
+series_add "first" 's/return n \* 3;/return 3 * n;/'
+record
+sed -i 's/^-\treturn n \* 3;/-\treturn n * 4;/' "$SER/0001-first.patch"
+expect "does not apply: patch and hunk named" 1 \
+	'apply: 0001-first.patch does not apply: mm/z3fold.c hunk #1 \(@@ .* @@\) FAILED' \
+	in_case "$S/check.sh" apply
+
+# --- a build broken by patch 2 of 3 (and mended by 3): bisect names 2
+run_case bisect
+series_add "one" 's/return n \* 3;/return n * 3; \/\* one \*\//'
+series_add "two" 's/return n \* 3;/return n * 3 +;/'
+series_add "three" 's/return n \* 3 +;/return n * 3;/'
+record
+expect "build breaks at 2 of 3: bisect names prefix 2" 1 \
+	'first bad: prefix 2 \(0002-two.patch\) does not build: .*error' \
+	in_case "$S/check.sh" bisect
+
+# --- W=1 and sparse regressions
+run_case warn
+series_add "unused" 's/return n \* 3;/int unused = 1;\n\treturn n * 3;/'
+record
+expect "new W=1 warning fails the build stage" 1 \
+	'series adds 1 W=1 warning\(s\): mm/z3fold.c: warning: unused variable' \
+	in_case "$S/check.sh" build
+run_case sparse
+series_add "plain null" 's/return n \* 3;/char *p = 0;\n\n\t(void)p;\n\treturn n * 3;/'
+record
+expect "new sparse warning fails the sparse stage" 1 \
+	'series adds 1 sparse warning\(s\): mm/z3fold.c: warning: Using plain integer as NULL pointer' \
+	in_case "$S/check.sh" sparse
+
+# --- checkpatch and mail headers
+run_case checkpatch
+series_add "trailing" 's/return n \* 3;/return n * 3; /'
+record
+expect "checkpatch error names patch and type" 1 \
+	'checkpatch: 0001-trailing.patch: ERROR:TRAILING_WHITESPACE' \
+	in_case "$S/check.sh" checkpatch
+printf '0001-trailing.patch TRAILING_WHITESPACE the test wants it\n' >"$SER/checkpatch.exceptions"
+expect "checkpatch exception with a reason is honoured" 0 'excepted: the test wants it' \
+	in_case "$S/checkpatch.sh"
+printf '0001-trailing.patch TRAILING_WHITESPACE\n' >"$SER/checkpatch.exceptions"
+expect "checkpatch exception without a reason is refused" 2 \
+	'checkpatch.exceptions: line 1: want .PATCH TYPE REASON.' in_case "$S/checkpatch.sh"
+run_case nosob
+series_add "unsigned" 's/return n \* 3;/return 3 * n;/' no
+record
+expect "missing Signed-off-by names the patch" 1 \
+	'checkpatch: 0001-unsigned.patch: mail: no Signed-off-by:' \
+	in_case "$S/check.sh" checkpatch
+
+# --- malformed series files
+run_case malformed
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+printf '0001-one.patch -R\n' >"$SER/series"
+expect "series option quilt cannot reproduce" 2 'series: line 1: only' in_case "$S/check.sh" apply
+printf '0001-one.patch\nmissing.patch\n' >"$SER/series"
+expect "series names a missing patch" 2 "series: line 2: patch 'missing.patch' not found" \
+	in_case "$S/check.sh" apply
+printf '0001-one.patch\n0001-one.patch\n' >"$SER/series"
+expect "series lists a patch twice" 2 'series: line 2: .0001-one.patch. listed twice' \
+	in_case "$S/check.sh" apply
+printf '# nothing\n' >"$SER/series"
+expect "empty series" 2 'lists no patch' in_case "$S/check.sh" apply
+
+# --- base mismatch
+run_case mismatch
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+sed -i 's/^sha256 [0-9a-f]*/sha256 0000000000000000000000000000000000000000000000000000000000000000/' "$SER/BASE"
+expect "base mismatch names the file" 2 \
+	'base: mm/z3fold.c: differs from the file series/BASE records .*FORCE_BASE=1' \
+	in_case "$S/check.sh" base
+expect "FORCE_BASE=1 goes on" 0 'make check: PASS' in_case env FORCE_BASE=1 "$S/check.sh" apply
+sed -i 's/^version .*/version 6.1.1/' "$SER/BASE"
+expect "base version mismatch" 2 'version: base is 6.1.192, series/BASE records 6.1.1' \
+	in_case "$S/base.sh"
+
+# --- a config option the fake kconfig drops
+run_case dropped
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+echo CONFIG_ZSWAP >"$KSRC_DIR/kconfig-drops"
+expect "dropped config option is named" 2 \
+	'base.config: CONFIG_ZSWAP=y requested, final .config has CONFIG_ZSWAP=n' \
+	in_case "$S/build.sh"
+: >"$KSRC_DIR/kconfig-drops"
+before_ksrc=$(tree_sum "$KSRC_DIR")
+
+# --- a missing tool, and missing packages without root
+run_case notool
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+nobin="$SCRATCH/bin without quilt"
+mkdir -p "$nobin"
+for f in /usr/local/bin/* /usr/bin/* /bin/*; do
+	[[ ${f##*/} == quilt || -e $nobin/${f##*/} ]] || ln -s "$f" "$nobin/${f##*/}"
+done
+expect "missing quilt is named with its package" 2 \
+	"apply: missing tool 'quilt'; install it with: apt-get install quilt" \
+	in_case env PATH="$nobin" "$S/check.sh" apply
+expect "missing package without root: the apt-get line" 2 \
+	'missing packages: z3s-no-such-package; install them with: apt-get install' \
+	env DEPS_INSTALL=no DEPS_EXTRA=z3s-no-such-package "$S/deps.sh"
+
+# --- KSRC on a read-only tree
+run_case readonly
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+if [[ $(id -u) == 0 ]] && command -v unshare >/dev/null; then
+	ro_run() {
+		# shellcheck disable=SC2016 # the inner shell expands them
+		unshare --mount bash -c 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && "$@"' \
+			_ "$KSRC_DIR" "$@"
+	}
+else
+	chmod -R a-w "$KSRC_DIR"
+	ro_run() { "$@"; }
+fi
+expect "KSRC on a read-only tree" 0 'make check: PASS' \
+	in_case ro_run "$S/check.sh" base apply checkpatch build bisect sparse
+chmod -R u+w "$KSRC_DIR"
+
+assert "base tree byte-identical after every case" \
+	[ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
+
+# --- every script answers --help
+for f in "$S"/*.sh; do
+	[[ ${f##*/} == lib.sh ]] && continue
+	expect "${f##*/} --help" 0 'Usage: ' "$f" --help
+done
+
+finish
