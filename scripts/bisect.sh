@@ -30,11 +30,7 @@ prefix_problem() {
 
 main() {
 	local n k problem first=''
-	case ${1:-} in
-	-h | --help) usage_from_header; exit 0 ;;
-	"") ;;
-	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
-	esac
+	no_args "$@"
 	check_flavour
 	load_base
 	read_series

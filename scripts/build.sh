@@ -18,11 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 main() {
 	local n base series new
-	case ${1:-} in
-	-h | --help) usage_from_header; exit 0 ;;
-	"") ;;
-	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
-	esac
+	no_args "$@"
 	check_flavour
 	load_base
 	read_series

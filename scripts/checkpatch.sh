@@ -68,11 +68,7 @@ mail_problems() {
 
 main() {
 	local p out findings line type level total=0 failed=0 first='' k
-	case ${1:-} in
-	-h | --help) usage_from_header; exit 0 ;;
-	"") ;;
-	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
-	esac
+	no_args "$@"
 	need_tool perl perl
 	load_base
 	read_series

@@ -9,6 +9,6 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
+no_args "$@"
 rm -rf "$WORK" "$OUT"
 msg "removed $OUT"

@@ -41,6 +41,15 @@ abspath() {
 	printf '%s\n' "$p"
 }
 
+# no_args "$@": for scripts that take only --help.
+no_args() {
+	case ${1:-} in
+	-h | --help) usage_from_header; exit 0 ;;
+	"") ;;
+	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
+	esac
+}
+
 # --- settings ---------------------------------------------------------------
 # Every user-facing variable is documented in README.md ("Variables").
 
