@@ -108,6 +108,7 @@ write_reports() {
 	done
 	{
 		tap_plan "${#STAGES[@]}"
+		[[ -z $base ]] || echo "# $base"
 		for s in "${STAGES[@]}"; do
 			n=$((n + 1))
 			case ${RES[$s]} in

@@ -179,6 +179,26 @@ chmod -R u+w "$KSRC_DIR"
 assert "base tree byte-identical after every case" \
 	[ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
 
+# --- KSRC as a git checkout: its commit is the base, .git stays out
+run_case git
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+git_tree="$SCRATCH/git linux"
+cp -a "$KSRC_DIR" "$git_tree"
+git -C "$git_tree" init -q
+git -C "$git_tree" add -A
+git -C "$git_tree" -c user.name=t -c user.email=t@example.org commit -qm base
+head=$(git -C "$git_tree" rev-parse HEAD)
+KSRC=$git_tree SERIES=$SER O=$OUTD "$S/base.sh" --record >/dev/null 2>&1
+expect "KSRC git checkout: the commit is recorded and checked" 0 "git .*${head:0:12}" \
+	env KSRC="$git_tree" SERIES="$SER" O="$OUTD" "$S/check.sh" base apply
+assert "KSRC git checkout: series/BASE records the commit" grep -qx "commit $head" "$SER/BASE"
+# shellcheck disable=SC2016 # expanded by the inner shell
+scratch_tree=$(O=$OUTD bash -c 'source "$1/scripts/lib.sh" && echo "$TREE"' _ "$REPO")
+assert "KSRC git checkout: a scratch tree without .git" \
+	[ -f "$scratch_tree/Makefile" -a ! -e "$scratch_tree/.git" ]
+assert "KSRC git checkout: user's branch untouched" \
+	[ "$(git -C "$git_tree" rev-parse HEAD)" == "$head" -a -z "$(git -C "$git_tree" status --porcelain)" ]
+
 # --- every script answers --help
 for f in "$S"/*.sh; do
 	[[ ${f##*/} == lib.sh ]] && continue
