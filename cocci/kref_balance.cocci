@@ -1,0 +1,924 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find unbalanced kref reference counting within a function:
+///  - a reference taken with kref_get(), kref_get_unless_zero() or a get
+///    wrapper that reaches a return on some path without being put, handed
+///    off (stored, added to a list, queued, returned, passed to a function
+///    that consumes it) or dropped on the error path;
+///  - two puts of the same reference on one path;
+///  - a use of the object after a put that may have freed it, outside the
+///    branch that knows it did not;
+///  - a kref_put() whose release callback does not match the lock state of
+///    the caller, for files that have _locked and unlocked release variants.
+/// Get/put wrappers (foo_get()/foo_put() whose body takes or drops a kref)
+/// are found by looking at function bodies: the ones defined in the same
+/// file are found on the fly, the ones defined elsewhere in the tree are
+/// read from the file named by the environment variable KREF_WRAPPERS,
+/// which "spatch -D collect" on the tree writes (scripts/cocci.sh does it).
+///
+//# Paths that are infeasible because of correlated conditions (a reference
+//# taken only when a flag is set and dropped only when the same flag is set)
+//# give false positives, as do objects whose reference is owned by a state
+//# the caller cannot see (an isolated page, an object handed over through a
+//# callback table).  A use after put is not reported when the function took
+//# a reference of its own on the same object earlier; a reference dropped
+//# by a callee that is neither a wrapper nor a consumer is reported.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 z3fold-series maintainers
+// Comments: The lock check only knows lock functions by name (a "lock",
+//  "trylock" or "unlock" word in the callee name, down_*/up_* for rwsems)
+//  and only looks at locks taken on the object itself.
+// Options: --no-includes --include-headers
+// Keywords: kref_get, kref_put, kref_get_unless_zero, refcount, use after free
+
+virtual context
+virtual org
+virtual report
+virtual collect
+
+@initialize:python@
+@@
+import os
+import re
+
+KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume")
+TREE = dict((k, set()) for k in KINDS)
+LOCAL = dict((k, set()) for k in KINDS)
+BAD_GET = set()
+CALLBACKS = set()
+NOWRAP = re.compile(r"^kref_")
+
+
+def load_wrappers(path):
+    with open(path) as fh:
+        for line in fh:
+            words = line.split()
+            if len(words) >= 2 and words[0] in TREE:
+                TREE[words[0]].add(words[1])
+
+
+if os.environ.get("KREF_WRAPPERS"):
+    load_wrappers(os.environ["KREF_WRAPPERS"])
+
+
+def wrap(kind, name):
+    return name in TREE[kind] or name in LOCAL[kind]
+
+
+def anyput(name):
+    return wrap("put", name) or wrap("consume", name)
+
+
+# lock functions are known by a word of their name only
+LOCK_RE = re.compile(r"(^|_)(try)?lock(_|$)|^down_(read|write)")
+UNLOCK_RE = re.compile(r"(^|_)unlock(_|$)|^up_(read|write)")
+NOTLOCK_RE = re.compile(r"_init$|is_locked|_held|^lockdep")
+
+
+def is_lock(name):
+    return bool(LOCK_RE.search(name)) and not UNLOCK_RE.search(name) \
+        and not NOTLOCK_RE.search(name)
+
+
+def is_unlock(name):
+    return bool(UNLOCK_RE.search(name)) and not NOTLOCK_RE.search(name)
+
+
+def locked_cb(name):
+    return "_locked" in name
+
+
+def unlocked_twin(name):
+    # release_foo is the unlocked twin of release_foo_locked[_suffix]
+    if locked_cb(name):
+        return False
+    for cb in CALLBACKS:
+        if locked_cb(cb) and cb.split("_locked")[0] == name:
+            return True
+    return False
+
+
+# Calls that take over a reference given to them, either as the object or
+# as one of its members (list nodes, work items, rcu heads, timers).
+HANDOFF_RE = re.compile(
+    r"^(__)?(h|ll)?list_(add|move|replace|splice)|^hash_add|^list_lru_add"
+    r"|^rb_(link_node|insert|add)|^(__)?(xa|xas)_(store|insert|cmpxchg|alloc)"
+    r"|^idr_(alloc|replace)|^radix_tree_(insert|replace)|^rhl?table_.*insert"
+    r"|^(rcu_assign_pointer|RCU_INIT_POINTER|WRITE_ONCE|smp_store_release"
+    r"|xchg|cmpxchg|try_cmpxchg)$"
+    r"|^(queue|schedule|mod|kthread_queue|kthread_mod)_(delayed_|rcu_)?work"
+    r"|^queue_(delayed_)?work_on|^call_rcu|^kfree_rcu|^kthread_(run|create)"
+    r"|^(add|mod)_timer|^timer_reduce|^hrtimer_start|^tasklet_(hi_)?schedule"
+    r"|^irq_work_queue|^llist_add|^btree_insert|^kfifo_put|^fd_install")
+
+# Calls whose name says that they keep the object passed to them.
+VERB_RE = re.compile(
+    r"(^|_)(add|attach|insert|install|enqueue|queue|push|link|store"
+    r"|register|submit|schedule|publish|assign|set|bind|hold|own|transfer"
+    r"|track|hash|enlist)(_|$)")
+
+
+def handoff(name):
+    return bool(HANDOFF_RE.search(name))
+
+
+def keeps(name):
+    return bool(HANDOFF_RE.search(name) or VERB_RE.search(name)) \
+        or anyput(name)
+
+
+_SRC = {}
+
+
+def callee(p):
+    """Name of the identifier at position p (the called function)."""
+    lines = _SRC.get(p.file)
+    if lines is None:
+        try:
+            with open(p.file, errors="replace") as fh:
+                lines = fh.read().split("\n")
+        except OSError:
+            lines = []
+        _SRC[p.file] = lines
+    try:
+        text = lines[int(p.line) - 1][int(p.column):]
+    except (IndexError, ValueError):
+        return "?"
+    m = re.match(r"[A-Za-z_][A-Za-z0-9_]*", text)
+    return m.group(0) if m else "?"
+
+
+# A wrapper is a small function: its body is about the reference.  A
+# longer function that drops a reference on its parameter is only counted
+# as a consumer (hand-off target); a longer one that takes a reference on
+# its parameter is ignored.
+WRAPPER_MAX_LINES = 20
+
+
+def small(p):
+    """True if the function at p ends (a "}" in column 0) within
+    WRAPPER_MAX_LINES lines."""
+    callee(p)
+    lines = _SRC.get(p.file) or []
+    start = int(p.line) - 1
+    for i in range(start, min(len(lines), start + WRAPPER_MAX_LINES + 1)):
+        if lines[i].startswith("}"):
+            return True
+    return False
+
+
+def add_wrapper(kind, fn, p):
+    if NOWRAP.match(fn):
+        return
+    if not small(p):
+        if kind in ("put", "kput"):
+            kind = "consume"
+        else:
+            return
+    if fn in LOCAL[kind]:
+        return
+    LOCAL[kind].add(fn)
+    if "collect" in MODE:
+        print("KREFWRAP %s %s %s:%s" % (kind, fn, p.file, p.line))
+
+
+PRIOR = set()
+
+
+def key(p):
+    return (p.file, p.line, p.column)
+
+
+def fn_of(p):
+    return p.current_element
+
+
+FINDINGS = {}
+
+
+def emit(rule, p, msg, secs=()):
+    """Queue a finding; flush() prints them sorted once the file is done."""
+    k = (key(p), rule, msg)
+    if k not in FINDINGS:
+        FINDINGS[k] = (rule, p, msg, list(secs))
+
+
+LEAKS = {}
+
+
+def leak(p1, p2, obj):
+    """Leaks are reported once per reference, naming every leaking return."""
+    k = key(p1)
+    if k not in LEAKS:
+        LEAKS[k] = (p1, obj, set())
+    LEAKS[k][2].add(int(p2.line))
+
+
+def flush():
+    for (p1, obj, lines) in LEAKS.values():
+        lines = sorted(lines)
+        where = "line %d" % lines[0] if len(lines) == 1 else \
+            "lines " + ", ".join(str(n) for n in lines)
+        emit("kref leak", p1,
+             "reference on '%s' taken by %s() is neither put nor handed off before the return at %s"
+             % (obj, callee(p1), where))
+    order = sorted(FINDINGS, key=lambda k: (k[0][0], int(k[0][1]), int(k[0][2]), k[1], k[2]))
+    for k in order:
+        (rule, p, msg, secs) = FINDINGS[k]
+        text = "%s in %s(): %s" % (rule, fn_of(p), msg)
+        if "report" in MODE:
+            coccilib.report.print_report(p, text)
+        if "org" in MODE:
+            cocci.print_main(text, [p])
+            for (title, q) in secs:
+                cocci.print_secs(title, [q])
+    FINDINGS.clear()
+    LEAKS.clear()
+
+
+MODE = set()
+
+@script:python depends on report@
+@@
+MODE.add("report")
+
+@script:python depends on org@
+@@
+MODE.add("org")
+
+@script:python depends on collect@
+@@
+MODE.add("collect")
+
+// New file: forget what was learnt from the previous one.
+@script:python reset@
+@@
+for k in KINDS:
+    LOCAL[k].clear()
+BAD_GET.clear()
+CALLBACKS.clear()
+PRIOR.clear()
+
+// ---------------------------------------------------------------------------
+// Pass 1: wrappers defined in this file (and, with -D collect, printed so
+// that a run over the whole tree can hand them to the checking run).
+// A get wrapper takes a reference on its first parameter and keeps it for
+// the caller; a put wrapper drops a reference on its first parameter; a
+// consumer puts or stores any of its parameters.
+
+@w_get disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_get(&P->f)
+|
+ kref_get(&P->f.g)
+)
+...+>
+}
+
+@w_get_bad disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+expression X, E;
+@@
+fn(T *P, ...) {
+<+...
+(
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+|
+ X = P
+|
+ list_add(&P->f, E)
+|
+ list_add_tail(&P->f, E)
+|
+ hlist_add_head(&P->f, E)
+)
+...+>
+}
+
+@script:python@
+fn << w_get_bad.fn;
+@@
+BAD_GET.add(fn)
+
+@w_tryget disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_get_unless_zero(&P->f)
+|
+ kref_get_unless_zero(&P->f.g)
+)
+...+>
+}
+
+@w_kget@
+identifier fn, P;
+position p;
+@@
+fn@p(struct kref *P, ...) {
+<+... kref_get(P) ...+>
+}
+
+@w_ktryget@
+identifier fn, P;
+position p;
+@@
+fn@p(struct kref *P, ...) {
+<+... kref_get_unless_zero(P) ...+>
+}
+
+@w_put disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+)
+...+>
+}
+
+@w_kput@
+identifier fn, P;
+position p;
+@@
+fn@p(struct kref *P, ...) {
+<+...
+(
+ kref_put(P, ...)
+|
+ kref_put_mutex(P, ...)
+|
+ kref_put_lock(P, ...)
+)
+...+>
+}
+
+@w_consume disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(..., T *P, ...) {
+<+...
+(
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_get.fn;
+p << w_get.p;
+@@
+if fn not in BAD_GET:
+    add_wrapper("get", fn, p[0])
+
+@script:python@
+fn << w_tryget.fn;
+p << w_tryget.p;
+@@
+if fn not in BAD_GET:
+    add_wrapper("tryget", fn, p[0])
+
+@script:python@
+fn << w_kget.fn;
+p << w_kget.p;
+@@
+add_wrapper("kget", fn, p[0])
+
+@script:python@
+fn << w_ktryget.fn;
+p << w_ktryget.p;
+@@
+add_wrapper("ktryget", fn, p[0])
+
+@script:python@
+fn << w_put.fn;
+p << w_put.p;
+@@
+add_wrapper("put", fn, p[0])
+
+@script:python@
+fn << w_kput.fn;
+p << w_kput.p;
+@@
+add_wrapper("kput", fn, p[0])
+
+@script:python@
+fn << w_consume.fn;
+p << w_consume.p;
+@@
+if not wrap("put", fn):
+    add_wrapper("consume", fn, p[0])
+
+// Second level, still by body: a function whose body calls a get (put)
+// wrapper on its first parameter is itself a get (put) wrapper.
+
+@w_get2@
+identifier fn, P;
+identifier gw : script:python() { wrap("get", gw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... gw(P, ...) ...+>
+}
+
+@w_put2@
+identifier fn, P;
+identifier pw : script:python() { wrap("put", pw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... pw(P, ...) ...+>
+}
+
+@script:python@
+fn << w_get2.fn;
+p << w_get2.p;
+@@
+if not wrap("get", fn) and fn not in BAD_GET:
+    add_wrapper("get", fn, p[0])
+
+@script:python@
+fn << w_put2.fn;
+p << w_put2.p;
+@@
+if not wrap("put", fn):
+    add_wrapper("put", fn, p[0])
+
+// Functions of this file that keep an object given to them: they put it,
+// store it in a list or in a structure.
+@w_keep depends on !collect disable ptr_to_array@
+identifier fn, P, f;
+identifier hf : script:python() { handoff(hf) };
+type T;
+expression X;
+@@
+fn(..., T *P, ...) {
+<+...
+(
+ hf(..., P, ...)
+|
+ hf(..., &P->f, ...)
+|
+ X->f = P
+)
+...+>
+}
+
+@script:python@
+fn << w_keep.fn;
+@@
+LOCAL["consume"].add(fn)
+
+// Release callbacks named in this file, for the lock check.
+@cb depends on !collect@
+expression K;
+identifier R;
+@@
+(
+ kref_put(K, R)
+|
+ kref_put_mutex(K, R, ...)
+|
+ kref_put_lock(K, R, ...)
+)
+
+@script:python@
+R << cb.R;
+@@
+CALLBACKS.add(R)
+
+// ---------------------------------------------------------------------------
+// Puts that follow a get on the same object in the same function: the
+// function dropped a reference of its own, so using the object afterwards
+// relies on the caller's reference and is not reported.
+
+@prior depends on !collect disable ptr_to_array exists@
+idexpression E;
+identifier f, g;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+identifier pw : script:python() { wrap("put", pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position p1;
+@@
+(
+ kref_get(&E->f)
+|
+ kref_get(&E->f.g)
+|
+ kref_get_unless_zero(&E->f)
+|
+ gw(E, ...)
+|
+ kgw(&E->f, ...)
+)
+...
+(
+ kref_put@p1(&E->f, ...)
+|
+ kref_put@p1(&E->f.g, ...)
+|
+ kref_put_mutex@p1(&E->f, ...)
+|
+ kref_put_lock@p1(&E->f, ...)
+|
+ pw@p1(E, ...)
+|
+ kpw@p1(&E->f, ...)
+)
+
+@script:python@
+p1 << prior.p1;
+@@
+PRIOR.add(key(p1[0]))
+
+// ---------------------------------------------------------------------------
+// Leak: a reference taken on a local object reaches a return without being
+// put or handed off.
+
+@leak depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier kgw : script:python() { wrap("kget", kgw) };
+identifier ktgw : script:python() { wrap("ktryget", ktgw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+(
+ E3 = \( gw(E, ...) \| kgw(&E->f, ...) \);
+|
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ kgw@p1(&E->f, ...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (... || !kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!tgw@p1(E, ...)) S
+|
+ if (... || !tgw@p1(E, ...)) S
+|
+ if (!ktgw@p1(&E->f, ...)) S
+|
+ if (... || !ktgw@p1(&E->f, ...)) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... hf(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak.p1;
+p2 << leak.p2;
+E << leak.E;
+@@
+leak(p1[0], p2[0], E)
+
+// ---------------------------------------------------------------------------
+// Double put: two puts of the same object on one path, with no get between.
+
+@dput depends on !collect disable ptr_to_array exists@
+idexpression E;
+expression E2;
+identifier f, g, f2, g2;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+identifier pw : script:python() { wrap("put", pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier pw2 : script:python() { wrap("put", pw2) };
+identifier kpw2 : script:python() { wrap("kput", kpw2) };
+iterator iter;
+statement S;
+position p1, p2;
+@@
+(
+ kref_put@p1(&E->f, ...);
+|
+ kref_put@p1(&E->f.g, ...);
+|
+ kref_put_mutex@p1(&E->f, ...);
+|
+ kref_put_lock@p1(&E->f, ...);
+|
+ pw@p1(E, ...);
+|
+ kpw@p1(&E->f, ...);
+)
+... when != E = E2
+    when != \( kref_get(&E->f2) \| kref_get(&E->f2.g2) \)
+    when != kref_get_unless_zero(&E->f2)
+    when != gw(E, ...)
+    when != kgw(&E->f2, ...)
+(
+ iter(..., E, ...) S
+|
+ kref_put@p2(&E->f2, ...)
+|
+ kref_put@p2(&E->f2.g2, ...)
+|
+ kref_put_mutex@p2(&E->f2, ...)
+|
+ kref_put_lock@p2(&E->f2, ...)
+|
+ pw2@p2(E, ...)
+|
+ kpw2@p2(&E->f2, ...)
+)
+
+@script:python@
+p1 << dput.p1;
+p2 << dput.p2;
+E << dput.E;
+@@
+if key(p1[0]) not in PRIOR and key(p1[0]) != key(p2[0]):
+    emit("kref double put", p2[0],
+         "'%s' was already put at line %s by %s() on this path"
+         % (E, p1[0].line, callee(p1[0])),
+         [("first put", p1[0])])
+
+// ---------------------------------------------------------------------------
+// Use after put.  A put whose result is ignored may have freed the object;
+// with "if (put(x))" the true branch knows that it did, with "if (!put(x))"
+// only the true branch knows that it did not.
+
+@uap_stmt depends on !collect disable ptr_to_array exists@
+idexpression E;
+expression E2;
+identifier f, g, h, fn, f2, g2;
+identifier pw : script:python() { wrap("put", pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier pw2 : script:python() { wrap("put", pw2) };
+identifier kpw2 : script:python() { wrap("kput", kpw2) };
+iterator name list_for_each_entry, list_for_each_entry_reverse;
+iterator name list_for_each_entry_continue, hlist_for_each_entry;
+iterator iter;
+statement S;
+position p1, p2;
+@@
+(
+ kref_put@p1(&E->f, ...);
+|
+ kref_put@p1(&E->f.g, ...);
+|
+ kref_put_mutex@p1(&E->f, ...);
+|
+ kref_put_lock@p1(&E->f, ...);
+|
+ pw@p1(E, ...);
+|
+ kpw@p1(&E->f, ...);
+)
+...
+(
+ list_for_each_entry@p2(E, ...) S
+|
+ list_for_each_entry_reverse@p2(E, ...) S
+|
+ list_for_each_entry_continue@p2(E, ...) S
+|
+ hlist_for_each_entry@p2(E, ...) S
+|
+ iter(..., E, ...) S
+|
+ E = E2
+|
+ \( kref_put(&E->f2, ...) \| kref_put(&E->f2.g2, ...) \| pw2(E, ...) \| kpw2(&E->f2, ...) \)
+|
+ E@p2->h
+|
+ *E@p2
+|
+ fn(..., E@p2, ...)
+)
+
+@uap_branch depends on !collect disable ptr_to_array, neg_if, drop_else exists@
+idexpression E;
+expression E2;
+identifier f, g, h, fn, l;
+identifier pw : script:python() { wrap("put", pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+statement S, S1, S2;
+position p1, p2;
+@@
+(
+ if (\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) {
+  ... when != E = E2
+  \( E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+  ...
+ }
+|
+ if (\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) {
+  ... when != E = E2
+  \( E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+  ...
+ } else S
+|
+ if (!\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) S1 else {
+  ... when != E = E2
+  \( E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+  ...
+ }
+|
+ if (\( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \| pw(E, ...) \| kpw(&E->f, ...) \))
+  \( return ...; \| goto l; \| break; \| continue; \| { ... \( return ...; \| goto l; \| break; \| continue; \) } \)
+|
+ if (\( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \| pw(E, ...) \| kpw(&E->f, ...) \))
+  \( return ...; \| goto l; \| break; \| continue; \| { ... \( return ...; \| goto l; \| break; \| continue; \) } \) else S
+|
+ if (\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) S1
+ ...
+ \( E = E2 \| E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+|
+ if (\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) S1 else S2
+ ...
+ \( E = E2 \| E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+|
+ if (!\( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \| pw(E, ...) \| kpw(&E->f, ...) \)) S1 else \( return ...; \| goto l; \| break; \| continue; \| { ... \( return ...; \| goto l; \| break; \| continue; \) } \)
+|
+ if (!\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) S1
+ ...
+ \( E = E2 \| E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+|
+ if (!\( kref_put@p1(&E->f, ...) \| kref_put@p1(&E->f.g, ...) \| pw@p1(E, ...) \| kpw@p1(&E->f, ...) \)) S1 else S2
+ ...
+ \( E = E2 \| E@p2->h \| *E@p2 \| fn(..., E@p2, ...) \)
+)
+
+@script:python@
+p1 << uap_stmt.p1;
+p2 << uap_stmt.p2;
+E << uap_stmt.E;
+@@
+if key(p1[0]) not in PRIOR:
+    emit("kref use after put", p2[0],
+         "'%s' is used after %s() at line %s, which may have freed it"
+         % (E, callee(p1[0]), p1[0].line),
+         [("put", p1[0])])
+
+@script:python@
+p1 << uap_branch.p1;
+p2 << uap_branch.p2;
+E << uap_branch.E;
+@@
+if key(p1[0]) not in PRIOR:
+    emit("kref use after put", p2[0],
+         "'%s' is used after %s() at line %s, which may have freed it"
+         % (E, callee(p1[0]), p1[0].line),
+         [("put", p1[0])])
+
+// ---------------------------------------------------------------------------
+// Release callback against the caller's lock state: a _locked callback
+// after the caller dropped the object's lock, or the unlocked twin of a
+// _locked callback while the caller still holds it.
+
+@lk_locked depends on !collect disable ptr_to_array exists@
+idexpression E;
+expression E2;
+identifier f, g;
+identifier R : script:python() { locked_cb(R) };
+identifier ul : script:python() { is_unlock(ul) };
+identifier lk : script:python() { is_lock(lk) };
+position p1, p2;
+@@
+\( ul@p1(E, ...) \| ul@p1(&E->g, ...) \| ul@p1(E->g, ...) \)
+... when != \( lk(E, ...) \| lk(&E->g, ...) \| lk(E->g, ...) \)
+    when != E = E2
+kref_put@p2(&E->f, R)
+
+@lk_unlocked depends on !collect disable ptr_to_array exists@
+idexpression E;
+expression E2;
+identifier f, g;
+identifier R : script:python() { unlocked_twin(R) };
+identifier ul : script:python() { is_unlock(ul) };
+identifier lk : script:python() { is_lock(lk) };
+position p1, p2;
+@@
+\( lk@p1(E, ...) \| lk@p1(&E->g, ...) \| lk@p1(E->g, ...) \)
+... when != \( ul(E, ...) \| ul(&E->g, ...) \| ul(E->g, ...) \)
+    when != E = E2
+kref_put@p2(&E->f, R)
+
+@script:python@
+p1 << lk_locked.p1;
+p2 << lk_locked.p2;
+E << lk_locked.E;
+R << lk_locked.R;
+@@
+emit("kref lock mismatch", p2[0],
+     "%s() expects '%s' locked, but %s() at line %s unlocked it"
+     % (R, E, callee(p1[0]), p1[0].line),
+     [("unlock", p1[0])])
+
+@script:python@
+p1 << lk_unlocked.p1;
+p2 << lk_unlocked.p2;
+E << lk_unlocked.E;
+R << lk_unlocked.R;
+@@
+emit("kref lock mismatch", p2[0],
+     "%s() expects '%s' unlocked, but it is still locked by %s() at line %s; use the _locked variant"
+     % (R, E, callee(p1[0]), p1[0].line),
+     [("lock", p1[0])])
+
+@script:python flush depends on !collect@
+@@
+flush()
+
+// ---------------------------------------------------------------------------
+// Context mode: star the places the checks above found.
+
+@depends on context && !collect@
+position leak.p2;
+@@
+* return@p2 ...;
+
+@depends on context && !collect@
+position dput.p2;
+identifier fn;
+@@
+* fn@p2(...)
+
+@depends on context && !collect@
+position lk_locked.p2;
+@@
+* kref_put@p2(...)
+
+@depends on context && !collect@
+position lk_unlocked.p2;
+@@
+* kref_put@p2(...)

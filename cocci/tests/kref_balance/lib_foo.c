@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Test tree library file: out-of-line wrappers with names that say
+ * nothing about references.  They are recognised by their bodies.
+ */
+#include "include/foo.h"
+
+void foo_release(struct kref *ref)
+{
+	struct foo *f = container_of(ref, struct foo, ref);
+
+	kfree(f);
+}
+
+void foo_release_locked(struct kref *ref)
+{
+	struct foo *f = container_of(ref, struct foo, ref);
+
+	mutex_unlock(&f->lock);
+	kfree(f);
+}
+
+struct foo *grab_foo(struct foo *f)
+{
+	kref_get(&f->ref);
+	return f;
+}
+
+void drop_foo(struct foo *f)
+{
+	kref_put(&f->ref, foo_release);
+}
+
+void foo_ref_hold(struct kref *ref)
+{
+	kref_get(ref);
+}
+
+void foo_ref_drop(struct kref *ref)
+{
+	kref_put(ref, foo_release);
+}
+
+/* Drops the reference it is given on its second parameter. */
+void foo_retire(struct foo_ctx *ctx, struct foo *f)
+{
+	list_del_init(&f->node);
+	kref_put(&f->ref, foo_release);
+}
+
+/* Calls a wrapper, so it is a wrapper too. */
+struct foo *foo_lookup_hold(struct foo *f)
+{
+	return grab_foo(f);
+}
+
+/*
+ * Takes a reference on its parameter, but it is a long function doing
+ * other work (the reference goes to the hardware queue): not a wrapper.
+ */
+int foo_setup_queue(struct foo *f, struct foo_ctx *ctx)
+{
+	int ret;
+
+	kref_get(&f->ref);
+	f->state = 1;
+	ret = foo_hw_prepare(f);
+	if (ret)
+		goto fail;
+	ret = foo_hw_map(f);
+	if (ret)
+		goto fail_unprepare;
+	ret = foo_hw_start(f);
+	if (ret)
+		goto fail_unmap;
+	foo_hw_ring_doorbell(f);
+	return 0;
+
+fail_unmap:
+	foo_hw_unmap(f);
+fail_unprepare:
+	foo_hw_unprepare(f);
+fail:
+	f->state = 0;
+	return ret;
+}
+
+// expect-wrapper: get grab_foo
+// expect-wrapper: put drop_foo
+// expect-wrapper: kget foo_ref_hold
+// expect-wrapper: kput foo_ref_drop
+// expect-wrapper: consume foo_retire
+// expect-wrapper: get foo_lookup_hold
