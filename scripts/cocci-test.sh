@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# cocci-test.sh - run the tests of the Coccinelle rules in cocci/tests/.
+#
+# Each test file cocci/tests/RULE/{pos,neg}_*.c says what the rule must
+# report in it, with lines at its end:
+#   // expect: LINE:COL-COL: MESSAGE     (one per finding, exact)
+#   // expect: none                      (negative cases)
+# Files defining kref wrappers list them with
+#   // expect-wrapper: KIND NAME
+# and the collecting pass must find exactly those in that file.
+#
+# Output: TAP 13, then a last line "N passed, N failed".
+
+set -euo pipefail
+
+myname=${0##*/}
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+COCCI_DIR=$REPO/cocci
+TESTS=$COCCI_DIR/tests
+RUNNER=$REPO/scripts/cocci.sh
+SPATCH=${SPATCH:-spatch}
+ALL_RULES="kref_balance list_del_init"
+
+usage() {
+	cat <<EOF
+Usage: $myname [OPTIONS] [RULE...]
+
+Run the tests in cocci/tests/RULE/ (default: all rules: $ALL_RULES)
+through scripts/cocci.sh and spatch, and compare the findings with the
+expectations written in the test files.
+
+Options:
+  --keep DIR     keep the work files in DIR (default: temporary, removed)
+  --jobs N       parallel spatch processes (default: nproc)
+  -v, --verbose  show the runner's output
+  -h, --help     this text
+
+Output: TAP 13 on stdout and a last line "N passed, N failed".
+Exit status: 0 all passed, 1 a test failed, 2 usage or setup error.
+EOF
+}
+
+die() {
+	echo "$myname: $*" >&2
+	exit 2
+}
+
+KEEP=""
+VERBOSE=0
+JOBS=$(nproc 2>/dev/null || echo 1)
+RULES=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	-h | --help) usage; exit 0 ;;
+	--keep) [ $# -ge 2 ] || die "usage: --keep needs a directory"; KEEP=$2; shift 2 ;;
+	--jobs) [ $# -ge 2 ] || die "usage: --jobs needs a number"; JOBS=$2; shift 2 ;;
+	-v | --verbose) VERBOSE=1; shift ;;
+	-*) die "usage: unknown option $1 (see $myname --help)" ;;
+	*) RULES="$RULES $1"; shift ;;
+	esac
+done
+RULES=${RULES:-$ALL_RULES}
+for r in $RULES; do
+	[ -d "$TESTS/$r" ] || die "usage: no tests for rule '$r' in $TESTS"
+done
+command -v "$SPATCH" >/dev/null 2>&1 || die "setup: $SPATCH not found; apt-get install coccinelle"
+
+if [ -n "$KEEP" ]; then
+	mkdir -p "$KEEP" || die "setup: cannot create $KEEP"
+	WORK=$(cd "$KEEP" && pwd)
+else
+	WORK=$(mktemp -d "${TMPDIR:-/tmp}/cocci-test.XXXXXX")
+	# shellcheck disable=SC2064
+	trap "rm -rf -- '$WORK'" EXIT
+fi
+
+NUM=0
+PASS=0
+FAIL=0
+
+# result OK|FAIL DESCRIPTION [DIAGNOSTIC FILE]
+result() {
+	NUM=$((NUM + 1))
+	if [ "$1" = OK ]; then
+		PASS=$((PASS + 1))
+		echo "ok $NUM - $2"
+	else
+		FAIL=$((FAIL + 1))
+		echo "not ok $NUM - $2"
+		if [ -n "${3:-}" ] && [ -s "$3" ]; then
+			sed 's/^/# /' "$3"
+		fi
+	fi
+}
+
+case_files() {
+	(cd "$TESTS/$1" && find . -name '[pn][oe][sg]_*.c' -type f | sed 's|^\./||' | sort)
+}
+
+wrapper_files() {
+	(cd "$TESTS/$1" && grep -rl --include='*.[ch]' '^// expect-wrapper: ' . | sed 's|^\./||' | sort)
+}
+
+# Expected findings of a test file, without the "FILE:" prefix.
+expected() {
+	sed -n 's|^// expect: ||p' "$1" | grep -vx 'none' || true
+}
+
+# Compare expected and actual lines (sorted); write a diagnostic to $3.
+compare() {
+	if diff <(sort "$1") <(sort "$2") >/dev/null; then
+		return 0
+	fi
+	{
+		echo "expected:"
+		sed 's/^/  /' "$1"
+		echo "got:"
+		sed 's/^/  /' "$2"
+	} >"$3"
+	return 1
+}
+
+# Validate the expectations of a case file; print a problem or nothing.
+check_case_file() {
+	local f=$1 base n none
+	base=${f##*/}
+	n=$(expected "$f" | grep -c . || true)
+	none=$(grep -cx '// expect: none' "$f" || true)
+	case $base in
+	pos_*) [ "$n" -ge 1 ] || echo "positive case without any '// expect: LINE:...' line" ;;
+	neg_*) { [ "$n" -eq 0 ] && [ "$none" -eq 1 ]; } ||
+		echo "negative case must have exactly one '// expect: none' line and no finding" ;;
+	esac
+}
+
+# Count the tests first: TAP wants the plan before the results.
+PLAN=0
+for r in $RULES; do
+	PLAN=$((PLAN + $(case_files "$r" | grep -c . || true)))
+	PLAN=$((PLAN + $(wrapper_files "$r" | grep -c . || true)))
+	PLAN=$((PLAN + 1)) # org mode
+	case $r in
+	list_del_init) PLAN=$((PLAN + 2)) ;; # patch and context modes
+	esac
+done
+DIFF_TESTS=0
+case " $RULES " in
+*" list_del_init "*) DIFF_TESTS=3; PLAN=$((PLAN + DIFF_TESTS)) ;;
+esac
+
+echo "TAP version 13"
+echo "1..$PLAN"
+
+# spatch run in a given mode over a test directory, like cocci.sh does it.
+spatch_mode() {
+	local rule=$1 mode=$2 dir=$3 wrappers=$4
+	local -a opts=()
+	read -r -a opts <<<"$(sed -n 's|^// Options:||p' "$COCCI_DIR/$rule.cocci" | head -n1)"
+	(cd "$dir" && KREF_WRAPPERS=$wrappers nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
+		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$COCCI_DIR/spatch-macros.h" \
+		"${opts[@]}" --dir .)
+}
+
+for r in $RULES; do
+	out=$WORK/$r
+	rm -rf "$out"
+	mkdir -p "$out"
+	rc=0
+	"$RUNNER" tree --tree "$TESTS/$r" --rules "$r" --jobs "$JOBS" --out "$out/run" \
+		>"$out/runner.stdout" 2>"$out/runner.stderr" || rc=$?
+	if [ "$VERBOSE" = 1 ]; then
+		sed 's/^/# runner: /' "$out/runner.stdout" "$out/runner.stderr"
+	fi
+	if [ "$rc" -ge 2 ]; then
+		{
+			echo "runner failed (exit $rc):"
+			cat "$out/runner.stderr"
+		} >"$out/runner.diag"
+	fi
+	findings=$out/run/findings-$r.txt
+	[ -f "$findings" ] || : >"$findings"
+
+	while IFS= read -r f; do
+		diag=$out/${f//\//_}.diag
+		: >"$diag"
+		if [ "$rc" -ge 2 ]; then
+			result FAIL "$r/$f" "$out/runner.diag"
+			continue
+		fi
+		problem=$(check_case_file "$TESTS/$r/$f")
+		if [ -n "$problem" ]; then
+			echo "$problem" >"$diag"
+			result FAIL "$r/$f" "$diag"
+			continue
+		fi
+		expected "$TESTS/$r/$f" >"$out/exp"
+		grep -F -- "$f:" "$findings" | awk -v p="$f:" 'index($0, p) == 1 { print substr($0, length(p) + 1) }' >"$out/act" || true
+		n=$(grep -c . "$out/exp" || true)
+		if compare "$out/exp" "$out/act" "$diag"; then
+			result OK "$r/$f ($n finding(s))"
+		else
+			result FAIL "$r/$f" "$diag"
+		fi
+	done < <(case_files "$r")
+
+	while IFS= read -r f; do
+		diag=$out/${f//\//_}.wdiag
+		: >"$diag"
+		sed -n 's|^// expect-wrapper: ||p' "$TESTS/$r/$f" >"$out/wexp"
+		awk -v f="$f" '{ w = $3; sub(/:[0-9]+$/, "", w); if (w == f) print $1, $2 }' \
+			"$out/run/wrappers.txt" >"$out/wact" 2>/dev/null || true
+		if [ "$rc" -lt 2 ] && compare "$out/wexp" "$out/wact" "$diag"; then
+			result OK "$r/$f: wrappers found by the collecting pass"
+		else
+			[ "$rc" -ge 2 ] && cp "$out/runner.diag" "$diag"
+			result FAIL "$r/$f: wrappers found by the collecting pass" "$diag"
+		fi
+	done < <(wrapper_files "$r")
+
+	# org mode: one TODO entry per finding of report mode
+	diag=$out/org.diag
+	: >"$diag"
+	spatch_mode "$r" org "$TESTS/$r" "$out/run/wrappers.txt" >"$out/org.out" 2>"$out/org.err" || true
+	grep -o '^\* TODO \[\[view:[^:]*::face=ovl-face1::linb=[0-9]*' "$out/org.out" |
+		sed -E 's|^\* TODO \[\[view:(\./)?([^:]*)::face=ovl-face1::linb=([0-9]+)|\2:\3|' |
+		sort >"$out/org.lines" || true
+	cut -d: -f1,2 "$findings" | sort >"$out/report.lines"
+	if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/org.lines" "$diag"; then
+		result OK "$r: org mode lists the same findings as report mode"
+	else
+		cat "$out/org.err" >>"$diag"
+		result FAIL "$r: org mode lists the same findings as report mode" "$diag"
+	fi
+
+	if [ "$r" = list_del_init ]; then
+		# patch mode: exactly the reported list_del() lines become
+		# list_del_init(), nothing else changes
+		diag=$out/patch.diag
+		: >"$diag"
+		spatch_mode "$r" patch "$TESTS/$r" "" >"$out/patch.out" 2>"$out/patch.err" || true
+		awk '
+			/^--- / { file = $2; sub(/^(\.\/|a\/)/, "", file); next }
+			/^\+\+\+ / { next }
+			/^@@ / { split($2, a, ","); line = -a[1]; next }
+			/^-/ { print file ":" line ":-" substr($0, 2); line++; next }
+			/^\+/ { print file ":" line ":+" substr($0, 2); next }
+			/^ / { line++ }
+		' "$out/patch.out" >"$out/patch.changes"
+		grep ':-' "$out/patch.changes" | cut -d: -f1,2 | sort -u >"$out/patch.lines"
+		bad=$(awk -F: '
+			{ key = $1 ":" $2; text = substr($0, length(key) + 3) }
+			$3 ~ /^-/ { old[key] = text }
+			$3 ~ /^\+/ { new[key] = new[key] text }
+			END {
+				for (k in old) {
+					want = old[k]; gsub(/list_del\(/, "list_del_init(", want)
+					if (new[k] != want && new[k] "" != "") print k ": " old[k] " -> " new[k]
+				}
+			}' "$out/patch.changes")
+		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/patch.lines" "$diag" &&
+			[ -z "$bad" ]; then
+			result OK "$r: patch mode rewrites exactly the reported list_del() calls"
+		else
+			echo "$bad" >>"$diag"
+			cat "$out/patch.err" >>"$diag"
+			result FAIL "$r: patch mode rewrites exactly the reported list_del() calls" "$diag"
+		fi
+
+		# context mode: the starred lines are the reported lines
+		diag=$out/context.diag
+		: >"$diag"
+		spatch_mode "$r" context "$TESTS/$r" "" >"$out/context.out" 2>"$out/context.err" || true
+		awk '
+			/^--- / { file = $2; sub(/^(\.\/|a\/)/, "", file); next }
+			/^\+\+\+ / { next }
+			/^@@ / { split($2, a, ","); line = -a[1]; next }
+			/^-/ { print file ":" line; line++; next }
+			/^ / { line++ }
+		' "$out/context.out" | sort -u >"$out/context.lines"
+		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/context.lines" "$diag"; then
+			result OK "$r: context mode stars exactly the reported lines"
+		else
+			cat "$out/context.err" >>"$diag"
+			result FAIL "$r: context mode stars exactly the reported lines" "$diag"
+		fi
+	fi
+done
+
+# The diff runner: a series that turns a list_del_init() of a tested field
+# into list_del() and moves the code of another file down must fail with
+# exactly that one new finding, and not flag the moved code.
+if [ "$DIFF_TESTS" -gt 0 ]; then
+	d=$WORK/diff
+	rm -rf "$d"
+	mkdir -p "$d/base" "$d/series"
+	cp "$TESTS/list_del_init/neg_07_list_del_init_everywhere.c" "$TESTS/list_del_init/pos_09_two_sites.c" "$d/base/"
+	cp "$d/base/"*.c "$d/series/"
+	sed -i 's/list_del_init(&c->link);/list_del(\&c->link);/' "$d/series/neg_07_list_del_init_everywhere.c"
+	sed -i '3i\/* three lines\n * moved\n */' "$d/series/pos_09_two_sites.c"
+	rc=0
+	"$RUNNER" diff --base-tree "$d/base" --series-tree "$d/series" --out "$d/out" \
+		--rules list_del_init --jobs "$JOBS" --no-includes \
+		neg_07_list_del_init_everywhere.c pos_09_two_sites.c \
+		>"$d/tap" 2>"$d/stderr" || rc=$?
+	diag=$d/diag
+	{ echo "exit status $rc"; cat "$d/tap" "$d/stderr"; } >"$diag"
+	if [ "$rc" = 1 ] && grep -q '^not ok 1 - list_del_init: 1 new finding(s) (2 in base)' "$d/tap"; then
+		result OK "diff: a series introducing a finding fails with exit status 1" "$diag"
+	else
+		result FAIL "diff: a series introducing a finding fails with exit status 1" "$diag"
+	fi
+	if [ "$(grep -c '^# new: ' "$d/tap" || true)" = 1 ] &&
+		grep -q '^# new: neg_07_list_del_init_everywhere.c:13:2-10: ' "$d/tap"; then
+		result OK "diff: only the new finding is reported as new, moved code is not"
+	else
+		result FAIL "diff: only the new finding is reported as new, moved code is not" "$diag"
+	fi
+	if grep -qx "cocci: list_del_init: 1 new finding(s) in neg_07_list_del_init_everywhere.c; log: $d/out/cocci-diff.log" "$d/stderr"; then
+		result OK "diff: one stderr line names rule, file and log"
+	else
+		result FAIL "diff: one stderr line names rule, file and log" "$diag"
+	fi
+fi
+
+if [ "$NUM" -ne "$PLAN" ]; then
+	echo "# planned $PLAN tests, ran $NUM"
+	FAIL=$((FAIL + PLAN - NUM))
+fi
+echo "$PASS passed, $FAIL failed"
+if [ "$FAIL" -ne 0 ]; then
+	exit 1
+fi

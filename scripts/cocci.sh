@@ -1,0 +1,713 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# cocci.sh - run this repo's Coccinelle rules (cocci/*.cocci) on kernel code.
+#
+#   cocci.sh diff --base-tree DIR --series-tree DIR --out DIR FILE...
+#   cocci.sh tree --tree DIR [--jobs N] [--out DIR] [PATH...]
+#
+# See "cocci.sh --help" and cocci/README.md.
+
+set -euo pipefail
+
+myname=${0##*/}
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+COCCI_DIR=$REPO/cocci
+MACRO_FILE=$COCCI_DIR/spatch-macros.h
+ALL_RULES="kref_balance list_del_init"
+SPATCH=${SPATCH:-spatch}
+SRCARCH=${SRCARCH:-x86}
+CHUNK_MAX=${COCCI_CHUNK:-16}
+TIMEOUT=${COCCI_TIMEOUT:-300}
+
+# Files in which pass 1 looks for kref get/put wrappers (grep -E).
+PREFILTER_collect='\<kref_(get|put|get_unless_zero|put_mutex|put_lock)\>'
+
+usage() {
+	cat <<EOF
+Usage: $myname SUBCOMMAND [OPTIONS] [ARGS]
+       $myname --help | SUBCOMMAND --help
+
+Run the Coccinelle rules in cocci/ ($ALL_RULES) with spatch.
+
+Subcommands:
+  diff   run the rules on the files a series touches, in the base tree and in
+         the series tree; fail on findings the series introduces
+  tree   run the rules on a whole tree, or on directories/files of it
+
+Environment:
+  SPATCH         spatch binary (default: spatch)
+  SRCARCH        architecture for the tree's include dirs (default: x86)
+  COCCI_TIMEOUT  spatch --timeout per file in seconds (default: 300)
+
+Exit status: 0 no (new) findings, 1 (new) findings, 2 usage or setup error.
+Every spatch run is started with "nice -n 19".
+EOF
+}
+
+usage_diff() {
+	cat <<EOF
+Usage: $myname diff --base-tree DIR --series-tree DIR --out DIR [OPTIONS] FILE...
+
+Run every rule on each FILE (a path relative to both trees, .c or .h) in the
+base tree and in the series tree, with the tree's include dirs.  Findings of
+the base tree are listed but do not fail; a finding of the series tree that
+the base tree does not have (compared without line numbers, so moved code is
+not new) fails.  Functions spatch could not parse are listed as warnings.
+
+Output: TAP 13 on stdout (one test per rule), details in DIR/cocci-diff.log,
+and for each failing rule and file one line on stderr:
+  cocci: RULE: N new finding(s) in FILE; log: DIR/cocci-diff.log
+
+Options:
+  --base-tree DIR     tree without the series (not modified)
+  --series-tree DIR   tree with the series applied (not modified)
+  --out DIR           where logs, findings and caches go (created)
+  --jobs N            parallel spatch processes (default: nproc)
+  --rules LIST        comma-separated subset of: ${ALL_RULES// /,}
+  --wrappers FILE     kref wrapper list to use instead of pass 1 on the base
+                      tree (format: lines "KIND NAME [WHERE]")
+  --no-includes       do not use the trees' include dirs (faster)
+  -v, --verbose       print each spatch command line on stderr
+  -h, --help          this text
+
+Exit status: 0 no new findings, 1 new findings, 2 usage or setup error.
+EOF
+}
+
+usage_tree() {
+	cat <<EOF
+Usage: $myname tree --tree DIR [OPTIONS] [PATH...]
+
+Run every rule on the whole tree, or on the given PATHs (directories or
+files, relative to DIR).  The kref rule first collects get/put wrappers from
+the whole tree (pass 1), then checks.  Findings are printed in the kernel's
+report format (file:line:col-col: message), followed by parse failures, a
+count per rule and the time taken.
+
+Options:
+  --tree DIR          tree to check (not modified)
+  --out DIR           keep findings, wrapper list and logs here
+                      (default: a temporary directory, removed at exit)
+  --jobs N            parallel spatch processes (default: nproc)
+  --rules LIST        comma-separated subset of: ${ALL_RULES// /,}
+  --wrappers FILE     kref wrapper list to use instead of pass 1
+  --includes          use the tree's include dirs (slower; default: off)
+  -v, --verbose       print each spatch command line on stderr
+  -h, --help          this text
+
+Exit status: 0 no findings, 1 findings, 2 usage or setup error.
+EOF
+}
+
+die() {
+	echo "$myname: $*" >&2
+	exit 2
+}
+
+VERBOSE=0
+LOG=/dev/null
+
+log() {
+	printf '%s\n' "$*" >>"$LOG"
+}
+
+now() {
+	date +%s.%N
+}
+
+elapsed() {
+	awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'
+}
+
+need_spatch() {
+	command -v "$SPATCH" >/dev/null 2>&1 ||
+		die "setup: $SPATCH not found; apt-get install coccinelle"
+	[ -r "$MACRO_FILE" ] || die "setup: missing $MACRO_FILE"
+}
+
+# Files a rule can report anything in (grep -E on the file contents).
+prefilter_of() {
+	case $1 in
+	kref_balance) echo 'kref_(get|put)' ;;
+	list_del_init) echo '\<list_del[[:space:]]*\(' ;;
+	esac
+}
+
+default_jobs() {
+	nproc 2>/dev/null || echo 1
+}
+
+check_rules() {
+	local r
+	for r in $1; do
+		[ -r "$COCCI_DIR/$r.cocci" ] || die "usage: unknown rule '$r' (rules: $ALL_RULES)"
+	done
+}
+
+# The spatch options a rule asks for in its "// Options:" line.
+rule_options() {
+	sed -n 's|^// Options:||p' "$COCCI_DIR/$1.cocci" | head -n1
+}
+
+# Include options for a kernel tree, relative to its top (spatch runs there).
+tree_include_args() {
+	local tree=$1 d
+	for d in "arch/$SRCARCH/include" "arch/$SRCARCH/include/generated" include \
+		"arch/$SRCARCH/include/uapi" "arch/$SRCARCH/include/generated/uapi" \
+		include/uapi include/generated/uapi; do
+		if [ -d "$tree/$d" ]; then
+			printf '%s\n' -I "$d"
+		fi
+	done
+	for d in include/linux/compiler-version.h include/linux/kconfig.h; do
+		if [ -f "$tree/$d" ]; then
+			printf '%s\n' --include "$d"
+		fi
+	done
+	printf '%s\n' --all-includes --include-headers-for-types
+}
+
+# List .c/.h files (relative to TREE, NUL-separated) under the given paths
+# whose contents match the extended regexp RE.
+list_files() {
+	local tree=$1 re=$2
+	shift 2
+	(
+		cd "$tree"
+		if [ $# -eq 0 ]; then
+			set -- .
+		fi
+		find "$@" \( -name .git -o -name .pc \) -prune -o -type f \
+			\( -name '*.c' -o -name '*.h' \) -print0 |
+			xargs -0 -r grep -lZE -- "$re" 2>/dev/null | sed -z 's|^\./||' | sort -z
+	) || true
+}
+
+# Run one rule in one mode over a NUL-separated file list (relative to
+# TREE), in parallel chunks.  Results: $outdir/NNN.out/.err/.rc.
+# Extra spatch arguments come from the file $outdir/args (one per line).
+run_chunks() {
+	local rule=$1 mode=$2 tree=$3 list=$4 outdir=$5 jobs=$6
+	local n per i=0 running=0 chunk
+	local -a files=() args=()
+
+	mkdir -p "$outdir"
+	mapfile -d '' files <"$list"
+	n=${#files[@]}
+	[ "$n" -eq 0 ] && return 0
+	per=$(((n + jobs * 4 - 1) / (jobs * 4)))
+	[ "$per" -gt "$CHUNK_MAX" ] && per=$CHUNK_MAX
+	[ "$per" -lt 1 ] && per=1
+	if [ -f "$outdir/args" ]; then
+		mapfile -t args <"$outdir/args"
+	fi
+
+	while [ "$i" -lt "$n" ]; do
+		chunk=$(printf '%s/%04d' "$outdir" $((i / per)))
+		# one group per file: blank line between file names
+		printf '%s\n\n' "${files[@]:i:per}" >"$chunk.groups"
+		i=$((i + per))
+		if [ "$running" -ge "$jobs" ]; then
+			wait -n || true
+			running=$((running - 1))
+		fi
+		run_one_chunk "$rule" "$mode" "$tree" "$chunk" "${args[@]}" &
+		running=$((running + 1))
+	done
+	wait || true
+}
+
+run_one_chunk() {
+	local rule=$1 mode=$2 tree=$3 chunk=$4
+	shift 4
+	local -a cmd=(nice -n 19 "$SPATCH" --quiet --verbose-parsing -D "$mode"
+		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE"
+		--timeout "$TIMEOUT" "$@" --file-groups "$chunk.groups")
+	local -a opts=()
+	read -r -a opts <<<"$(rule_options "$rule")"
+	cmd+=("${opts[@]}")
+	if [ "$VERBOSE" = 1 ]; then
+		printf '+ (cd %q &&%s)\n' "$tree" "$(printf ' %q' "${cmd[@]}")" >&2
+	fi
+	printf '(cd %q &&%s)\n' "$tree" "$(printf ' %q' "${cmd[@]}")" >"$chunk.cmd"
+	local rc=0
+	(cd "$tree" && "${cmd[@]}") >"$chunk.out" 2>"$chunk.err" || rc=$?
+	echo "$rc" >"$chunk.rc"
+}
+
+# Check the chunks of a run for spatch or rule failures; print the files
+# that were not checked.  Returns 1 if there were any.
+chunk_failures() {
+	local outdir=$1 c rc bad=0
+	for c in "$outdir"/*.rc; do
+		[ -e "$c" ] || continue
+		rc=$(cat "$c")
+		c=${c%.rc}
+		if [ "$rc" != 0 ] || grep -qE '^EXN:|Python failure|^Fatal error' "$c.err"; then
+			bad=1
+			grep -E '^EXN:|Python failure|^Fatal error|rror in Python' "$c.err" |
+				head -n 3 | sed "s|^|$(basename "$c"): |"
+			[ "$rc" != 0 ] && echo "$(basename "$c"): spatch exit status $rc; command: $(cat "$c.cmd")"
+		fi
+	done
+	return "$bad"
+}
+
+# Describe the top-level construct (function, macro, declaration) that
+# contains line L of FILE.
+describe_line() {
+	awk -v L="$2" '
+	NR > L { exit }
+	/^[A-Za-z_][A-Za-z0-9_]*:/ { next }		# label
+	/^#[ \t]*define[ \t]+[A-Za-z_]/ {
+		s = $0; sub(/^#[ \t]*define[ \t]+/, "", s)
+		match(s, /^[A-Za-z_][A-Za-z0-9_]*/)
+		what = "macro " substr(s, 1, RLENGTH); at = NR; next
+	}
+	/^#/ { next }
+	/^[A-Za-z_]/ {
+		s = $0; at = NR
+		if (s ~ /\(/) {
+			t = substr(s, 1, index(s, "(") - 1)
+			sub(/[ \t*]+$/, "", t)
+			n = split(t, w, /[^A-Za-z0-9_]+/)
+			name = w[n]
+			if (s ~ /;[ \t]*$/)
+				what = "declaration " name "(...)"
+			else
+				what = "function " name "()"
+		} else {
+			sub(/[ \t]*[{=;].*$/, "", s)
+			what = "declaration " s
+		}
+	}
+	END {
+		if (what == "")
+			print "top level"
+		else
+			print what " at line " at
+	}' "$1"
+}
+
+# Parse failures reported by spatch --verbose-parsing in the .err files of a
+# run directory: one line "FILE:LINE: CONSTRUCT" per construct spatch had to
+# skip.  Errors inside spatch's macro definitions are charged to the code
+# they were expanded in.
+parse_failures() {
+	local tree=$1 outdir=$2
+	local c
+	for c in "$outdir"/*.err; do
+		[ -e "$c" ] || continue
+		awk -v macro="$MACRO_FILE" '
+		/^HANDLING: / { file = $2; sync = 0; next }
+		/ERROR-RECOV: found sync/ { n = split($0, w, /[^0-9]+/); for (i = n; i > 0; i--) if (w[i] != "") { sync = w[i]; break } }
+		/^ = File "/ {
+			s = $0; sub(/^ = File "/, "", s)
+			f = substr(s, 1, index(s, "\"") - 1)
+			s = substr(s, index(s, "\"") + 1)
+			sub(/^, line /, "", s); l = s + 0
+			if (f == file)
+				print file "\t" l
+			else if ((f ~ /\/coccinelle\/standard\.h$/ || f == macro) && sync > 1)
+				print file "\t" (sync - 1) "\tin a macro from " f
+		}' "$c"
+	done | sort -u | while IFS=$'\t' read -r file line note; do
+		[ -f "$tree/$file" ] || continue
+		printf '%s:%s: %s%s\n' "$file" "$line" "$(describe_line "$tree/$file" "$line")" \
+			"${note:+ ($note)}"
+	done | sort -t: -k1,1 -k2,2n -u
+}
+
+# Lines "KIND NAME WHERE" printed by the collecting run, sorted.
+collected_wrappers() {
+	cat "$1"/*.out 2>/dev/null | awk '$1 == "KREFWRAP" { print $2, $3, $4 }' | sort -u
+}
+
+# Pass 1: kref get/put wrappers defined in TREE (whole tree, or FILES given
+# as a NUL list).  Writes "KIND NAME WHERE" lines to OUT.
+collect_wrappers() {
+	local tree=$1 list=$2 work=$3 out=$4 jobs=$5
+	local t0
+	t0=$(now)
+	mkdir -p "$work"
+	: >"$work/args"
+	run_chunks kref_balance collect "$tree" "$list" "$work" "$jobs"
+	if ! chunk_failures "$work" >"$work/failures"; then
+		cat "$work/failures" >>"$LOG"
+		die "pass 1 (kref wrappers): spatch failed in $tree; log: $LOG"
+	fi
+	collected_wrappers "$work" >"$out"
+	log "pass 1: $(wc -l <"$out") wrappers from $(tr -cd '\0' <"$list" | wc -c) files of $tree in $(elapsed "$t0") s"
+}
+
+# Print the report lines of a run, sorted by file, line, column.
+findings_of() {
+	cat "$1"/*.out 2>/dev/null | grep -E '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' |
+		sort -t: -k1,1 -k2,2n -k3,3n -u || true
+}
+
+# Comparison key of a finding: file and message, without numbers that are
+# line numbers (standalone digit runs), so moved code compares equal.
+finding_keys() {
+	sed -E 's/^([^:]+):[0-9]+:[0-9]+-[0-9]+: /\1\t/; s/\<[0-9]+\>/#/g'
+}
+
+# Findings of SERIES whose key (see finding_keys) occurs more often there
+# than in BASE.
+new_findings() {
+	local us=$'\x1f'
+	# shellcheck disable=SC2094 # both read $2, nothing writes it
+	awk -v us="$us" '
+		FNR == NR { base[$0]++; next }
+		{
+			i = index($0, us); k = substr($0, 1, i - 1)
+			if (++seen[k] > base[k]) print substr($0, i + 1)
+		}' <(finding_keys <"$1") <(finding_keys <"$2" | paste -d"$us" - "$2")
+}
+
+parse_common_opt() {
+	case $1 in
+	--jobs) JOBS=$2 ;;
+	--rules) RULES=${2//,/ } ;;
+	--wrappers) WRAPPERS=$2 ;;
+	*) return 1 ;;
+	esac
+}
+
+check_jobs() {
+	case $JOBS in
+	'' | *[!0-9]* | 0) die "usage: --jobs needs a positive number, got '$JOBS'" ;;
+	esac
+}
+
+# ---------------------------------------------------------------------------
+
+cmd_tree() {
+	local TREE="" OUT="" JOBS RULES=$ALL_RULES WRAPPERS="" INCLUDES=0
+	local -a paths=()
+	JOBS=$(default_jobs)
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-h | --help) usage_tree; exit 0 ;;
+		--tree) [ $# -ge 2 ] || die "usage: $1 needs an argument"; TREE=$2; shift 2 ;;
+		--out) [ $# -ge 2 ] || die "usage: $1 needs an argument"; OUT=$2; shift 2 ;;
+		--includes) INCLUDES=1; shift ;;
+		-v | --verbose) VERBOSE=1; shift ;;
+		--jobs | --rules | --wrappers)
+			[ $# -ge 2 ] || die "usage: $1 needs an argument"
+			parse_common_opt "$1" "$2"; shift 2 ;;
+		--) shift; paths+=("$@"); break ;;
+		-*) die "usage: tree: unknown option $1 (see $myname tree --help)" ;;
+		*) paths+=("$1"); shift ;;
+		esac
+	done
+	[ -n "$TREE" ] || die "usage: tree: --tree DIR is required (see $myname tree --help)"
+	[ -d "$TREE" ] || die "usage: tree: $TREE is not a directory"
+	TREE=$(cd "$TREE" && pwd)
+	check_jobs
+	check_rules "$RULES"
+	need_spatch
+
+	local p rel
+	local -a relpaths=()
+	for p in "${paths[@]}"; do
+		case $p in
+		/*) rel=${p#"$TREE"/}; [ "$rel" != "$p" ] || [ "$p" = "$TREE" ] ||
+			die "usage: tree: $p is not inside $TREE"
+			[ "$p" = "$TREE" ] && rel=. ;;
+		*) rel=$p ;;
+		esac
+		[ -e "$TREE/$rel" ] || die "usage: tree: no such path $TREE/$rel"
+		relpaths+=("$rel")
+	done
+
+	if [ -z "$OUT" ]; then
+		OUT=$(mktemp -d "${TMPDIR:-/tmp}/cocci-tree.XXXXXX")
+		# shellcheck disable=SC2064
+		trap "rm -rf -- '$OUT'" EXIT
+	else
+		mkdir -p "$OUT" || die "setup: cannot create $OUT"
+		OUT=$(cd "$OUT" && pwd)
+	fi
+	case $OUT/ in "$TREE"/*) die "usage: tree: --out must not be inside the tree" ;; esac
+	LOG=$OUT/cocci-tree.log
+	: >"$LOG"
+	trap 'kill $(jobs -p) 2>/dev/null || true' INT TERM
+	log "# $myname tree --tree $TREE --jobs $JOBS --rules '${RULES}' ${relpaths[*]:-}"
+	log "# $("$SPATCH" --version 2>&1 | head -n1)"
+
+	local t_all rule t0 work list n total_find=0
+	t_all=$(now)
+	local summary="" timing=""
+
+	for rule in $RULES; do
+		t0=$(now)
+		work=$OUT/$rule
+		rm -rf "$work"
+		mkdir -p "$work"
+		local re
+		re=$(prefilter_of "$rule")
+		if [ "$rule" = kref_balance ]; then
+			if [ -n "$WRAPPERS" ]; then
+				[ -r "$WRAPPERS" ] || die "usage: tree: cannot read $WRAPPERS"
+				cp "$WRAPPERS" "$OUT/wrappers.txt"
+			else
+				list_files "$TREE" "$PREFILTER_collect" >"$work/collect.list"
+				collect_wrappers "$TREE" "$work/collect.list" "$work/collect" \
+					"$OUT/wrappers.txt" "$JOBS"
+			fi
+			# files calling a wrapper are candidates too
+			local names
+			names=$(awk 'NF >= 2 { print $2 }' "$OUT/wrappers.txt" | sort -u | paste -sd'|')
+			[ -n "$names" ] && re="$re|\\<($names)[[:space:]]*\\("
+		fi
+		list=$work/files.list
+		list_files "$TREE" "$re" "${relpaths[@]}" >"$list"
+		n=$(tr -cd '\0' <"$list" | wc -c)
+		mkdir -p "$work/report"
+		if [ "$INCLUDES" = 1 ]; then
+			tree_include_args "$TREE" >"$work/report/args"
+		else
+			: >"$work/report/args"
+		fi
+		KREF_WRAPPERS=$OUT/wrappers.txt \
+			run_chunks "$rule" report "$TREE" "$list" "$work/report" "$JOBS"
+		if ! chunk_failures "$work/report" >"$work/failures"; then
+			cat "$work/failures" >>"$LOG"
+			cat "$work/failures" >&2
+			echo "$myname: tree: $rule: spatch failed; log: $LOG" >&2
+			exit 2
+		fi
+		findings_of "$work/report" >"$OUT/findings-$rule.txt"
+		parse_failures "$TREE" "$work/report" >"$work/parse-failures.txt"
+		local nf nfiles
+		nf=$(wc -l <"$OUT/findings-$rule.txt")
+		nfiles=$(cut -d: -f1 "$OUT/findings-$rule.txt" | sort -u | grep -c . || true)
+		total_find=$((total_find + nf))
+		cat "$OUT/findings-$rule.txt"
+		summary+="$rule: $nf finding(s) in $nfiles file(s), $n file(s) checked"$'\n'
+		timing+="$rule $(elapsed "$t0") s, "
+		log "$rule: $nf findings, $n files, $(elapsed "$t0") s"
+	done
+
+	cat "$OUT"/*/parse-failures.txt 2>/dev/null | sort -u >"$OUT/parse-failures.txt"
+	local np
+	np=$(grep -c . "$OUT/parse-failures.txt" || true)
+	sed 's/^/warning: spatch could not parse, not checked: /' "$OUT/parse-failures.txt"
+	printf '%s' "$summary"
+	echo "parse failures: $np"
+	echo "time: ${timing}total $(elapsed "$t_all") s ($JOBS job(s))"
+	log "total $(elapsed "$t_all") s"
+	if [ "$total_find" -gt 0 ]; then
+		return 1
+	fi
+	return 0
+}
+
+# ---------------------------------------------------------------------------
+
+# Findings of RULE for the files in LIST of TREE; results under WORK.
+diff_run_tree() {
+	local rule=$1 tree=$2 list=$3 work=$4 includes=$5 wrappers=$6
+	rm -rf "$work"
+	mkdir -p "$work"
+	if [ "$includes" = 1 ]; then
+		tree_include_args "$tree" >"$work/args"
+	else
+		: >"$work/args"
+	fi
+	KREF_WRAPPERS=$wrappers run_chunks "$rule" report "$tree" "$list" "$work" "$JOBS"
+	if ! chunk_failures "$work" >"$work/failures"; then
+		cat "$work/failures" >>"$LOG"
+		echo "$myname: diff: $rule: spatch failed in $tree; log: $LOG" >&2
+		exit 2
+	fi
+	findings_of "$work" >"$work/findings.txt"
+	parse_failures "$tree" "$work" >"$work/parse-failures.txt"
+}
+
+cmd_diff() {
+	local BASE="" SERIES="" OUT="" JOBS RULES=$ALL_RULES WRAPPERS="" INCLUDES=1
+	local -a files=()
+	JOBS=$(default_jobs)
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-h | --help) usage_diff; exit 0 ;;
+		--base-tree) [ $# -ge 2 ] || die "usage: $1 needs an argument"; BASE=$2; shift 2 ;;
+		--series-tree) [ $# -ge 2 ] || die "usage: $1 needs an argument"; SERIES=$2; shift 2 ;;
+		--out) [ $# -ge 2 ] || die "usage: $1 needs an argument"; OUT=$2; shift 2 ;;
+		--no-includes) INCLUDES=0; shift ;;
+		-v | --verbose) VERBOSE=1; shift ;;
+		--jobs | --rules | --wrappers)
+			[ $# -ge 2 ] || die "usage: $1 needs an argument"
+			parse_common_opt "$1" "$2"; shift 2 ;;
+		--) shift; files+=("$@"); break ;;
+		-*) die "usage: diff: unknown option $1 (see $myname diff --help)" ;;
+		*) files+=("$1"); shift ;;
+		esac
+	done
+	[ -n "$BASE" ] || die "usage: diff: --base-tree DIR is required (see $myname diff --help)"
+	[ -n "$SERIES" ] || die "usage: diff: --series-tree DIR is required"
+	[ -n "$OUT" ] || die "usage: diff: --out DIR is required"
+	[ ${#files[@]} -gt 0 ] || die "usage: diff: no FILE given"
+	[ -d "$BASE" ] || die "usage: diff: base tree $BASE is not a directory"
+	[ -d "$SERIES" ] || die "usage: diff: series tree $SERIES is not a directory"
+	BASE=$(cd "$BASE" && pwd)
+	SERIES=$(cd "$SERIES" && pwd)
+	check_jobs
+	check_rules "$RULES"
+	need_spatch
+	mkdir -p "$OUT" || die "setup: cannot create $OUT"
+	OUT=$(cd "$OUT" && pwd)
+	case $OUT/ in "$BASE"/* | "$SERIES"/*) die "usage: diff: --out must not be inside a tree" ;; esac
+
+	local f
+	for f in "${files[@]}"; do
+		case $f in
+		/* | ../* | */../*) die "usage: diff: FILE must be relative to the trees: $f" ;;
+		*.c | *.h) ;;
+		*) die "usage: diff: not a .c or .h file: $f" ;;
+		esac
+		[ -f "$BASE/$f" ] || [ -f "$SERIES/$f" ] || die "usage: diff: $f is in neither tree"
+	done
+
+	LOG=$OUT/cocci-diff.log
+	: >"$LOG"
+	trap 'kill $(jobs -p) 2>/dev/null || true' INT TERM
+	local t_all
+	t_all=$(now)
+	log "# $myname diff --base-tree $BASE --series-tree $SERIES --out $OUT --jobs $JOBS --rules '$RULES' ${files[*]}"
+	log "# $("$SPATCH" --version 2>&1 | head -n1)"
+
+	# File lists per tree (a file may exist in one tree only).
+	local tree side
+	for side in base series; do
+		if [ "$side" = base ]; then tree=$BASE; else tree=$SERIES; fi
+		: >"$OUT/$side.list"
+		for f in "${files[@]}"; do
+			if [ -f "$tree/$f" ]; then
+				printf '%s\0' "$f" >>"$OUT/$side.list"
+			fi
+		done
+	done
+
+	# Pass 1 for the kref rule: wrappers of the base tree (cached), with the
+	# series files' own wrappers swapped in for the series tree.
+	local need_kref=0 r
+	for r in $RULES; do
+		if [ "$r" = kref_balance ]; then need_kref=1; fi
+	done
+	if [ "$need_kref" = 1 ]; then
+		if [ -n "$WRAPPERS" ]; then
+			[ -r "$WRAPPERS" ] || die "usage: diff: cannot read $WRAPPERS"
+			cp "$WRAPPERS" "$OUT/wrappers-base-tree.txt"
+		else
+			wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt"
+		fi
+		for side in base series; do
+			if [ "$side" = base ]; then tree=$BASE; else tree=$SERIES; fi
+			collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
+				"$OUT/wrappers-$side-files.txt" "$JOBS"
+			{
+				awk -v files="$(printf '%s\n' "${files[@]}")" '
+					BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
+					{ w = $3; sub(/:[0-9]+$/, "", w); if (!(w in skip)) print }
+				' "$OUT/wrappers-base-tree.txt"
+				cat "$OUT/wrappers-$side-files.txt"
+			} | sort -u >"$OUT/wrappers-$side.txt"
+		done
+	fi
+
+	local nrules=0 failed=0
+	for r in $RULES; do nrules=$((nrules + 1)); done
+	echo "TAP version 13"
+	echo "1..$nrules"
+	echo "# base: $BASE"
+	echo "# series: $SERIES"
+	echo "# files: ${files[*]}"
+
+	local i=0 t0 nbase nseries nnew
+	for r in $RULES; do
+		i=$((i + 1))
+		t0=$(now)
+		for side in base series; do
+			if [ "$side" = base ]; then tree=$BASE; else tree=$SERIES; fi
+			diff_run_tree "$r" "$tree" "$OUT/$side.list" "$OUT/$r-$side" "$INCLUDES" \
+				"$OUT/wrappers-$side.txt"
+		done
+		# new = series findings whose key occurs more often than in base
+		new_findings "$OUT/$r-base/findings.txt" "$OUT/$r-series/findings.txt" \
+			>"$OUT/$r-new.txt"
+		nbase=$(grep -c . "$OUT/$r-base/findings.txt" || true)
+		nseries=$(grep -c . "$OUT/$r-series/findings.txt" || true)
+		nnew=$(grep -c . "$OUT/$r-new.txt" || true)
+		{
+			echo "## $r ($(elapsed "$t0") s)"
+			echo "### base findings ($nbase)"
+			cat "$OUT/$r-base/findings.txt"
+			echo "### series findings ($nseries)"
+			cat "$OUT/$r-series/findings.txt"
+			echo "### new in series ($nnew)"
+			cat "$OUT/$r-new.txt"
+			echo "### parse failures (base, series)"
+			cat "$OUT/$r-base/parse-failures.txt" "$OUT/$r-series/parse-failures.txt"
+		} >>"$LOG"
+
+		for side in base series; do
+			sed "s/^/# warning: $side: spatch could not parse, not checked: /" \
+				"$OUT/$r-$side/parse-failures.txt"
+		done
+		if [ "$nnew" -eq 0 ]; then
+			echo "ok $i - $r: no new findings ($nbase in base)"
+		else
+			echo "not ok $i - $r: $nnew new finding(s) ($nbase in base)"
+			failed=1
+		fi
+		sed 's/^/# base: /' "$OUT/$r-base/findings.txt"
+		sed 's/^/# new: /' "$OUT/$r-new.txt"
+		if [ "$nnew" -gt 0 ]; then
+			cut -d: -f1 "$OUT/$r-new.txt" | sort | uniq -c | while read -r cnt file; do
+				echo "cocci: $r: $cnt new finding(s) in $file; log: $LOG" >&2
+			done
+		fi
+	done
+	echo "# time: $(elapsed "$t_all") s"
+	log "total $(elapsed "$t_all") s"
+	return "$failed"
+}
+
+# Pass 1 over a whole tree, cached under $OUT/cache by the tree's path, the
+# list of candidate files with their sizes and times, and the rule itself.
+wrappers_cached() {
+	local tree=$1 out=$2 key list
+	mkdir -p "$OUT/cache"
+	list=$OUT/cache/collect.list
+	list_files "$tree" "$PREFILTER_collect" >"$list"
+	key=$({
+		printf '%s\n' "$tree"
+		(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list")
+		sha1sum <"$COCCI_DIR/kref_balance.cocci"
+	} | sha1sum | cut -c1-16)
+	if [ -s "$OUT/cache/wrappers-$key.txt" ]; then
+		log "pass 1: cached wrapper list $OUT/cache/wrappers-$key.txt"
+	else
+		collect_wrappers "$tree" "$list" "$OUT/cache/collect-$key" \
+			"$OUT/cache/wrappers-$key.txt.tmp" "$JOBS"
+		mv "$OUT/cache/wrappers-$key.txt.tmp" "$OUT/cache/wrappers-$key.txt"
+		rm -rf "$OUT/cache/collect-$key"
+	fi
+	cp "$OUT/cache/wrappers-$key.txt" "$out"
+}
+
+main() {
+	[ $# -gt 0 ] || { usage >&2; exit 2; }
+	case $1 in
+	-h | --help) usage; exit 0 ;;
+	diff) shift; cmd_diff "$@"; exit 0 ;;	# errexit passes a failure on
+	tree) shift; cmd_tree "$@"; exit 0 ;;
+	*) echo "$myname: usage: unknown subcommand '$1'" >&2; usage >&2; exit 2 ;;
+	esac
+}
+
+main "$@"
