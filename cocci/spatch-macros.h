@@ -9,3 +9,13 @@
  */
 #define aligned(x) aligned
 #define __aligned__(x) __aligned__
+
+/*
+ * Constructs that make spatch skip whole functions in 6.1/6.12 mm/:
+ * scoped_guard() blocks (cleanup.h, also backported to Debian's 6.1),
+ * the __realloc_size() attribute, and an iterator whose body is a bare
+ * "break;".  Seen as loops and as nothing, the functions parse.
+ */
+#define scoped_guard(_name, args...) for (;;)
+#define __realloc_size(x)
+#define cgroup_taskset_for_each_leader(task, css, tset) for (;;)

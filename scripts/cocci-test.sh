@@ -9,7 +9,10 @@
 #   // expect: none                      (negative cases)
 # Files defining kref wrappers list them with
 #   // expect-wrapper: KIND NAME
-# and the collecting pass must find exactly those in that file.
+# and the collecting pass must find exactly those in that file.  Functions
+# spatch cannot parse must be reported by the runner, exactly as in
+#   // expect-parse: warning: LINE: function NAME() not checked: ...
+# and a test file without such lines must parse completely.
 #
 # Output: TAP 13, then a last line "N passed, N failed".
 
@@ -197,6 +200,12 @@ for r in $RULES; do
 		fi
 		expected "$TESTS/$r/$f" >"$out/exp"
 		grep -F -- "$f:" "$findings" | awk -v p="$f:" 'index($0, p) == 1 { print substr($0, length(p) + 1) }' >"$out/act" || true
+		# parse failures of this file, as "warning: LINE: ..."
+		sed -n 's|^// expect-parse: |parse: |p' "$TESTS/$r/$f" >>"$out/exp"
+		awk -v p="$f:" '{
+			i = index($0, ": "); kind = substr($0, 1, i + 1); rest = substr($0, i + 2)
+			if (index(rest, p) == 1) print "parse: " kind substr(rest, length(p) + 1)
+		}' "$out/run/parse-failures.txt" >>"$out/act" 2>/dev/null || true
 		n=$(grep -c . "$out/exp" || true)
 		if compare "$out/exp" "$out/act" "$diag"; then
 			result OK "$r/$f ($n finding(s))"

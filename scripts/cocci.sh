@@ -255,38 +255,69 @@ chunk_failures() {
 }
 
 # Describe the top-level construct (function, macro, declaration) that
-# contains line L of FILE.
+# contains line L of FILE: "KIND<tab>NAME<tab>LINE" with KIND one of
+# function, macro, declaration, "top level".
 describe_line() {
 	awk -v L="$2" '
-	NR > L { exit }
+	# name called or declared at parenthesis depth 0, the last one before
+	# the body: "static __realloc_size(2) void *f(int x)" gives "f"
+	function fname(text,    i, c, d, id, ws, last) {
+		d = 0; id = ""; ws = 0; last = ""
+		for (i = 1; i <= length(text); i++) {
+			c = substr(text, i, 1)
+			if (c == "{" && d == 0)
+				break
+			if (c ~ /[A-Za-z0-9_]/) {
+				if (ws) { id = ""; ws = 0 }
+				id = id c
+				continue
+			}
+			if (c ~ /[ \t]/) { ws = 1; continue }
+			ws = 0
+			if (c == "(") { if (d == 0 && id != "") last = id; d++ }
+			else if (c == ")") d--
+			id = ""
+		}
+		return last
+	}
+	function decide(text,    i, n, name, s) {
+		i = index(text, "{"); n = index(text, ";")
+		name = fname(text)
+		if (i > 0 && (n == 0 || i < n) && name != "" &&
+		    substr(text, 1, i) !~ /=/)
+			return "function\t" name "()"
+		s = cand
+		sub(/[ \t]*[{=;].*$/, "", s)
+		return "declaration\t" s
+	}
+	pending && NR > L + 50 { what = decide(text); pending = 0; exit }
+	!pending && NR > L { exit }
+	pending {
+		text = text " " $0
+		if (index($0, "{") || index($0, ";")) { what = decide(text); pending = 0 }
+		next
+	}
 	/^[A-Za-z_][A-Za-z0-9_]*:/ { next }		# label
 	/^#[ \t]*define[ \t]+[A-Za-z_]/ {
 		s = $0; sub(/^#[ \t]*define[ \t]+/, "", s)
 		match(s, /^[A-Za-z_][A-Za-z0-9_]*/)
-		what = "macro " substr(s, 1, RLENGTH); at = NR; next
+		what = "macro\t" substr(s, 1, RLENGTH); at = NR; next
 	}
 	/^#/ { next }
 	/^[A-Za-z_]/ {
-		s = $0; at = NR
-		if (s ~ /\(/) {
-			t = substr(s, 1, index(s, "(") - 1)
-			sub(/[ \t*]+$/, "", t)
-			n = split(t, w, /[^A-Za-z0-9_]+/)
-			name = w[n]
-			if (s ~ /;[ \t]*$/)
-				what = "declaration " name "(...)"
-			else
-				what = "function " name "()"
-		} else {
-			sub(/[ \t]*[{=;].*$/, "", s)
-			what = "declaration " s
-		}
+		at = NR; cand = $0; text = $0
+		if (index($0, "{") || index($0, ";"))
+			what = decide(text)
+		else
+			pending = 1
 	}
 	END {
+		if (pending)
+			what = decide(text)
 		if (what == "")
-			print "top level"
+			print "top level\t-\t" L
 		else
-			print what " at line " at
+			print what "\t" at
 	}' "$1"
 }
 
@@ -314,9 +345,16 @@ parse_failures() {
 		}' "$c"
 	done | sort -u | while IFS=$'\t' read -r file line note; do
 		[ -f "$tree/$file" ] || continue
-		printf '%s:%s: %s%s\n' "$file" "$line" "$(describe_line "$tree/$file" "$line")" \
-			"${note:+ ($note)}"
-	done | sort -t: -k1,1 -k2,2n -u
+		local kind name at
+		IFS=$'\t' read -r kind name at < <(describe_line "$tree/$file" "$line")
+		if [ "$kind" = function ]; then
+			printf 'warning: %s:%s: function %s not checked: spatch could not parse it (line %s%s)\n' \
+				"$file" "$at" "$name" "$line" "${note:+, $note}"
+		else
+			printf 'note: %s:%s: %s %s: spatch could not parse it (line %s%s); no function body skipped\n' \
+				"$file" "$at" "$kind" "$name" "$line" "${note:+, $note}"
+		fi
+	done | sort -t: -k2,2 -k3,3n -u
 }
 
 # Lines "KIND NAME WHERE" printed by the collecting run, sorted.
@@ -492,11 +530,12 @@ cmd_tree() {
 	done
 
 	cat "$OUT"/*/parse-failures.txt 2>/dev/null | sort -u >"$OUT/parse-failures.txt"
-	local np
-	np=$(grep -c . "$OUT/parse-failures.txt" || true)
-	sed 's/^/warning: spatch could not parse, not checked: /' "$OUT/parse-failures.txt"
+	local np nn
+	np=$(grep -c '^warning: ' "$OUT/parse-failures.txt" || true)
+	nn=$(grep -c '^note: ' "$OUT/parse-failures.txt" || true)
+	cat "$OUT/parse-failures.txt"
 	printf '%s' "$summary"
-	echo "parse failures: $np"
+	echo "parse failures: $np function(s) not checked, $nn other construct(s)"
 	echo "time: ${timing}total $(elapsed "$t_all") s ($JOBS job(s))"
 	log "total $(elapsed "$t_all") s"
 	if [ "$total_find" -gt 0 ]; then
@@ -628,6 +667,7 @@ cmd_diff() {
 	echo "# files: ${files[*]}"
 
 	local i=0 t0 nbase nseries nnew
+	: >"$OUT/parse-shown.txt"
 	for r in $RULES; do
 		i=$((i + 1))
 		t0=$(now)
@@ -655,9 +695,9 @@ cmd_diff() {
 		} >>"$LOG"
 
 		for side in base series; do
-			sed "s/^/# warning: $side: spatch could not parse, not checked: /" \
-				"$OUT/$r-$side/parse-failures.txt"
-		done
+			sed "s/^/$side: /" "$OUT/$r-$side/parse-failures.txt"
+		done | sort -u | grep -vxF -f "$OUT/parse-shown.txt" | tee -a "$OUT/parse-shown.txt" |
+			sed 's/^/# /' || true
 		if [ "$nnew" -eq 0 ]; then
 			echo "ok $i - $r: no new findings ($nbase in base)"
 		else
