@@ -1,0 +1,1161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * z3fold-stress - /init of the z3fold boot test (scripts/boot.sh)
+ *
+ * Puts z3fold under zswap pressure and proves three things: no page came
+ * back wrong, every path of interest ran, and every reference was returned
+ * once the memory is gone.
+ *
+ * Steps, in order (see main()):
+ *   console, mounts, options, zswap on z3fold, swap on the virtio disk,
+ *   kmemleak baseline, counter baseline, stress (workers + compactor), exit
+ *   of the workers, swapoff, balance, report, reboot.
+ *
+ * Workers map more anonymous memory than the guest has and fill it with
+ * pages of mixed compressibility (tiny: three share a z3fold page; medium;
+ * near-incompressible: headless z3fold pages; random: rejected by lzo),
+ * push them out with MADV_PAGEOUT, drop some while they sit in swap
+ * (z3fold frees), read every page back against a per-page checksum,
+ * rewrite some and repeat.  A compactor writes compact_memory meanwhile
+ * (z3fold page migration).  zswap runs with a small max_pool_percent and
+ * accept_threshold_percent=100 (kernel command line), so every store that
+ * finds the pool full queues a z3fold reclaim and writeback.
+ *
+ * Every line for the host goes to /dev/kmsg, so it is never torn by a
+ * concurrent printk on the serial console:
+ *   z3fold-stress: step NAME
+ *   z3fold-stress: counter NAME=VALUE
+ *   z3fold-stress: result pass
+ *   z3fold-stress: result fail: REASON
+ * The guest then reboots with RB_AUTOBOOT; QEMU runs with -no-reboot and
+ * exits.
+ *
+ * Arguments (kernel command line after "--"), all NAME=VALUE:
+ *   seed=N          pattern and choice seed (default 1)
+ *   workers=N       worker processes (default 4)
+ *   mem_pct=N       memory all workers map, % of MemTotal (default 150)
+ *   rounds=N        fill/page-out/drop/verify rounds (default 3)
+ *   min_writeback=N fewer zswap writebacks fail the run (default 1000)
+ *   swap=PATH       swap block device (default /dev/vda)
+ *   fault=hang|panic  self-test hooks: never finish, or let init exit
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <linux/fs.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/swap.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TAG		"z3fold-stress: "
+#define PAGE_SZ		4096UL
+#define MAX_WORKERS	16
+#define MAX_ROUNDS	100
+#define LINE_MAX_LEN	512
+#define REASON_LEN	256
+#define PAGEOUT_STEP	(1UL << 20)
+#define ZSWAP_DIR	"/sys/kernel/debug/zswap/"
+#define KMEMLEAK	"/sys/kernel/debug/kmemleak"
+#define SETTLE_SEC	20
+#define KMEMLEAK_SHOW	40
+#define KMEMLEAK_SETTLE	8.0	/* s of uptime: boot objects are 5 s old */
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * The one global: the log descriptor every helper writes to.  Threading it
+ * through each call would only add noise; it is set once in step_console().
+ */
+static int log_fd = -1;
+
+struct options {
+	uint64_t seed;
+	unsigned int workers;
+	unsigned int mem_pct;
+	unsigned int rounds;
+	uint64_t min_writeback;
+	const char *swap;
+	const char *fault;
+};
+
+/* Counters sampled from /proc/vmstat and zswap's debugfs directory. */
+struct sample {
+	uint64_t zswpout, zswpin, pswpout, pswpin;
+	uint64_t migrate_ok, migrate_fail, compact_isolated;
+	uint64_t stored, same_filled, pool_total, written_back;
+	uint64_t limit_hit, reclaim_fail, alloc_fail, compress_poor;
+	uint64_t kmemcache_fail, duplicate;
+};
+
+struct worker_stats {
+	uint64_t pages;
+	uint64_t verified;
+	uint64_t dropped;
+	uint64_t dropped_swapped;
+	uint64_t rewritten;
+	uint64_t corrupt;
+};
+
+struct slab_watch {
+	const char *name;
+	const char *what;
+	long idle;
+	long end;
+};
+
+struct run {
+	struct options opt;
+	struct timespec start;
+	struct sample base, end_mapped, end_exit, end_swapoff;
+	struct worker_stats total;
+	struct slab_watch slabs[2];
+	uint64_t mem_pages;	/* MemTotal */
+	uint64_t stored_peak;
+	long kmemleak;		/* -1: facility absent */
+	pid_t compactor;
+	pid_t pids[MAX_WORKERS];
+	int stats_fd[MAX_WORKERS];
+	int release_fd;
+	char reason[REASON_LEN];
+};
+
+/* Page header: first bytes of every page a worker writes. */
+struct page_hdr {
+	uint64_t magic;
+	uint32_t index;
+	uint32_t gen;
+	uint32_t klass;
+	uint32_t fill;
+	uint64_t sum;
+};
+
+enum page_class { PC_TINY, PC_MEDIUM, PC_HEADLESS, PC_RANDOM };
+
+struct region {
+	unsigned int id;
+	uint64_t seed;
+	size_t npages;
+	unsigned char *mem;
+	uint8_t *gen;		/* 0: dropped, expect zeroes */
+	unsigned char *vec;	/* mincore() output */
+	struct worker_stats st;
+};
+
+/* ---- logging ---------------------------------------------------------- */
+
+static void log_line(const char *fmt, ...)
+{
+	char buf[LINE_MAX_LEN];
+	va_list ap;
+	int n, fd = log_fd >= 0 ? log_fd : STDOUT_FILENO;
+
+	n = snprintf(buf, sizeof(buf), "<5>" TAG);
+	va_start(ap, fmt);
+	n += vsnprintf(buf + n, sizeof(buf) - n - 1, fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof(buf) - 2)
+		n = sizeof(buf) - 2;
+	buf[n++] = '\n';
+	/* Without /dev/kmsg the "<5>" prefix means nothing: drop it. */
+	if (fd == STDOUT_FILENO)
+		(void)!write(fd, buf + 3, n - 3);
+	else if (write(fd, buf, n) < 0)
+		(void)!write(STDOUT_FILENO, buf + 3, n - 3);
+}
+
+/* Record the first failure; later ones are only logged. */
+static int fail(struct run *run, const char *fmt, ...)
+{
+	char msg[REASON_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	log_line("FAIL %s", msg);
+	if (!run->reason[0])
+		snprintf(run->reason, sizeof(run->reason), "%s", msg);
+	return -1;
+}
+
+static int sys_fail(struct run *run, const char *what, const char *arg)
+{
+	return fail(run, "%s(%s): %s", what, arg, strerror(errno));
+}
+
+static double elapsed(const struct run *run)
+{
+	struct timespec now;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &now))
+		return 0;
+	return (now.tv_sec - run->start.tv_sec) +
+	       (now.tv_nsec - run->start.tv_nsec) / 1e9;
+}
+
+static void log_step(const struct run *run, const char *name)
+{
+	log_line("step %s t=%.1fs", name, elapsed(run));
+}
+
+/* ---- small file helpers ----------------------------------------------- */
+
+static int write_str(struct run *run, const char *path, const char *val)
+{
+	ssize_t len = strlen(val);
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return sys_fail(run, "open", path);
+	if (write(fd, val, len) != len) {
+		sys_fail(run, "write", path);
+		close(fd);
+		return -1;
+	}
+	if (close(fd))
+		return sys_fail(run, "close", path);
+	return 0;
+}
+
+/* Read a whole (pseudo) file into a NUL-terminated buffer. */
+static ssize_t read_text(const char *path, char *buf, size_t size)
+{
+	size_t len = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	while (len < size - 1) {
+		n = read(fd, buf + len, size - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	buf[len] = '\0';
+	if (n < 0 || close(fd))
+		return -1;
+	return len;
+}
+
+static int read_u64(struct run *run, const char *path, uint64_t *val)
+{
+	char buf[64];
+
+	if (read_text(path, buf, sizeof(buf)) <= 0)
+		return sys_fail(run, "read", path);
+	*val = strtoull(buf, NULL, 10);
+	return 0;
+}
+
+/* Find "name value" (vmstat) or "name: value kB" (meminfo) in text. */
+static uint64_t field(const char *text, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = text;
+
+	while (p && *p) {
+		if (!strncmp(p, name, len) && (p[len] == ' ' || p[len] == ':'))
+			return strtoull(p + len + 1 + (p[len] == ':'), NULL, 10);
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
+/* ---- counters --------------------------------------------------------- */
+
+static int sample_vmstat(struct run *run, struct sample *s)
+{
+	static char buf[16384];
+
+	if (read_text("/proc/vmstat", buf, sizeof(buf)) <= 0)
+		return sys_fail(run, "read", "/proc/vmstat");
+	s->zswpout = field(buf, "zswpout");
+	s->zswpin = field(buf, "zswpin");
+	s->pswpout = field(buf, "pswpout");
+	s->pswpin = field(buf, "pswpin");
+	s->migrate_ok = field(buf, "pgmigrate_success");
+	s->migrate_fail = field(buf, "pgmigrate_fail");
+	s->compact_isolated = field(buf, "compact_isolated");
+	return 0;
+}
+
+static int sample_zswap(struct run *run, struct sample *s)
+{
+	static const struct {
+		const char *file;
+		size_t off;
+	} files[] = {
+		{ "stored_pages", offsetof(struct sample, stored) },
+		{ "same_filled_pages", offsetof(struct sample, same_filled) },
+		{ "pool_total_size", offsetof(struct sample, pool_total) },
+		{ "written_back_pages", offsetof(struct sample, written_back) },
+		{ "pool_limit_hit", offsetof(struct sample, limit_hit) },
+		{ "reject_reclaim_fail", offsetof(struct sample, reclaim_fail) },
+		{ "reject_alloc_fail", offsetof(struct sample, alloc_fail) },
+		{ "reject_compress_poor", offsetof(struct sample, compress_poor) },
+		{ "reject_kmemcache_fail", offsetof(struct sample, kmemcache_fail) },
+		{ "duplicate_entry", offsetof(struct sample, duplicate) },
+	};
+	char path[128];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		snprintf(path, sizeof(path), ZSWAP_DIR "%s", files[i].file);
+		if (read_u64(run, path, (uint64_t *)((char *)s + files[i].off)))
+			return -1;
+	}
+	return 0;
+}
+
+static int sample_all(struct run *run, struct sample *s)
+{
+	if (sample_vmstat(run, s) || sample_zswap(run, s))
+		return -1;
+	return 0;
+}
+
+/* Flush per-cpu slabs and the KASAN quarantine, then count live objects. */
+static int slab_active(struct run *run, const char *name, long *active)
+{
+	static char buf[65536];
+	char path[128], key[64];
+	const char *p;
+	int klen;
+
+	snprintf(path, sizeof(path), "/sys/kernel/slab/%s/shrink", name);
+	if (write_str(run, path, "1"))
+		return -1;
+	if (read_text("/proc/slabinfo", buf, sizeof(buf)) <= 0)
+		return sys_fail(run, "read", "/proc/slabinfo");
+	klen = snprintf(key, sizeof(key), "\n%s ", name);
+	p = strstr(buf, key);
+	if (!p)
+		return fail(run, "slab cache %s missing from /proc/slabinfo",
+			    name);
+	*active = strtol(p + klen, NULL, 10);
+	return 0;
+}
+
+/* ---- page contents ---------------------------------------------------- */
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xd6e8feb86659fd93ULL;
+	x ^= x >> 31;
+	x *= 0xa5a3564e27f886bbULL;
+	x ^= x >> 29;
+	return x;
+}
+
+static uint64_t page_key(const struct region *r, size_t index, unsigned int gen)
+{
+	return mix64(r->seed ^ ((uint64_t)r->id << 56) ^
+		     ((uint64_t)index << 12) ^ gen);
+}
+
+static uint64_t sum_words(const uint64_t *w, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n--)
+		h = (h ^ *w++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Pick the class and the length of the random run after the header. */
+static void page_shape(uint64_t key, uint32_t *klass, uint32_t *fill)
+{
+	unsigned int pick = key % 100, spread = (key >> 8) % 1024;
+	uint32_t body = PAGE_SZ - sizeof(struct page_hdr);
+
+	if (pick < 45) {
+		*klass = PC_TINY;	/* ~0.2-1 KiB compressed */
+		*fill = 128 + spread * 3 / 4;
+	} else if (pick < 75) {
+		*klass = PC_MEDIUM;	/* ~1.2-2.2 KiB */
+		*fill = 1200 + spread;
+	} else if (pick < 90) {
+		*klass = PC_HEADLESS;	/* just under a page: headless */
+		*fill = 3900 + spread % 80;
+	} else {
+		*klass = PC_RANDOM;	/* lzo output > a page: rejected */
+		*fill = body;
+	}
+}
+
+static void fill_page(const struct region *r, size_t index, unsigned int gen)
+{
+	unsigned char *p = r->mem + index * PAGE_SZ;
+	struct page_hdr *h = (struct page_hdr *)p;
+	uint64_t key = page_key(r, index, gen), x = key | 1;
+	uint64_t *w = (uint64_t *)(h + 1);
+	size_t nwords = (PAGE_SZ - sizeof(*h)) / 8, i, nfill;
+
+	page_shape(key, &h->klass, &h->fill);
+	nfill = h->fill / 8;
+	for (i = 0; i < nwords; i++) {
+		if (i < nfill) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			w[i] = x;
+		} else {
+			w[i] = 0;
+		}
+	}
+	h->magic = key ^ 0x7a33666f6c64ULL;
+	h->index = index;
+	h->gen = gen;
+	h->sum = sum_words(w, nwords);
+}
+
+static bool page_ok(const struct region *r, size_t index, unsigned int gen)
+{
+	const unsigned char *p = r->mem + index * PAGE_SZ;
+	const struct page_hdr *h = (const struct page_hdr *)p;
+	const uint64_t *w = (const uint64_t *)p;
+	uint64_t key, acc = 0;
+	size_t i;
+
+	if (!gen) {
+		for (i = 0; i < PAGE_SZ / 8; i++)
+			acc |= w[i];
+		return !acc;
+	}
+	key = page_key(r, index, gen);
+	return h->magic == (key ^ 0x7a33666f6c64ULL) && h->index == index &&
+	       h->gen == gen &&
+	       h->sum == sum_words((const uint64_t *)(h + 1),
+				   (PAGE_SZ - sizeof(*h)) / 8);
+}
+
+/* ---- one worker ------------------------------------------------------- */
+
+static void region_fill(struct region *r, unsigned int gen)
+{
+	size_t i;
+
+	for (i = 0; i < r->npages; i++) {
+		if (r->gen[i])
+			continue;
+		fill_page(r, i, gen);
+		r->gen[i] = gen;
+	}
+}
+
+static int region_pageout(struct region *r)
+{
+	size_t len = r->npages * PAGE_SZ, off, n;
+
+	for (off = 0; off < len; off += PAGEOUT_STEP) {
+		n = len - off < PAGEOUT_STEP ? len - off : PAGEOUT_STEP;
+		if (madvise(r->mem + off, n, MADV_PAGEOUT)) {
+			log_line("worker %u: madvise(MADV_PAGEOUT): %s",
+				 r->id, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Drop about a quarter of the pages, most of them while in swap. */
+static int region_drop(struct region *r, uint64_t *rng)
+{
+	size_t i;
+
+	if (mincore(r->mem, r->npages * PAGE_SZ, r->vec)) {
+		log_line("worker %u: mincore: %s", r->id, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < r->npages; i++) {
+		*rng = mix64(*rng + i);
+		if (*rng % 4 || !r->gen[i])
+			continue;
+		if (madvise(r->mem + i * PAGE_SZ, PAGE_SZ, MADV_DONTNEED)) {
+			log_line("worker %u: madvise(MADV_DONTNEED): %s",
+				 r->id, strerror(errno));
+			return -1;
+		}
+		r->gen[i] = 0;
+		r->st.dropped++;
+		if (!(r->vec[i] & 1))
+			r->st.dropped_swapped++;
+	}
+	return 0;
+}
+
+static void region_verify(struct region *r)
+{
+	const struct page_hdr *h;
+	size_t i;
+
+	for (i = 0; i < r->npages; i++) {
+		r->st.verified++;
+		if (page_ok(r, i, r->gen[i]))
+			continue;
+		if (r->st.corrupt++ < 5) {
+			h = (const struct page_hdr *)(r->mem + i * PAGE_SZ);
+			log_line("worker %u: page %zu gen %u corrupt: found index %u gen %u",
+				 r->id, i, r->gen[i], h->index, h->gen);
+		}
+	}
+}
+
+/* Rewrite about an eighth: the write fault frees the page's swap slot. */
+static void region_rewrite(struct region *r, uint64_t *rng, unsigned int gen)
+{
+	size_t i;
+
+	for (i = 0; i < r->npages; i++) {
+		*rng = mix64(*rng ^ i);
+		if (*rng % 8 || !r->gen[i])
+			continue;
+		fill_page(r, i, gen);
+		r->gen[i] = gen;
+		r->st.rewritten++;
+	}
+}
+
+static int region_map(struct region *r)
+{
+	size_t len = r->npages * PAGE_SZ;
+
+	r->mem = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	r->gen = calloc(r->npages, 1);
+	r->vec = malloc(r->npages);
+	if (r->mem == MAP_FAILED || !r->gen || !r->vec) {
+		log_line("worker %u: cannot map %zu pages: %s", r->id,
+			 r->npages, strerror(errno));
+		return -1;
+	}
+	r->st.pages = r->npages;
+	return 0;
+}
+
+static int worker_rounds(const struct run *run, struct region *r)
+{
+	uint64_t rng = mix64(r->seed ^ r->id);
+	unsigned int i, rounds = run->opt.rounds;
+
+	for (i = 0; i < rounds; i++) {
+		log_line("worker %u: round %u t=%.1fs", r->id, i, elapsed(run));
+		region_fill(r, 2 * i + 1);
+		if (region_pageout(r) || region_drop(r, &rng))
+			return -1;
+		region_verify(r);
+		region_rewrite(r, &rng, 2 * i + 2);
+	}
+	if (region_pageout(r))
+		return -1;
+	region_verify(r);
+	return 0;
+}
+
+/* Runs in the child: report stats, then hold the memory until released. */
+static void worker_main(const struct run *run, unsigned int id, int stats_fd,
+			int release_fd)
+{
+	struct region r = { .id = id, .seed = run->opt.seed };
+	char c;
+	int rc;
+
+	r.npages = run->mem_pages * run->opt.mem_pct / 100 / run->opt.workers;
+	rc = region_map(&r) || worker_rounds(run, &r);
+	if (write(stats_fd, &r.st, sizeof(r.st)) != sizeof(r.st))
+		log_line("worker %u: write(stats): %s", id, strerror(errno));
+	while (read(release_fd, &c, 1) < 0 && errno == EINTR)
+		;
+	_exit(rc || r.st.corrupt ? 1 : 0);
+}
+
+/* ---- compactor -------------------------------------------------------- */
+
+static void compactor_main(void)
+{
+	const struct timespec pause = { .tv_nsec = 300 * 1000 * 1000 };
+	int fd;
+
+	for (;;) {
+		fd = open("/proc/sys/vm/compact_memory", O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || write(fd, "1", 1) != 1 || close(fd)) {
+			log_line("compactor: compact_memory: %s",
+				 strerror(errno));
+			_exit(1);
+		}
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* ---- steps ------------------------------------------------------------ */
+
+static int step_console(struct run *run)
+{
+	int fd;
+
+	if (mkdir("/dev", 0755) && errno != EEXIST)
+		return sys_fail(run, "mkdir", "/dev");
+	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) && errno != EBUSY)
+		return sys_fail(run, "mount", "/dev");
+	/* No /dev/console in the initramfs: the kernel gave us no stdio. */
+	if (fcntl(STDOUT_FILENO, F_GETFD) < 0) {
+		fd = open("/dev/console", O_RDWR);
+		if (fd < 0)
+			return -1;
+		dup2(fd, STDIN_FILENO);
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+		if (fd > STDERR_FILENO)
+			close(fd);
+	}
+	log_fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+	if (log_fd < 0)
+		return sys_fail(run, "open", "/dev/kmsg");
+	return 0;
+}
+
+static int step_mounts(struct run *run)
+{
+	static const struct {
+		const char *src, *dir, *type;
+	} mounts[] = {
+		{ "proc", "/proc", "proc" },
+		{ "sysfs", "/sys", "sysfs" },
+		{ "debugfs", "/sys/kernel/debug", "debugfs" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(mounts); i++) {
+		if (mkdir(mounts[i].dir, 0755) && errno != EEXIST)
+			return sys_fail(run, "mkdir", mounts[i].dir);
+		if (mount(mounts[i].src, mounts[i].dir, mounts[i].type, 0,
+			  NULL) && errno != EBUSY)
+			return sys_fail(run, "mount", mounts[i].dir);
+	}
+	return 0;
+}
+
+static int parse_uint(struct run *run, const char *arg, const char *val,
+		      unsigned long max, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(val, &end, 0);
+	if (errno || end == val || *end || *out > max)
+		return fail(run, "bad argument %s", arg);
+	return 0;
+}
+
+static bool key_is(const char *arg, size_t klen, const char *key)
+{
+	return klen == strlen(key) && !strncmp(arg, key, klen);
+}
+
+static int parse_arg(struct run *run, const char *arg)
+{
+	struct options *o = &run->opt;
+	const char *val = strchr(arg, '=');
+	uint64_t v;
+	size_t klen;
+
+	if (!val)
+		return fail(run, "bad argument %s (want NAME=VALUE)", arg);
+	klen = val++ - arg;
+	if (key_is(arg, klen, "seed"))
+		return parse_uint(run, arg, val, ~0UL, &o->seed);
+	if (key_is(arg, klen, "min_writeback"))
+		return parse_uint(run, arg, val, ~0UL, &o->min_writeback);
+	if (key_is(arg, klen, "swap")) {
+		o->swap = val;
+		return 0;
+	}
+	if (key_is(arg, klen, "fault")) {
+		o->fault = val;
+		return 0;
+	}
+	if (key_is(arg, klen, "workers")) {
+		if (parse_uint(run, arg, val, MAX_WORKERS, &v) || !v)
+			return fail(run, "bad argument %s", arg);
+		o->workers = v;
+		return 0;
+	}
+	if (key_is(arg, klen, "mem_pct")) {
+		if (parse_uint(run, arg, val, 1000, &v) || !v)
+			return fail(run, "bad argument %s", arg);
+		o->mem_pct = v;
+		return 0;
+	}
+	if (key_is(arg, klen, "rounds")) {
+		if (parse_uint(run, arg, val, MAX_ROUNDS, &v) || !v)
+			return fail(run, "bad argument %s", arg);
+		o->rounds = v;
+		return 0;
+	}
+	return fail(run, "unknown argument %s", arg);
+}
+
+static int step_options(struct run *run, int argc, char **argv)
+{
+	int i;
+
+	run->opt = (struct options) {
+		.seed = 1, .workers = 4, .mem_pct = 150, .rounds = 3,
+		.min_writeback = 1000, .swap = "/dev/vda",
+	};
+	for (i = 1; i < argc; i++)
+		if (parse_arg(run, argv[i]))
+			return -1;
+	log_line("options seed=%" PRIu64 " workers=%u mem_pct=%u rounds=%u min_writeback=%" PRIu64 " swap=%s",
+		 run->opt.seed, run->opt.workers, run->opt.mem_pct,
+		 run->opt.rounds, run->opt.min_writeback, run->opt.swap);
+	return 0;
+}
+
+/* Self-test hooks for tests/boot: a guest that never ends, a dying init. */
+static int step_fault(struct run *run)
+{
+	if (!run->opt.fault)
+		return 0;
+	if (!strcmp(run->opt.fault, "hang")) {
+		log_line("fault=hang: sleeping forever");
+		for (;;)
+			pause();
+	}
+	if (!strcmp(run->opt.fault, "panic")) {
+		log_line("fault=panic: init exits, the kernel panics");
+		exit(1);
+	}
+	return fail(run, "bad argument fault=%s", run->opt.fault);
+}
+
+/*
+ * Forget every object allocated so far; only the stress's leaks count.
+ * kmemleak reports (and "clear" forgets) only objects older than its
+ * minimum age of 5 s, so wait until the boot's last allocations are.
+ */
+static int step_kmemleak_baseline(struct run *run)
+{
+	const struct timespec tick = { .tv_nsec = 250 * 1000 * 1000 };
+	char buf[64];
+
+	if (access(KMEMLEAK, F_OK)) {
+		run->kmemleak = -1;
+		log_line("kmemleak not available: leak scan skipped");
+		return 0;
+	}
+	for (;;) {
+		if (read_text("/proc/uptime", buf, sizeof(buf)) <= 0)
+			return sys_fail(run, "read", "/proc/uptime");
+		if (strtod(buf, NULL) >= KMEMLEAK_SETTLE)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	if (write_str(run, KMEMLEAK, "scan") ||
+	    write_str(run, KMEMLEAK, "clear"))
+		return -1;
+	return 0;
+}
+
+/*
+ * The kernel command line starts zswap on zbud: the KUnit z3fold suite runs
+ * after zswap's initcall, and two caches named z3fold_handle (slub_nomerge)
+ * would leave zswap's without a /sys/kernel/slab entry.  Switch now.
+ */
+static int step_zswap(struct run *run)
+{
+	const char *param = "/sys/module/zswap/parameters/zpool";
+	char buf[32];
+
+	if (write_str(run, param, "z3fold"))
+		return -1;
+	if (read_text(param, buf, sizeof(buf)) <= 0)
+		return sys_fail(run, "read", param);
+	if (strncmp(buf, "z3fold", 6))
+		return fail(run, "zswap zpool is %s, not z3fold", buf);
+	if (read_text("/sys/module/zswap/parameters/enabled", buf,
+		      sizeof(buf)) <= 0 || buf[0] != 'Y')
+		return fail(run, "zswap is not enabled");
+	return 0;
+}
+
+static int write_swap_header(struct run *run, int fd, uint64_t bytes)
+{
+	static unsigned char page[PAGE_SZ];
+	uint32_t *info = (uint32_t *)(page + 1024);
+
+	if (bytes < 16 * PAGE_SZ)
+		return fail(run, "%s: %" PRIu64 " bytes is too small for swap",
+			    run->opt.swap, bytes);
+	info[0] = 1;				/* version */
+	info[1] = bytes / PAGE_SZ - 1;		/* last_page */
+	info[2] = 0;				/* nr_badpages */
+	memcpy(page + PAGE_SZ - 10, "SWAPSPACE2", 10);
+	if (pwrite(fd, page, sizeof(page), 0) != sizeof(page))
+		return sys_fail(run, "pwrite", run->opt.swap);
+	if (fsync(fd))
+		return sys_fail(run, "fsync", run->opt.swap);
+	return 0;
+}
+
+static int step_swapon(struct run *run)
+{
+	uint64_t bytes;
+	int fd, rc;
+
+	fd = open(run->opt.swap, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return sys_fail(run, "open", run->opt.swap);
+	rc = ioctl(fd, BLKGETSIZE64, &bytes);
+	if (rc)
+		sys_fail(run, "ioctl(BLKGETSIZE64)", run->opt.swap);
+	else
+		rc = write_swap_header(run, fd, bytes);
+	if (close(fd) && !rc)
+		rc = sys_fail(run, "close", run->opt.swap);
+	if (rc)
+		return -1;
+	if (swapon(run->opt.swap, 0))
+		return sys_fail(run, "swapon", run->opt.swap);
+	log_line("swap %s: %" PRIu64 " MiB", run->opt.swap, bytes >> 20);
+	return 0;
+}
+
+static int step_baseline(struct run *run)
+{
+	static char buf[4096];
+	size_t i;
+
+	if (read_text("/proc/meminfo", buf, sizeof(buf)) <= 0)
+		return sys_fail(run, "read", "/proc/meminfo");
+	run->mem_pages = field(buf, "MemTotal") * 1024 / PAGE_SZ;
+	log_line("MemTotal %" PRIu64 " MiB", run->mem_pages * PAGE_SZ >> 20);
+	for (i = 0; i < 2; i++)
+		if (slab_active(run, run->slabs[i].name, &run->slabs[i].idle))
+			return -1;
+	return sample_all(run, &run->base);
+}
+
+static int spawn_workers(struct run *run)
+{
+	int release[2], stats[2];
+	unsigned int i;
+
+	if (pipe2(release, O_CLOEXEC))
+		return sys_fail(run, "pipe2", "release");
+	for (i = 0; i < run->opt.workers; i++) {
+		if (pipe2(stats, O_CLOEXEC))
+			return sys_fail(run, "pipe2", "stats");
+		run->pids[i] = fork();
+		if (run->pids[i] < 0)
+			return sys_fail(run, "fork", "worker");
+		if (!run->pids[i]) {
+			close(release[1]);
+			close(stats[0]);
+			worker_main(run, i, stats[1], release[0]);
+		}
+		close(stats[1]);
+		run->stats_fd[i] = stats[0];
+	}
+	close(release[0]);
+	run->release_fd = release[1];
+	return 0;
+}
+
+static int spawn_compactor(struct run *run)
+{
+	run->compactor = fork();
+	if (run->compactor < 0)
+		return sys_fail(run, "fork", "compactor");
+	if (!run->compactor)
+		compactor_main();
+	return 0;
+}
+
+static void add_stats(struct worker_stats *t, const struct worker_stats *s)
+{
+	t->verified += s->verified;
+	t->dropped += s->dropped;
+	t->dropped_swapped += s->dropped_swapped;
+	t->rewritten += s->rewritten;
+	t->corrupt += s->corrupt;
+}
+
+/* Collect every worker's stats, sampling zswap once a second. */
+static int wait_workers(struct run *run)
+{
+	struct pollfd pfd[MAX_WORKERS];
+	struct worker_stats st;
+	unsigned int i, left = run->opt.workers;
+	double next_report = 10;
+	struct sample s;
+
+	for (i = 0; i < run->opt.workers; i++)
+		pfd[i] = (struct pollfd) { .fd = run->stats_fd[i],
+					   .events = POLLIN };
+	while (left) {
+		if (poll(pfd, run->opt.workers, 1000) < 0 && errno != EINTR)
+			return sys_fail(run, "poll", "workers");
+		if (sample_zswap(run, &s))
+			return -1;
+		if (s.stored > run->stored_peak)
+			run->stored_peak = s.stored;
+		if (elapsed(run) >= next_report) {
+			log_line("progress stored=%" PRIu64 " written_back=%" PRIu64 " workers_left=%u",
+				 s.stored, s.written_back - run->base.written_back, left);
+			next_report += 10;
+		}
+		for (i = 0; i < run->opt.workers; i++) {
+			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP)))
+				continue;
+			if (read(pfd[i].fd, &st, sizeof(st)) != sizeof(st))
+				fail(run, "worker %u died before reporting", i);
+			else
+				add_stats(&run->total, &st);
+			close(pfd[i].fd);
+			pfd[i].fd = -1;
+			left--;
+		}
+	}
+	return 0;
+}
+
+static int reap(struct run *run, pid_t pid, const char *what, unsigned int id)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid)
+		return sys_fail(run, "waitpid", what);
+	if (WIFSIGNALED(status))
+		return fail(run, "%s %u killed by signal %d%s", what, id,
+			    WTERMSIG(status),
+			    WTERMSIG(status) == SIGKILL ? " (OOM?)" : "");
+	if (WEXITSTATUS(status))
+		return fail(run, "%s %u exited with %d", what, id,
+			    WEXITSTATUS(status));
+	return 0;
+}
+
+static int step_stress(struct run *run)
+{
+	unsigned int i;
+	int rc = 0;
+
+	if (spawn_compactor(run) || spawn_workers(run))
+		return -1;
+	if (wait_workers(run))
+		rc = -1;
+	if (kill(run->compactor, SIGTERM))
+		rc = sys_fail(run, "kill", "compactor");
+	else if (waitpid(run->compactor, NULL, 0) != run->compactor)
+		rc = sys_fail(run, "waitpid", "compactor");
+	/* Workers still hold their memory: this is the in-pressure state. */
+	if (sample_all(run, &run->end_mapped))
+		rc = -1;
+	log_step(run, "exit");
+	close(run->release_fd);
+	for (i = 0; i < run->opt.workers; i++)
+		if (reap(run, run->pids[i], "worker", i))
+			rc = -1;
+	if (run->total.corrupt)
+		rc = fail(run, "data: %" PRIu64 " of %" PRIu64 " page reads came back wrong",
+			  run->total.corrupt, run->total.verified);
+	if (sample_all(run, &run->end_exit))
+		rc = -1;
+	return rc;
+}
+
+static int step_swapoff(struct run *run)
+{
+	if (swapoff(run->opt.swap))
+		return sys_fail(run, "swapoff", run->opt.swap);
+	return 0;
+}
+
+/* Wait for in-flight writeback to land, then every reference must be back. */
+static int step_balance(struct run *run)
+{
+	const struct timespec tick = { .tv_nsec = 100 * 1000 * 1000 };
+	struct sample *s = &run->end_swapoff;
+	unsigned int i;
+	int rc = 0;
+
+	for (i = 0; i < SETTLE_SEC * 10; i++) {
+		if (sample_all(run, s))
+			return -1;
+		if (!s->stored && !s->pool_total && !s->same_filled)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	if (s->stored || s->same_filled)
+		rc = fail(run, "balance: zswap stored_pages=%" PRIu64 " same_filled_pages=%" PRIu64 " after swapoff (entries leaked)",
+			  s->stored, s->same_filled);
+	if (s->pool_total)
+		rc = fail(run, "balance: zswap pool_total_size=%" PRIu64 " after swapoff: %" PRIu64 " z3fold pages never released",
+			  s->pool_total, s->pool_total / PAGE_SZ);
+	for (i = 0; i < 2; i++) {
+		if (slab_active(run, run->slabs[i].name, &run->slabs[i].end))
+			return -1;
+		if (run->slabs[i].end != run->slabs[i].idle)
+			rc = fail(run, "balance: slab %s holds %ld objects after swapoff, %ld before the stress (%s leaked)",
+				  run->slabs[i].name, run->slabs[i].end,
+				  run->slabs[i].idle, run->slabs[i].what);
+	}
+	return rc;
+}
+
+/* Print what kmemleak found; every object still listed counts. */
+static int step_kmemleak(struct run *run)
+{
+	static char buf[65536];
+	char *line, *save = NULL;
+	int shown = 0;
+
+	if (run->kmemleak < 0)
+		return 0;
+	if (write_str(run, KMEMLEAK, "scan"))
+		return -1;
+	if (read_text(KMEMLEAK, buf, sizeof(buf)) < 0)
+		return sys_fail(run, "read", KMEMLEAK);
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "unreferenced object", 19))
+			run->kmemleak++;
+		if (shown++ < KMEMLEAK_SHOW)
+			log_line("kmemleak: %s", line);
+	}
+	if (run->kmemleak)
+		return fail(run, "balance: kmemleak reports %ld unreferenced objects",
+			    run->kmemleak);
+	return 0;
+}
+
+/* A run that did not reach a path proves nothing about it. */
+static int step_paths(struct run *run)
+{
+	const struct sample *b = &run->base, *m = &run->end_mapped;
+	uint64_t stores = m->zswpout - b->zswpout;
+	uint64_t freed = stores - m->stored;
+	uint64_t wb = m->written_back - b->written_back;
+	uint64_t migrated = m->migrate_ok - b->migrate_ok;
+	int rc = 0;
+
+	if (!stores)
+		rc = fail(run, "paths: no zswap store reached z3fold");
+	if (!(m->zswpin - b->zswpin))
+		rc = fail(run, "paths: no page loaded back from zswap");
+	if (wb < run->opt.min_writeback)
+		rc = fail(run, "paths: %" PRIu64 " z3fold writebacks, want >= %" PRIu64,
+			  wb, run->opt.min_writeback);
+	if (freed <= wb)
+		rc = fail(run, "paths: no z3fold free besides writeback (freed %" PRIu64 ")",
+			  freed);
+	if (!migrated)
+		rc = fail(run, "paths: no page migrated during compaction");
+	return rc;
+}
+
+static void log_counter(const char *name, uint64_t val)
+{
+	log_line("counter %s=%" PRIu64, name, val);
+}
+
+static void step_report(struct run *run)
+{
+	const struct sample *b = &run->base, *m = &run->end_mapped;
+	const struct sample *e = &run->end_swapoff;
+
+	log_counter("stores", m->zswpout - b->zswpout);
+	log_counter("loads", m->zswpin - b->zswpin);
+	log_counter("stored_peak", run->stored_peak);
+	log_counter("written_back", m->written_back - b->written_back);
+	log_counter("pool_limit_hit", m->limit_hit - b->limit_hit);
+	log_counter("reclaim_fail", m->reclaim_fail - b->reclaim_fail);
+	log_counter("freed", m->zswpout - b->zswpout - m->stored);
+	log_counter("reject_alloc", m->alloc_fail - b->alloc_fail);
+	log_counter("reject_poor", m->compress_poor - b->compress_poor);
+	log_counter("duplicate", m->duplicate - b->duplicate);
+	log_counter("swap_out_disk", m->pswpout - b->pswpout);
+	log_counter("swap_in_disk", m->pswpin - b->pswpin);
+	log_counter("migrated", m->migrate_ok - b->migrate_ok);
+	log_counter("migrate_fail", m->migrate_fail - b->migrate_fail);
+	log_counter("compact_isolated", m->compact_isolated - b->compact_isolated);
+	log_counter("pages_verified", run->total.verified);
+	log_counter("pages_dropped_in_swap", run->total.dropped_swapped);
+	log_counter("pages_corrupt", run->total.corrupt);
+	log_counter("end_stored", e->stored);
+	log_counter("end_pool_total_size", e->pool_total);
+	log_counter("end_z3fold_handle", run->slabs[0].end);
+	log_counter("end_zswap_entry", run->slabs[1].end);
+	log_counter("kmemleak", run->kmemleak < 0 ? 0 : run->kmemleak);
+	log_counter("elapsed_ms", elapsed(run) * 1000);
+	if (run->reason[0])
+		log_line("result fail: %s", run->reason);
+	else
+		log_line("result pass");
+}
+
+static void step_reboot(void)
+{
+	sync();
+	reboot(RB_AUTOBOOT);
+	/* Only reached if reboot() failed: panic rather than hang. */
+	exit(1);
+}
+
+int main(int argc, char **argv)
+{
+	struct run run = {
+		.slabs = { { "z3fold_handle", "z3fold handle slots" },
+			   { "zswap_entry", "zswap entries" } },
+	};
+
+	if (clock_gettime(CLOCK_MONOTONIC, &run.start))
+		return 1;
+	if (step_console(&run) || step_mounts(&run))
+		goto out;
+	log_step(&run, "start");
+	if (step_options(&run, argc, argv) || step_fault(&run))
+		goto out;
+	log_step(&run, "setup");
+	if (step_zswap(&run) || step_swapon(&run) ||
+	    step_kmemleak_baseline(&run) || step_baseline(&run))
+		goto out;
+	log_step(&run, "stress");
+	if (step_stress(&run))
+		goto out;
+	log_step(&run, "swapoff");
+	if (step_swapoff(&run))
+		goto out;
+	log_step(&run, "balance");
+	step_balance(&run);
+	step_kmemleak(&run);
+	step_paths(&run);
+out:
+	log_step(&run, "report");
+	step_report(&run);
+	step_reboot();
+	return 0;
+}
