@@ -50,11 +50,18 @@ NOWRAP = re.compile(r"^kref_")
 
 
 def load_wrappers(path):
+    """Lines "KIND NAME [FILE:LINE [static]]".  A static function of a .c
+    file is private to that file (which finds it by itself), and its name
+    may be reused by unrelated static functions elsewhere: skip it."""
     with open(path) as fh:
         for line in fh:
             words = line.split()
-            if len(words) >= 2 and words[0] in TREE:
-                TREE[words[0]].add(words[1])
+            if len(words) < 2 or words[0] not in TREE:
+                continue
+            if "static" in words[3:] and len(words) > 2 and \
+                    re.match(r".*\.c:[0-9]+$", words[2]):
+                continue
+            TREE[words[0]].add(words[1])
 
 
 if os.environ.get("KREF_WRAPPERS"):
@@ -167,22 +174,45 @@ def small(p):
     return False
 
 
+# A put wrapper is named like one.  A function that drops a reference on
+# its parameter as a side effect of other work (cancelling a work item,
+# freeing an URB that held a reference) is only a consumer: calling it
+# hands the reference off, but using the object afterwards is not suspect.
+PUTNAME_RE = re.compile(r"(?<!in)(?<!out)put|unref|deref|release|drop|free"
+                        r"|destroy|unget|unhold")
+
+
+def is_static(p):
+    """The definition at p is static (looked up in the source text)."""
+    callee(p)
+    lines = _SRC.get(p.file) or []
+    i = int(p.line) - 1
+    if i >= len(lines):
+        return False
+    if re.search(r"\bstatic\b", lines[i][:int(p.column)]):
+        return True
+    return int(p.column) == 0 and i > 0 and \
+        bool(re.search(r"\bstatic\b", lines[i - 1]))
+
+
 def add_wrapper(kind, fn, p):
     if NOWRAP.match(fn):
         return
-    if not small(p):
-        if kind in ("put", "kput"):
-            kind = "consume"
-        else:
-            return
+    if kind in ("put", "kput") and (not small(p) or not PUTNAME_RE.search(fn)):
+        kind = "consume"
+    elif kind not in ("put", "kput", "consume") and not small(p):
+        return
     if fn in LOCAL[kind]:
         return
     LOCAL[kind].add(fn)
     if "collect" in MODE:
-        print("KREFWRAP %s %s %s:%s" % (kind, fn, p.file, p.line))
+        print("KREFWRAP %s %s %s:%s%s" % (kind, fn, p.file, p.line,
+                                          " static" if is_static(p) else ""))
 
 
 PRIOR = set()
+FROMPARAM = set()
+BEFORE = set()
 
 
 def key(p):
@@ -258,6 +288,8 @@ for k in KINDS:
 BAD_GET.clear()
 CALLBACKS.clear()
 PRIOR.clear()
+FROMPARAM.clear()
+BEFORE.clear()
 
 // ---------------------------------------------------------------------------
 // Pass 1: wrappers defined in this file (and, with -D collect, printed so
@@ -283,12 +315,17 @@ fn@p(T *P, ...) {
 
 @w_get_bad disable ptr_to_array@
 identifier fn, P, f, g;
+identifier hf : script:python() { keeps(hf) };
 type T;
 expression X, E;
 @@
 fn(T *P, ...) {
 <+...
 (
+ hf(..., P, ...)
+|
+ hf(..., &P->f, ...)
+|
  kref_put(&P->f, ...)
 |
  kref_put(&P->f.g, ...)
@@ -569,13 +606,126 @@ p1 << prior.p1;
 PRIOR.add(key(p1[0]))
 
 // ---------------------------------------------------------------------------
+// Objects that come straight from a parameter (the parameter itself, a
+// field, container_of() or a one-argument accessor of it) belong to state
+// the caller owns; a reference taken on them and kept is assumed to be
+// owned by that state (isolated pages, registered gadgets, open files).
+
+@fromparam_assign depends on !collect disable ptr_to_array@
+identifier fn, P, E, f, acc;
+type T1, T2;
+@@
+fn(..., T1 *P, ...) {
+<+...
+(
+ E = P
+|
+ E = (T2)P
+|
+ E = P->f
+|
+ E = container_of(P, ...)
+|
+ E = container_of(&P->f, ...)
+|
+ E = acc(P)
+|
+ E = acc(&P->f)
+|
+ E = acc(P->f)
+)
+...+>
+}
+
+@fromparam_decl depends on !collect disable ptr_to_array@
+identifier fn, P, E, f, acc;
+type T1, T2, T3;
+@@
+fn(..., T1 *P, ...) {
+... when any
+(
+ T2 E = P;
+|
+ T2 E = (T3)P;
+|
+ T2 E = P->f;
+|
+ T2 E = container_of(P, ...);
+|
+ T2 E = container_of(&P->f, ...);
+|
+ T2 E = acc(P);
+|
+ T2 E = acc(&P->f);
+|
+ T2 E = acc(P->f);
+)
+... when any
+}
+
+@script:python@
+fn << fromparam_assign.fn;
+E << fromparam_assign.E;
+@@
+FROMPARAM.add((fn, E))
+
+@script:python@
+fn << fromparam_decl.fn;
+E << fromparam_decl.E;
+@@
+FROMPARAM.add((fn, E))
+
+// An object stored or handed off before the reference is taken: the
+// reference is the one of the place it was stored in.
+
+@before depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2;
+identifier f, g, h;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+type T;
+position p1;
+@@
+(
+ E2 = E
+|
+ E2 = (T)E
+|
+ E2 = &E->h
+|
+ hf(..., E, ...)
+|
+ hff(..., &E->h, ...)
+)
+...
+(
+ kref_get@p1(&E->f)
+|
+ kref_get@p1(&E->f.g)
+|
+ kref_get_unless_zero@p1(&E->f)
+|
+ gw@p1(E, ...)
+|
+ kgw@p1(&E->f, ...)
+)
+
+@script:python@
+p1 << before.p1;
+@@
+BEFORE.add(key(p1[0]))
+
+// ---------------------------------------------------------------------------
 // Leak: a reference taken on a local object reaches a return without being
 // put or handed off.
 
 @leak depends on !collect disable ptr_to_array exists@
 local idexpression E;
 expression E2, E3;
-identifier f, g, h, i;
+identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier kgw : script:python() { wrap("kget", kgw) };
@@ -636,7 +786,7 @@ position p1, p2;
 |
  return &E->h.i;
 |
- return <+... hf(..., E, ...) ...+>;
+ return <+... fc(..., E, ...) ...+>;
 |
  return@p2 ...;
 )
@@ -646,7 +796,8 @@ p1 << leak.p1;
 p2 << leak.p2;
 E << leak.E;
 @@
-leak(p1[0], p2[0], E)
+if key(p1[0]) not in BEFORE and (fn_of(p1[0]), E) not in FROMPARAM:
+    leak(p1[0], p2[0], E)
 
 // ---------------------------------------------------------------------------
 // Double put: two puts of the same object on one path, with no get between.
@@ -704,7 +855,8 @@ p1 << dput.p1;
 p2 << dput.p2;
 E << dput.E;
 @@
-if key(p1[0]) not in PRIOR and key(p1[0]) != key(p2[0]):
+if key(p1[0]) not in PRIOR and key(p1[0]) != key(p2[0]) and \
+        callee(p1[0]) == callee(p2[0]):
     emit("kref double put", p2[0],
          "'%s' was already put at line %s by %s() on this path"
          % (E, p1[0].line, callee(p1[0])),

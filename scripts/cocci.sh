@@ -359,7 +359,7 @@ parse_failures() {
 
 # Lines "KIND NAME WHERE" printed by the collecting run, sorted.
 collected_wrappers() {
-	cat "$1"/*.out 2>/dev/null | awk '$1 == "KREFWRAP" { print $2, $3, $4 }' | sort -u
+	cat "$1"/*.out 2>/dev/null | awk '$1 == "KREFWRAP" { $1 = ""; sub(/^ /, ""); print }' | sort -u
 }
 
 # Pass 1: kref get/put wrappers defined in TREE (whole tree, or FILES given

@@ -85,6 +85,37 @@ fail:
 	return ret;
 }
 
+/* A file-local get wrapper: its name means nothing outside this file. */
+static struct foo *foo_hold_local(struct foo *f)
+{
+	kref_get(&f->ref);
+	return f;
+}
+
+struct foo *foo_pick(struct foo_ctx *ctx)
+{
+	return foo_hold_local(ctx->cur);
+}
+
+/* Takes a reference for the work it queues: not a get wrapper. */
+void foo_kick_async(struct foo *f)
+{
+	kref_get(&f->ref);
+	schedule_work(&f->work);
+}
+
+/*
+ * Drops the reference the work item held, if it was still queued: only a
+ * consumer, not a put wrapper (the caller's reference is untouched).
+ */
+void foo_cancel_async(struct foo *f)
+{
+	if (cancel_work(&f->work))
+		kref_put(&f->ref, foo_release);
+}
+
+// expect-wrapper: get foo_hold_local
+// expect-wrapper: consume foo_cancel_async
 // expect-wrapper: get grab_foo
 // expect-wrapper: put drop_foo
 // expect-wrapper: kget foo_ref_hold

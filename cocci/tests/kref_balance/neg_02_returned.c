@@ -26,4 +26,12 @@ int foo_lookup_out(struct foo_ctx *ctx, int id, struct foo **out)
 	return 0;
 }
 
+struct foo_ctx *foo_owner(struct foo_ctx *ctx, int id)
+{
+	struct foo *f = foo_find(ctx, id);
+
+	kref_get(&f->ref);
+	return container_of(f, struct foo_ctx, cur);
+}
+
 // expect: none

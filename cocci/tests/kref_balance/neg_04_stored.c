@@ -20,4 +20,13 @@ void foo_make_current_rcu(struct foo_ctx *ctx, int id)
 	rcu_assign_pointer(ctx->cur, f);
 }
 
+int foo_open_file(struct foo_ctx *ctx, struct file *file, int id)
+{
+	struct foo *f = foo_find(ctx, id);
+
+	file->private_data = f;
+	kref_get(&f->ref);
+	return 0;
+}
+
 // expect: none
