@@ -157,8 +157,7 @@ record_result() {
 	local verdict=$1
 	{
 		echo "result $verdict"
-		echo "series $(cd "$SERIES_DIR" && find . -type f -print0 | sort -z |
-			xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+		echo "series $(series_checksum)"
 		echo "flavour $FLAVOUR"
 		echo "stages ${STAGES[*]}"
 		echo "date $(date -u +%FT%TZ)"

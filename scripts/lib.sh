@@ -161,6 +161,20 @@ overlay_patches() {
 	return 0
 }
 
+# series_checksum: the sha256 of the series content make check judges: every
+# file under $SERIES_DIR (names and contents) except the ones only make send
+# reads (SEND_ONLY_FILES), so a cover letter edit does not void a check.
+# check.sh records it in $O/last-check; send.sh compares it.
+readonly SEND_ONLY_FILES="cover-letter changelog revision"
+series_checksum() {
+	local f skip=()
+	for f in $SEND_ONLY_FILES; do
+		skip+=(! -path "./$f")
+	done
+	(cd "$SERIES_DIR" && find . -type f "${skip[@]}" -print0 | sort -z |
+		xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
 # content_hash FILE...: one hash over names and contents, for cache keys.
 content_hash() {
 	local f
