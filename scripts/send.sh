@@ -1,0 +1,556 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/send.sh [--reroll] [--help]
+#
+# make send: the series as mails, made and sent by b4 0.12 (b4 prep, b4
+# send) from the git view of series/ (scripts/git-view.sh). By default a
+# dry run: the mails are written to $O/send/vN/mails and listed with
+# their To and Cc; nothing is sent.
+#
+#   SEND=yes     send for real, through your git sendemail configuration
+#                (sendemail.smtpserver, ...; b4 reads it); from a terminal
+#                b4 shows the recipients and asks before sending
+#   REFLECT=yes  with SEND=yes: send every mail to yourself only (b4 send
+#                --reflect), to read them in your mail client first
+#   --reroll     after vN went out: move series/revision to vN+1 and open a
+#                "Changes in vN+1:" section in series/changelog
+#
+# What the mails are made of:
+#   series/cover-letter  the cover letter; its first line is the subject.
+#                        @@BASE@@ and @@CHECKS@@ are filled in. For a
+#                        single patch b4 puts it under the patch's "---".
+#   series/revision      v1, v2, ...: [PATCH 6.1.y vN M/N]
+#   series/changelog     from v2 on, under the cover letter's "---",
+#                        followed by the range-diff against the previous
+#                        posting when this machine sent it (b4 prep
+#                        --compare-to)
+#   recipients           To: stable@vger.kernel.org; Cc: what the base
+#                        tree's scripts/get_maintainer.pl names for the
+#                        patches; more as To:/Cc: lines in the cover letter
+#   the base             base-commit: for a git KSRC; for the Debian
+#                        tarball a "base:" line (version, source) and the
+#                        sha256 of each touched file from series/BASE
+#
+# A real send (SEND=yes, with or without REFLECT) refuses, sending nothing,
+# while: make check's last result for exactly this series content is not
+# a pass ($O/last-check; cover-letter, changelog and revision are not part
+# of that content); a {{FILL: ...}} placeholder is left in the cover letter
+# or changelog; there is no sendemail configuration; vN was sent already
+# (run make reroll). The dry run only warns. b4 always runs with
+# --offline-mode and never uses its web endpoint.
+#
+# Exit: 0 done, 1 refused or the mail server failed, 2 setup error.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+
+LOG=$LOGS/send.log
+readonly PREFIXES=6.1.y STABLE_LIST=stable@vger.kernel.org
+readonly PLACEHOLDER='{{FILL'
+readonly PY=/usr/bin/python3 # Debian's, as b4 itself uses
+# Git settings b4 gets on top of the user's (key, value, key, value, ...),
+# passed as GIT_CONFIG_COUNT/KEY/VALUE: they outrank every config file.
+CONF=(color.ui never color.diff never)
+
+note() { msg "note: $*"; }
+
+# --- series/revision, series/changelog, series/cover-letter -----------------
+
+# read_revision: the N of series/revision's "vN" line.
+read_revision() {
+	local file=$SERIES_DIR/revision line n=0
+	[[ -f $file ]] || die "$EX_SETUP" "series/revision missing; it names the revision to post, e.g. v1"
+	while IFS= read -r line || [[ -n $line ]]; do
+		n=$((n + 1))
+		line=${line%%#*}
+		line=${line//[[:space:]]/}
+		[[ -n $line ]] || continue
+		[[ $line =~ ^v([1-9][0-9]*)$ ]] ||
+			die "$EX_SETUP" "series/revision: line $n: want v1, v2, ..., not '$line'"
+		echo "${BASH_REMATCH[1]}"
+		return
+	done <"$file"
+	die "$EX_SETUP" "series/revision names no revision (want a line like v1)"
+}
+
+# text_of FILE: FILE without its '#' lines and leading blank lines.
+text_of() {
+	[[ -f $1 ]] || return 0
+	grep -v '^#' "$1" | sed -e '/./,$!d' || true
+}
+
+# check_cover: the cover letter starts with a subject line and a blank one.
+check_cover() {
+	local f=$SERIES_DIR/cover-letter lines
+	[[ -f $f ]] || die "$EX_SETUP" "series/cover-letter missing; it is the cover letter's template"
+	mapfile -t lines < <(text_of "$f" | head -n2)
+	[[ -n ${lines[0]:-} && -z ${lines[1]:-} ]] ||
+		die "$EX_SETUP" "series/cover-letter: the first line must be the subject and the second empty"
+}
+
+# placeholders N: "series/FILE:LINE" of each placeholder the mails of vN
+# would carry.
+placeholders() {
+	local f
+	for f in cover-letter changelog; do
+		[[ $f == cover-letter || $1 -gt 1 ]] || continue
+		[[ -f $SERIES_DIR/$f ]] || continue
+		awk -v f="series/$f" -v p="$PLACEHOLDER" \
+			'!/^#/ && index($0, p) { print f ":" FNR }' "$SERIES_DIR/$f"
+	done
+}
+
+# reroll N: vN went out; make series/ say vN+1 and open its changelog.
+reroll() {
+	local n=$1 next=$(($1 + 1)) link='' tmp log=$SERIES_DIR/changelog
+	if [[ -f $OUT/view.env ]]; then
+		# shellcheck source=/dev/null
+		source "$OUT/view.env"
+		git -C "$VIEW_DIR" rev-parse -q --verify "refs/tags/sent/$VIEW_NAME-v$n" >/dev/null ||
+			note "this machine has no record of sending v$n (tag sent/$VIEW_NAME-v$n in $VIEW_DIR)"
+		# b4 keeps the Message-Id of each posting: the link to vN.
+		link=$(cd "$VIEW_DIR" && b4 --offline-mode prep --show-revision 2>&1 </dev/null |
+			sed -n "s/^ *v$n: //p" | tail -n1) || true
+	fi
+	tmp=$SERIES_DIR/.revision.tmp
+	sed -E "s/^([[:space:]]*)v$n([[:space:]]*(#.*)?)$/\\1v$next\\2/" "$SERIES_DIR/revision" >"$tmp"
+	mv "$tmp" "$SERIES_DIR/revision"
+	[[ $(read_revision) == "$next" ]] ||
+		die "$EX_SETUP" "series/revision: could not move v$n to v$next"
+	tmp=$SERIES_DIR/.changelog.tmp
+	{
+		# The comment block stays on top, the new section comes first.
+		[[ ! -f $log ]] || sed -n '/^#/!q;p' "$log"
+		printf 'Changes in v%d:\n' "$next"
+		printf -- '- %s: what changed since v%d, one line per change}}\n' "$PLACEHOLDER" "$n"
+		if [[ -n $link ]]; then
+			printf -- '- Link to v%d: %s\n' "$n" "$link"
+		else
+			printf -- "- Link to v%d: %s: the lore link of v%d's cover letter}}\n" "$n" "$PLACEHOLDER" "$n"
+		fi
+		[[ ! -f $log ]] || sed '1,/^[^#]/{/^#/d}' "$log" | sed -e '/./,$!d' | sed '1{/./s/^/\n/}'
+	} >"$tmp"
+	mv "$tmp" "$log"
+	msg "series/revision is now v$next; write the 'Changes in v$next:' section of series/changelog, then make check and make send"
+}
+
+# --- gates ---------------------------------------------------------------------
+
+# check_gate: CHECK_STATE (pass, fail, stale or none) from $O/last-check.
+check_gate() {
+	local f=$OUT/last-check result sum
+	CHECK_STATE=none
+	[[ -f $f ]] || return 0
+	result=$(awk '$1 == "result" { print $2 }' "$f")
+	sum=$(awk '$1 == "series" { print $2 }' "$f")
+	if [[ $sum != "$(series_checksum)" ]]; then
+		CHECK_STATE=stale
+	elif [[ $result == pass ]]; then
+		CHECK_STATE=pass
+	else
+		CHECK_STATE=fail
+	fi
+}
+
+check_note() {
+	case $CHECK_STATE in
+	none) echo "make check has not run ($OUT/last-check missing)" ;;
+	stale) echo "series/ changed since the last make check" ;;
+	fail) echo "the last make check of this series failed" ;;
+	pass) echo "make check passed on exactly this series" ;;
+	esac
+}
+
+# forward_local_config: sendemail.* and user.* from this repo's own
+# .git/config reach b4 too (b4 runs in the view, another repository).
+forward_local_config() {
+	local entry
+	while IFS= read -r -d '' entry; do
+		CONF+=("${entry%%$'\n'*}" "${entry#*$'\n'}")
+	done < <(git -C "$REPO" config --local -z --get-regexp '^(sendemail|user)\.' 2>/dev/null || true)
+}
+
+# with_conf CMD...: CMD with CONF as git configuration.
+with_conf() {
+	local i n=0 vars=(PAGER=cat GIT_PAGER=cat)
+	for ((i = 0; i < ${#CONF[@]}; i += 2)); do
+		vars+=("GIT_CONFIG_KEY_$n=${CONF[i]}" "GIT_CONFIG_VALUE_$n=${CONF[i + 1]}")
+		n=$((n + 1))
+	done
+	env "${vars[@]}" "GIT_CONFIG_COUNT=$n" "$@"
+}
+
+# user_git ARGS: git config as b4 will read it, outside any repository.
+user_git() { (cd / && with_conf git "$@"); }
+# in_view CMD...: CMD in the view, as b4 runs there.
+in_view() { (cd "$VIEW_DIR" && with_conf "$@"); }
+# b4_log ARGS: b4 in the view, offline, its output in the log.
+b4_log() { in_view b4 --offline-mode "$@" >>"$LOG" 2>&1 </dev/null; }
+
+# sendemail KEY: git's sendemail.KEY as b4 reads it (b4.sendemail-identity
+# picks a sendemail.IDENTITY.KEY first).
+sendemail() {
+	local id
+	id=$(user_git config --get b4.sendemail-identity || true)
+	[[ -z $id ]] || user_git config --get "sendemail.$id.$1" || user_git config --get "sendemail.$1" || true
+	[[ -n $id ]] || user_git config --get "sendemail.$1" || true
+}
+
+# smtp_server: where b4 would send through (host[:port] or a program),
+# empty when nothing is set.
+smtp_server() {
+	local server port
+	server=$(sendemail smtpserver)
+	port=$(sendemail smtpserverport)
+	[[ -z $server ]] || printf '%s%s\n' "$server" "${port:+:$port}"
+}
+
+lock_views() {
+	mkdir -p "$CACHE/send"
+	exec {LOCK_FD}>"$CACHE/send/.lock"
+	flock -w 600 "$LOCK_FD" ||
+		die "$EX_SETUP" "another make send is using $CACHE/send (lock $CACHE/send/.lock)"
+}
+
+# --- what goes into the cover letter ----------------------------------------------
+
+# recipients: TO and CC, one address a line.
+recipients() {
+	local gm=$BASE_DIR/scripts/get_maintainer.pl p files=()
+	TO=$STABLE_LIST
+	CC=''
+	if [[ ! -f $gm ]]; then
+		note "no scripts/get_maintainer.pl in the base: To: $STABLE_LIST and the cover letter's own To:/Cc: only"
+		return
+	fi
+	for p in "${PATCHES[@]}"; do
+		files+=("$SERIES_DIR/$p")
+	done
+	CC=$(cd "$BASE_DIR" && perl "$gm" --nogit --nogit-fallback --nogit-chief-penguins \
+		--norolestats "${files[@]}" 2>>"$LOG" | grep '@' | grep -vxF "$STABLE_LIST") ||
+		note "get_maintainer.pl named nobody for the patches (log: $LOG)"
+}
+
+# base_lines: under the cover letter, what the series applies to.
+base_lines() {
+	if [[ -n $BASE_GIT ]]; then
+		printf 'base-commit: %s\n' "$BASE_GIT"
+	else
+		printf 'base: %s (%s), not a git commit\n' "$BASE_VERSION" "$BASE_SOURCE"
+		awk '$1 == "sha256" { print "base-sha256: " $3 " " $2 }' "$SERIES_DIR/BASE"
+	fi
+}
+
+# base_text: what @@BASE@@ becomes, on one line.
+base_text() {
+	local src=$BASE_SOURCE
+	[[ $src != Debian* ]] || src="as packaged in $src"
+	if [[ -n $BASE_GIT ]]; then
+		printf 'Linux %s, %s (base-commit: at the end)' "$BASE_VERSION" "$src"
+	else
+		printf 'Linux %s, %s; not a git tree (file hashes at the end)' "$BASE_VERSION" "$src"
+	fi
+}
+
+# checks_text: what @@CHECKS@@ becomes: make check's record.
+checks_text() {
+	local f=$OUT/last-check s stages
+	if [[ $CHECK_STATE != pass ]]; then
+		echo "make check: NOT PASSED on this series yet ($(check_note))"
+		return
+	fi
+	printf 'make check, on exactly these patches (flavour %s, %s):\n' \
+		"$(awk '$1 == "flavour" { print $2 }' "$f")" "$(awk '$1 == "date" { print $2 }' "$f")"
+	read -ra stages < <(awk '$1 == "stages" { $1 = ""; print }' "$f")
+	for s in "${stages[@]}"; do
+		printf '  %-11s pass\n' "$s"
+	done
+}
+
+# render_cover N RANGE_DIFF: the cover letter as b4 gets it: subject, body,
+# the To:/Cc: trailers b4 sends to, then from v2 on the changelog and the
+# range-diff under a "---".
+render_cover() {
+	local n=$1 rd=$2 line a
+	while IFS= read -r line || [[ -n $line ]]; do
+		case $line in
+		*@@CHECKS@@*) checks_text ;;
+		*@@BASE@@*) printf '%s\n' "${line/@@BASE@@/$(base_text)}" ;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done < <(text_of "$SERIES_DIR/cover-letter" | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}')
+	echo
+	for a in $TO; do printf 'To: %s\n' "$a"; done
+	while IFS= read -r a; do
+		[[ -z $a ]] || printf 'Cc: %s\n' "$a"
+	done <<<"$CC"
+	((n > 1)) || return 0
+	printf '\n---\n'
+	text_of "$SERIES_DIR/changelog"
+	if [[ -s $rd ]]; then
+		printf '\nRange-diff against v%d:\n' $((n - 1))
+		cat "$rd"
+	fi
+}
+
+# cover_template: b4's prep-cover-template, with this base's lines.
+cover_template() {
+	# shellcheck disable=SC2016 # b4's ${...} fields, not the shell's
+	printf '%s\n\n---\n%s\n\n%s\n---\n' '${cover}' '${shortlog}' '${diffstat}'
+	base_lines
+	# shellcheck disable=SC2016
+	printf '%s\n\n-- \n%s\n' 'change-id: ${change_id}' '${signature}'
+}
+
+# range_diff PREV: the range-diff from the posting vPREV (b4's sent/ tag)
+# to the branch now, when this machine sent vPREV.
+range_diff() {
+	local prev=$1 tag=refs/tags/sent/$VIEW_NAME-v$1 pbase
+	if ! in_view git rev-parse -q --verify "$tag" >/dev/null; then
+		note "v$prev was not sent from here (no tag sent/$VIEW_NAME-v$prev in $VIEW_DIR): no range-diff"
+		return
+	fi
+	if in_view git cat-file -p "$tag" | grep -q '^base-commit: '; then
+		in_view b4 --offline-mode prep --compare-to "v$prev" 2>>"$LOG" </dev/null && return
+	else
+		# b4 finds vPREV's base through the base-commit: line, which a
+		# tarball base does not have; its base commit is the root of the
+		# tagged history, so git range-diff gets the same ranges.
+		pbase=$(in_view git rev-list --max-parents=0 "$tag" | head -n1)
+		in_view git range-diff --no-color "$pbase..$tag" "$VIEW_BASE..HEAD" 2>>"$LOG" && return
+	fi
+	note "no range-diff against v$prev: it failed (log: $LOG)"
+}
+
+# --- b4 -------------------------------------------------------------------------
+
+enroll() {
+	in_view git config --get "branch.$VIEW_BRANCH.b4-tracking" >/dev/null && return
+	b4_log prep --enroll z3s/base ||
+		die "$EX_SETUP" "b4 prep --enroll failed: $(b4_reason 0); log: $LOG"
+}
+
+# set_cover N FILE: revision, prefixes and cover letter of the b4 branch.
+set_cover() {
+	local n=$1 file=$2 q
+	cover_template >"$VIEW_DIR/.git/z3s-cover-template"
+	in_view git config b4.prep-cover-template "$VIEW_DIR/.git/z3s-cover-template"
+	# b4 --edit-cover runs the editor on a temporary file: copy ours in.
+	q=${file//\'/\'\\\'\'}
+	CONF+=(core.editor "cp -- '$q'")
+	b4_log prep --force-revision "$n" --set-prefixes "$PREFIXES" --edit-cover ||
+		die "$EX_SETUP" "b4 prep failed: $(b4_reason 0); log: $LOG"
+	CONF=("${CONF[@]:0:${#CONF[@]}-2}")
+}
+
+# b4_reason FROM: why b4 failed, from the log lines after line FROM.
+b4_reason() {
+	tail -n +"$(($1 + 1))" "$LOG" | awk '
+		/Failed to configure the smtp connection/ { conn = 1; next }
+		conn == 1 { r = "cannot connect to the mail server: " $0; conn = 2; next }
+		/^CRITICAL: / && r == "" { r = substr($0, 11) }
+		/^[A-Za-z_.]*(Error|Exception|Refused)[A-Za-z]*: / { r = $0 }
+		END { print (r == "" ? "see the log" : r) }'
+}
+
+# delivered FROM: how many mails the failed b4 send handed over, from the
+# log lines after line FROM: b4 names each mail as it sends it.
+delivered() {
+	tail -n +"$(($1 + 1))" "$LOG" | awk '
+		/^(Connecting to|Sending via|Reflecting via) / { on = 1; k = 0; next }
+		on && /^  \[PATCH/ { k++ }
+		END { print (k > 0 ? k - 1 : 0) }'
+}
+
+# header_of FILE NAME: one mail header, unfolded.
+header_of() {
+	awk -v want="$2" '
+		/^$/ { exit }
+		/^[ \t]/ { if (on) { sub(/^[ \t]+/, " "); val = val $0 } next }
+		{ if (on) exit
+		  i = index($0, ":"); on = (tolower(substr($0, 1, i - 1)) == tolower(want))
+		  if (on) { val = substr($0, i + 1); sub(/^ /, "", val) } }
+		END { print val }' "$1"
+}
+
+# list_mails DIR: print each mail's subject and recipients, and check the
+# thread: a cover letter 0/N and patches 1/N..N/N replying to it.
+list_mails() {
+	local dir=$1 f mails cover k=0 total subj
+	mapfile -t mails < <(find "$dir" -maxdepth 1 -name '*.eml' -printf '%f\n' | sort)
+	total=${#PATCHES[@]}
+	# Names and subjects as people read them (RFC 2047 decoded).
+	(cd "$dir" && "$PY" -c '
+import email, sys
+from email.header import decode_header, make_header
+for path in sys.argv[1:]:
+    with open(path, "rb") as fh:
+        msg = email.message_from_binary_file(fh)
+    print("  " + path)
+    for name in ("Subject", "To", "Cc"):
+        if msg.get(name):
+            text = str(make_header(decode_header(msg.get(name))))
+            print("      %s: %s" % (name, " ".join(text.split())))
+' "${mails[@]}")
+	if ((total == 1)); then
+		[[ ${#mails[@]} -eq 1 ]] ||
+			die "$EX_FAIL" "b4 made ${#mails[@]} mails for 1 patch (want 1, the cover letter under its ---); mails: $dir"
+		return
+	fi
+	[[ ${#mails[@]} -eq $((total + 1)) ]] ||
+		die "$EX_FAIL" "b4 made ${#mails[@]} mails for $total patches (want $((total + 1))); mails: $dir"
+	cover=$(header_of "$dir/${mails[0]}" Message-Id)
+	for f in "${mails[@]}"; do
+		subj=$(header_of "$dir/$f" Subject)
+		[[ $subj == *" $(printf '%0*d' ${#total} "$k")/$total] "* ]] ||
+			die "$EX_FAIL" "mail $f is not numbered $k/$total: '$subj'; mails: $dir"
+		if ((k > 0)); then
+			[[ $(header_of "$dir/$f" In-Reply-To) == "$cover" ]] ||
+				die "$EX_FAIL" "mail $f does not reply to the cover letter $cover; mails: $dir"
+		fi
+		k=$((k + 1))
+	done
+}
+
+# real_send N MAILS: b4 send, to the recipients or (REFLECT) to yourself.
+real_send() {
+	local n=$1 count=$2 from mark rc=0 args=(send) tag=sent/$VIEW_NAME-v$1 msgid
+	[[ $MODE != reflect ]] || args+=(--reflect)
+	if [[ -z $(user_git config --get patatt.signingkey || true) &&
+		-z $(user_git config --get user.signingkey || true) ]]; then
+		args+=(--no-sign)
+		note "the mails are not signed: no patatt key (patatt genkey) nor user.signingkey"
+	fi
+	from=$(user_git config --get sendemail.from || user_git config --get user.email)
+	msg "sending v$n ($count mail(s)) through $SERVER $([[ $MODE == reflect ]] && echo "to $from only (reflect)" || echo 'to the recipients above')"
+	mark=$(wc -l <"$LOG")
+	if [[ -t 0 ]]; then
+		# b4 shows the recipients and asks; its answer is the last word.
+		in_view b4 --offline-mode "${args[@]}" > >(tee -a "$LOG") 2>&1 || rc=$?
+	else
+		# SEND=yes was the answer already.
+		in_view b4 --offline-mode "${args[@]}" <<<'' > >(tee -a "$LOG" | sed 's/^/    /') 2>&1 || rc=$?
+	fi
+	wait
+	if ((rc != 0)); then
+		local k
+		k=$(delivered "$mark")
+		if ((k > 0)); then
+			k="$k of $count mail(s) went out before the failure"
+		else
+			k="nothing was sent"
+		fi
+		((rc != 130)) || die "$EX_FAIL" "send aborted at b4's prompt; nothing was sent"
+		die "$EX_FAIL" "b4 send failed: $(b4_reason "$mark"); $k; series/ and b4's state are unchanged, the mails are in $OUT/send/v$n/mails; log: $LOG"
+	fi
+	if [[ $MODE == reflect ]]; then
+		msg "reflected v$n: $count mail(s) to $(user_git config --get sendemail.from || user_git config --get user.email) only; nobody else got them"
+		return
+	fi
+	msgid=$(in_view git config --get "branch.$VIEW_BRANCH.b4-tracking" |
+		grep -o "\"v$n\": \\[[^]]*" | grep -o '"[^"]*"$' | tr -d '"' || true)
+	printf '%s v%d sent, cover letter <%s>\n' "$(date -u +%FT%TZ)" "$n" "$msgid" >>"$OUT/send/v$n/sent"
+	msg "sent v$n: $count mail(s); b4 tagged $tag in $VIEW_DIR; Message-Id <$msgid>"
+	msg "for v$((n + 1)): make reroll, change series/, write series/changelog, make check, make send"
+}
+
+main() {
+	local reroll=0 n ph mails rd count start=$SECONDS
+	case ${1:-} in
+	--reroll) reroll=1 ;;
+	-h | --help) usage_from_header; exit 0 ;;
+	"") ;;
+	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
+	esac
+	mkdir -p "$LOGS"
+	: >"$LOG"
+	read_series
+	n=$(read_revision)
+	if ((reroll)); then
+		reroll "$n"
+		return
+	fi
+	MODE=dry
+	case ${SEND:-} in
+	yes) MODE=send ;;
+	"" | no) ;;
+	*) die "$EX_SETUP" "SEND=${SEND}: SEND=yes sends, no SEND is a dry run" ;;
+	esac
+	case ${REFLECT:-} in
+	yes)
+		[[ $MODE == send ]] ||
+			die "$EX_SETUP" "REFLECT=yes needs SEND=yes: a reflect sends real mail (to you only)"
+		MODE=reflect ;;
+	"" | no) ;;
+	*) die "$EX_SETUP" "REFLECT=${REFLECT}: REFLECT=yes or nothing" ;;
+	esac
+	DEPS_EXTRA="b4 ${DEPS_EXTRA:-}" "$REPO/scripts/deps.sh" check >>"$LOG" 2>&1 ||
+		die "$EX_SETUP" "$(tail -n1 "$LOG" | sed 's/^deps: //')"
+	check_cover
+	check_gate
+	ph=$(placeholders "$n")
+	forward_local_config
+	[[ -n $(user_git config --get user.name || true) && -n $(user_git config --get user.email || true) ]] ||
+		die "$EX_SETUP" "git user.name and user.email are not set; b4 signs off and sends as them (git config --global user.name ...)"
+	SERVER=$(smtp_server)
+
+	# A real send stops here, before anything is made, if a gate is shut:
+	# the first one is the error line, the others come before it.
+	if [[ $MODE != dry ]]; then
+		local shut=()
+		[[ $CHECK_STATE == pass ]] ||
+			shut+=("$(check_note); run make check, then send")
+		[[ -z $ph ]] ||
+			shut+=("placeholder left at $(head -n1 <<<"$ph") ($(wc -l <<<"$ph") in all); fill in every $PLACEHOLDER: ...}}")
+		[[ -n $SERVER ]] ||
+			shut+=("no git sendemail configuration (sendemail.smtpserver); set yours, e.g. git config --global sendemail.smtpserver smtp.example.org")
+		if [[ ${#shut[@]} -gt 0 ]]; then
+			printf '  also: %s\n' "${shut[@]:1}" | grep -v '^  also: $' >&2 || true
+			die "$EX_FAIL" "refused: ${shut[0]}; nothing sent"
+		fi
+	fi
+
+	lock_views
+	Z3S_VIEW_LOCKED=1 "$REPO/scripts/git-view.sh" >>"$LOG" 2>&1 ||
+		die "$EX_SETUP" "$(grep -E '^(git-view|base): ' "$LOG" | tail -n1)"
+	load_base
+	# shellcheck source=/dev/null
+	source "$OUT/view.env"
+	if [[ $MODE == send ]] && in_view git rev-parse -q --verify "refs/tags/sent/$VIEW_NAME-v$n" >/dev/null; then
+		die "$EX_FAIL" "refused: v$n was sent already (tag sent/$VIEW_NAME-v$n in $VIEW_DIR); run make reroll for v$((n + 1)); nothing sent"
+	fi
+
+	enroll
+	OUTDIR=$OUT/send/v$n
+	mails=$OUTDIR/mails
+	rd=$OUTDIR/range-diff
+	mkdir -p "$OUTDIR"
+	rm -rf "$mails"
+	: >"$rd"
+	((n == 1)) || range_diff $((n - 1)) >"$rd"
+	recipients
+	render_cover "$n" "$rd" >"$OUTDIR/cover-letter"
+	set_cover "$n" "$OUTDIR/cover-letter"
+
+	# Always made first: the exact mail set, on disk.
+	b4_log send --output-dir "$mails" --no-sign ||
+		die "$EX_FAIL" "b4 send --output-dir failed: $(b4_reason 0); log: $LOG"
+	count=$(find "$mails" -name '*.eml' | wc -l)
+	printf 'send: base %s (%s); b4 branch %s in %s\n' "$BASE_VERSION" "$BASE_SOURCE" \
+		"$VIEW_BRANCH" "$VIEW_DIR"
+	printf 'send: v%d: %d mail(s) in %s\n' "$n" "$count" "$mails"
+	list_mails "$mails"
+	[[ -z $ph ]] || note "$(wc -l <<<"$ph") placeholder(s) left, first at $(head -n1 <<<"$ph"); a real send refuses them"
+	[[ $CHECK_STATE == pass ]] || note "$(check_note); a real send refuses until make check passes"
+	[[ -n $SERVER ]] || note "no sendemail.smtpserver set; a real send needs one"
+	if [[ $MODE == dry ]]; then
+		msg "dry run: nothing sent ($((SECONDS - start)) s); to send: make send SEND=yes (add REFLECT=yes to send it to yourself first)"
+		return
+	fi
+	real_send "$n" "$count"
+}
+
+main "$@"
