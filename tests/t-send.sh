@@ -1,0 +1,524 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make send end to end, against a fake kernel tree and a real SMTP server
+# (python3-aiosmtpd) that this test starts on 127.0.0.1 and stops: the git
+# view and its export (byte for byte), the dry run, every refusal (nothing
+# sent, nothing lost), a reflect, a real b4 send, b4 am and git am of what
+# the server received (same tree as quilt, same patches as series/), a v2
+# repost with changelog and range-diff, a branch edited in git, and KSRC
+# as a git checkout. b4 runs with --offline-mode; as root the whole test
+# runs in a private network namespace that has only loopback. Prints TAP.
+set -euo pipefail
+
+# No way out but loopback, where the test can have it.
+if [[ -z ${Z3S_NETNS:-} && $(id -u) == 0 ]] && command -v ip >/dev/null &&
+	unshare --net true 2>/dev/null; then
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	exec unshare --net env Z3S_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+fi
+
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+T_START=$SECONDS
+new_scratch
+SMTP_PIDS=()
+# shellcheck disable=SC2064 # expand now: the path is fixed
+stop_all() {
+	local p
+	for p in ${SMTP_PIDS[@]+"${SMTP_PIDS[@]}"}; do
+		kill "$p" 2>/dev/null || true
+	done
+	if [[ -n ${T_KEEP:-} ]]; then
+		echo "# kept: $SCRATCH"
+	else
+		rm -rf "$SCRATCH"
+	fi
+}
+trap stop_all EXIT
+if [[ -n ${Z3S_NETNS:-} ]]; then
+	echo "# private network namespace: loopback only"
+else
+	echo "# no private network namespace (not root, or no unshare): b4 is offline by its own settings only"
+fi
+
+# --- an isolated world: HOME, git config, cache, and a copy of the scripts
+# so this repo's own .git/config (sendemail.*) can never leak in.
+export HOME="$SCRATCH/home" XDG_CONFIG_HOME="$SCRATCH/home/.config"
+export XDG_CACHE_HOME="$SCRATCH/home/.cache" XDG_DATA_HOME="$SCRATCH/home/.local/share"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CEILING_DIRECTORIES=$SCRATCH
+unset GIT_CONFIG_GLOBAL GIT_DIR GIT_WORK_TREE EMAIL
+mkdir -p "$HOME"
+git config --global user.name 'Zoë Maintainer'
+git config --global user.email zoe@example.org
+git config --global init.defaultBranch main
+R="$SCRATCH/repo copy"
+mkdir -p "$R"
+cp -a "$REPO/scripts" "$R/"
+S=$R/scripts
+PY=/usr/bin/python3 # Debian's, with python3-aiosmtpd
+
+# --- the fake base tree, with a get_maintainer.pl stand-in
+CHECKPATCH=/bin/true
+KSRC_DIR="$SCRATCH/fake linux"
+make_fake_tree "$KSRC_DIR"
+cat >"$KSRC_DIR/scripts/get_maintainer.pl" <<'EOF'
+#!/usr/bin/perl
+# Stand-in for the kernel's: the z3fold section, for patches touching it.
+my $hit = 0;
+for my $f (grep { -f } @ARGV) {
+	open(my $fh, '<', $f) or next;
+	$hit ||= grep { m{^\+\+\+ b/mm/z3fold} } <$fh>;
+}
+print "Zed Reviewer <zed\@example.org>\nlinux-mm\@kvack.org\n" if $hit;
+EOF
+chmod +x "$KSRC_DIR/scripts/get_maintainer.pl"
+
+# --- a 3-patch series made by git format-patch, as a maintainer makes it
+SER="$SCRATCH/series send"
+OUTD="$SCRATCH/out send"
+CACHED="$SCRATCH/cache dir"
+AUTH="$SCRATCH/author repo"
+cp -a "$KSRC_DIR" "$AUTH"
+git -C "$AUTH" init -q
+git -C "$AUTH" add -A
+git -C "$AUTH" commit -qm base
+author_commit() { # AUTHOR MESSAGE: commit the work tree's changes
+	git -C "$AUTH" add -A
+	printf '%s\n' "$2" | git -C "$AUTH" commit -q --author "$1" -F -
+}
+sed -i 's/return n \* 3;/return n + n + n;/' "$AUTH/mm/z3fold.c"
+author_commit 'Zoë Tester <zoe.tester@example.org>' "mm/z3fold: count the pages by addition
+
+The stand-in multiplies; the self-test wants a change to carry through
+the mails. Nothing else changes.
+
+Fixes: 0123456789ab (\"mm/z3fold: the stand-in\")
+Cc: stable@vger.kernel.org
+Signed-off-by: Zoë Tester <zoe.tester@example.org>"
+printf '// SPDX-License-Identifier: GPL-2.0-only\n\nint z3fold_debug;\n' >"$AUTH/mm/z3fold-debug.c"
+author_commit 'Sam Author <sam@example.org>' "mm/z3fold: add a debug file
+
+A new file, so the round trip carries a file creation too.
+
+Reviewed-by: Zed Reviewer <zed@example.org>
+Signed-off-by: Sam Author <sam@example.org>"
+sed -i 's/^int z3fold_pages(int n)$/int z3fold_pages(int n) \/* three a page *\//' "$AUTH/mm/z3fold.c"
+author_commit 'Zoë Maintainer <zoe@example.org>' "mm/z3fold: say what the factor is
+
+Name the factor where the function starts.
+
+Signed-off-by: Zoë Maintainer <zoe@example.org>"
+mkdir -p "$SER"
+git -C "$AUTH" format-patch -q -N --zero-commit -o "$SER" HEAD~3..HEAD
+(cd "$SER" && printf '%s\n' 0*.patch) >"$SER/series"
+cp "$REPO/series/changelog" "$REPO/series/revision" "$SER/"
+cp "$REPO/series/cover-letter" "$SER/cover-letter.template"
+cp "$REPO/series/cover-letter" "$SER/cover-letter"
+
+in_case() { env KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" CACHE="$CACHED" "$@" </dev/null; }
+in_case "$S/base.sh" --record >/dev/null 2>&1
+mapfile -t NAMES <"$SER/series"
+
+# pass_check [RESULT]: $O/last-check as make check writes it, for the
+# series content as it is now.
+pass_check() {
+	local sum
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	sum=$(SERIES=$SER bash -c 'source "$1/lib.sh" && series_checksum' _ "$S")
+	mkdir -p "$OUTD"
+	printf 'result %s\nseries %s\nflavour debug\nstages base apply checkpatch build\ndate %s\n' \
+		"${1:-pass}" "$sum" "$(date -u +%FT%TZ)" >"$OUTD/last-check"
+}
+fill_cover() {
+	cat >"$SER/cover-letter" <<'EOF'
+# The test's cover letter: no placeholder left.
+mm/z3fold: the self-test series
+
+The stand-in needs three changes for the mail round trip to carry.
+
+Ownership rule: the test owns every byte here.
+
+Patches:
+1/3 counts by addition, 2/3 adds a file, 3/3 names the factor.
+
+Results:
+@@CHECKS@@
+
+Base: @@BASE@@
+EOF
+}
+
+# --- the SMTP server: accept or refuse, every mail into an mbox
+SMTP_SERVER='
+import asyncio, mailbox, os, sys
+from aiosmtpd.smtp import SMTP
+mode, box, envlog, portfile, lifetime = sys.argv[1:6]
+
+class Sink:
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if mode == "refuse":
+            return "550 5.7.1 this test server refuses every recipient"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        mb = mailbox.mbox(box)
+        mb.lock()
+        try:
+            mb.add(envelope.original_content.replace(b"\r\n", b"\n"))
+            mb.flush()
+        finally:
+            mb.unlock()
+        with open(envlog, "a") as f:
+            f.write("%s -> %s\n" % (envelope.mail_from, " ".join(envelope.rcpt_tos)))
+        return "250 OK"
+
+async def main():
+    loop = asyncio.get_running_loop()
+    srv = await loop.create_server(lambda: SMTP(Sink(), hostname="localhost"), "127.0.0.1", 0)
+    with open(portfile + ".tmp", "w") as f:
+        f.write("%d\n" % srv.sockets[0].getsockname()[1])
+    os.rename(portfile + ".tmp", portfile)
+    await asyncio.sleep(float(lifetime))  # bounded: it stops by itself
+
+asyncio.run(main())
+'
+MAILD="$SCRATCH/mail"
+mkdir -p "$MAILD"
+# start_smtp MODE: a server on 127.0.0.1 (at most 300 s); sets SMTP_PORT,
+# SMTP_PID, MBOX and ENVLOG, and points git's sendemail config at it.
+start_smtp() {
+	local i pf="$MAILD/$1.port"
+	MBOX="$MAILD/$1.mbox" ENVLOG="$MAILD/$1.envelopes"
+	rm -f "$pf" "$MBOX" "$ENVLOG"
+	"$PY" -c "$SMTP_SERVER" "$1" "$MBOX" "$ENVLOG" "$pf" 300 2>>"$MAILD/server.log" &
+	SMTP_PID=$!
+	SMTP_PIDS+=("$SMTP_PID")
+	for ((i = 0; i < 100; i++)); do
+		[[ -f $pf ]] && break
+		sleep 0.1
+	done
+	if [[ ! -f $pf ]]; then
+		echo "Bail out! the SMTP server (python3-aiosmtpd) did not start: $(tail -n 3 "$MAILD/server.log")"
+		exit 1
+	fi
+	SMTP_PORT=$(cat "$pf")
+	git config --global sendemail.smtpserver 127.0.0.1
+	git config --global sendemail.smtpserverport "$SMTP_PORT"
+}
+stop_smtp() {
+	kill "$SMTP_PID" 2>/dev/null || true
+	wait "$SMTP_PID" 2>/dev/null || true
+}
+received() {
+	if [[ -f $MBOX ]]; then grep -c '^From ' "$MBOX" || true; else echo 0; fi
+}
+# subject_of MAIL: its Subject, unfolded.
+subject_of() {
+	awk '/^$/ { exit } /^[ \t]/ { if (on) { sub(/^[ \t]+/, " "); s = s $0 } next }
+		{ on = 0 } /^Subject: / { on = 1; s = substr($0, 10) } END { print s }' "$1"
+}
+
+view_env() {
+	# shellcheck source=/dev/null
+	source "$OUTD/view.env"
+}
+before_ksrc=$(tree_sum "$KSRC_DIR")
+
+# --- the git view, and export back ------------------------------------------
+t0=$SECONDS
+expect "git view: made from a plain tree and 3 patches" 0 'view: .* \+ 3 patch' \
+	in_case "$S/git-view.sh"
+view_env
+assert "git view: 3 commits on the base, one per patch" \
+	[ "$(git -C "$VIEW_DIR" rev-list --count "$VIEW_BASE..$VIEW_BRANCH")" == 3 ]
+authors=$(git -C "$VIEW_DIR" log --reverse --format='%an <%ae>|%s' "$VIEW_BASE..$VIEW_BRANCH")
+want_authors='Zoë Tester <zoe.tester@example.org>|mm/z3fold: count the pages by addition
+Sam Author <sam@example.org>|mm/z3fold: add a debug file
+Zoë Maintainer <zoe@example.org>|mm/z3fold: say what the factor is'
+if [[ $authors == "$want_authors" ]]; then
+	ok "git view: authors and subjects as in the patches"
+else
+	not_ok "git view: authors and subjects as in the patches"
+	diag <<<"$authors"
+fi
+mkdir -p "$SCRATCH/base check"
+git -C "$VIEW_DIR" archive "$VIEW_BASE" | tar -x -C "$SCRATCH/base check"
+assert "git view: the base commit is the base tree, file for file" \
+	diff -r --no-dereference "$SCRATCH/base check" "$KSRC_DIR"
+tip=$VIEW_TIP
+t1=$SECONDS
+expect "git view: a second run reuses the base commit" 0 'view: ' in_case "$S/git-view.sh"
+view_env
+assert "git view: same commits again (deterministic ids)" [ "$VIEW_TIP" == "$tip" ]
+if grep -q 'committing the base tree' "$OUTD/logs/git-view.log"; then
+	not_ok "git view: warm run did not commit the base again"
+else
+	ok "git view: warm run did not commit the base again"
+fi
+echo "# git view: cold $((t1 - t0)) s, warm $((SECONDS - t1)) s (fake tree)"
+expect "export --check: the view gives back series/ byte for byte" 0 'byte for byte' \
+	in_case "$S/export.sh" --check
+expect "export --output: writes the series" 0 'export: 3 patch' \
+	in_case "$S/export.sh" --output "$SCRATCH/exported"
+same=yes
+for f in series "${NAMES[@]}"; do
+	cmp -s "$SER/$f" "$SCRATCH/exported/$f" || same="no ($f)"
+done
+assert "export --output: every file identical to series/ (cmp)" [ "$same" == yes ]
+
+# --- the dry run ---------------------------------------------------------------
+start_smtp accept
+expect "dry run: 4 mails written" 0 'v1: 4 mail\(s\) in ' in_case "$S/send.sh"
+assert "dry run: says nothing was sent" grep -q 'dry run: nothing sent' "$SCRATCH/last.log"
+M="$OUTD/send/v1/mails"
+subjects=$(for f in "$M"/*.eml; do subject_of "$f"; done)
+want_subjects='[PATCH 6.1.y 0/3] mm/z3fold: {{FILL: what the series does, in the imperative, under 60 chars}}
+[PATCH 6.1.y 1/3] mm/z3fold: count the pages by addition
+[PATCH 6.1.y 2/3] mm/z3fold: add a debug file
+[PATCH 6.1.y 3/3] mm/z3fold: say what the factor is'
+if [[ $subjects == "$want_subjects" ]]; then
+	ok "dry run: subjects numbered 0/3..3/3 with the 6.1.y prefix"
+else
+	not_ok "dry run: subjects numbered 0/3..3/3 with the 6.1.y prefix"
+	diag <<<"$subjects"
+fi
+assert "dry run: every mail To: stable@vger.kernel.org" \
+	[ "$(grep -l '^To: stable@vger.kernel.org' "$M"/*.eml | wc -l)" == 4 ]
+assert "dry run: get_maintainer.pl's people and lists in Cc:" \
+	grep -q 'Zed Reviewer <zed@example.org>' "$M/0000-"*.eml
+assert "dry run: the cover letter names the base (version, source, file hashes)" \
+	grep -q "^base: 6.1.192 (tree $KSRC_DIR), not a git commit" "$M/0000-"*.eml
+# shellcheck disable=SC2016 # expanded by the inner shell
+assert "dry run: no base-commit: for a plain tree" \
+	bash -c '! grep -q "^base-commit:" "$1"/0000-*.eml' _ "$M"
+assert "dry run: placeholders are announced" grep -q 'placeholder(s) left, first at series/cover-letter:' "$SCRATCH/last.log"
+assert "dry run: so is the missing make check" grep -q 'make check has not run' "$SCRATCH/last.log"
+assert "dry run: the SMTP server received nothing" [ "$(received)" == 0 ]
+
+# --- refusals: nothing sent, nothing lost ------------------------------------------
+expect "refused: no make check, and (also:) a placeholder" 1 \
+	'refused: make check has not run.*nothing sent' in_case env SEND=yes "$S/send.sh"
+assert "refused: the other shut gates listed too" \
+	grep -q 'also: placeholder left at series/cover-letter:[0-9]' "$SCRATCH/last.log"
+pass_check
+expect "refused: a placeholder left in the cover letter" 1 \
+	'refused: placeholder left at series/cover-letter:[0-9]+ \([0-9]+ in all\).*nothing sent' \
+	in_case env SEND=yes "$S/send.sh"
+fill_cover
+pass_check fail
+expect "refused: the last make check failed" 1 \
+	'refused: the last make check of this series failed.*nothing sent' \
+	in_case env SEND=yes "$S/send.sh"
+pass_check
+printf '\n' >>"$SER/${NAMES[1]}"
+expect "refused: series/ changed since make check" 1 \
+	'refused: series/ changed since the last make check.*nothing sent' \
+	in_case env SEND=yes "$S/send.sh"
+truncate -s -1 "$SER/${NAMES[1]}"
+nosend="$SCRATCH/home/no-sendemail.gitconfig"
+printf '[user]\n\tname = Zoë Maintainer\n\temail = zoe@example.org\n' >"$nosend"
+expect "refused: no sendemail configuration" 1 \
+	'refused: no git sendemail configuration.*nothing sent' \
+	in_case env SEND=yes GIT_CONFIG_GLOBAL="$nosend" "$S/send.sh"
+assert "refusals: the SMTP server received nothing" [ "$(received)" == 0 ]
+stop_smtp
+before_fail=$(tree_sum "$SER")
+expect "SMTP server down: clear error, nothing sent" 1 \
+	'cannot connect to the mail server: .*Connection refused.*nothing was sent' \
+	in_case env SEND=yes "$S/send.sh"
+start_smtp refuse
+expect "SMTP server refusing: clear error, nothing sent" 1 \
+	'b4 send failed: .*SMTPRecipientsRefused.*nothing was sent' \
+	in_case env SEND=yes "$S/send.sh"
+stop_smtp
+view_env
+# shellcheck disable=SC2016 # expanded by the inner shell
+assert "failures: no sent/ tag, b4 still at v1, the mails kept" \
+	bash -c '! git -C "$1" rev-parse -q --verify refs/tags/sent/series-send-v1 >/dev/null &&
+		[ -n "$(ls "$2")" ]' _ "$VIEW_DIR" "$M"
+assert "failures: series/ unchanged" [ "$(tree_sum "$SER")" == "$before_fail" ]
+
+# --- reflect, then the real send ---------------------------------------------------
+start_smtp accept
+expect "reflect: every mail to the sender only" 0 'reflected v1: 4 mail' \
+	in_case env SEND=yes REFLECT=yes "$S/send.sh"
+assert "reflect: 4 mails, each to zoe@example.org alone" \
+	[ "$(grep -c '> zoe@example.org$' "$ENVLOG")" == 4 -a "$(wc -l <"$ENVLOG")" == 4 ]
+# shellcheck disable=SC2016 # expanded by the inner shell
+assert "reflect: no sent/ tag" \
+	bash -c '! git -C "$1" rev-parse -q --verify refs/tags/sent/series-send-v1' _ "$VIEW_DIR"
+stop_smtp
+start_smtp accept
+expect "send v1: 4 mails through the loopback server" 0 'sent v1: 4 mail' \
+	in_case env SEND=yes "$S/send.sh"
+assert "send v1: the server received 4 mails" [ "$(received)" == 4 ]
+assert "send v1: envelopes to the list, the maintainers and the trailers' people" \
+	grep -q 'stable@vger.kernel.org.*zed@example.org\|zed@example.org.*stable@vger.kernel.org' "$ENVLOG"
+assert "send v1: b4 tagged sent/series-send-v1" \
+	git -C "$VIEW_DIR" rev-parse -q --verify refs/tags/sent/series-send-v1
+V1_MBOX="$SCRATCH/v1.mbox"
+cp "$MBOX" "$V1_MBOX"
+
+THREAD_CHECK='
+import mailbox, re, sys
+n = int(sys.argv[2])
+msgs = list(mailbox.mbox(sys.argv[1]))
+subj = lambda m: re.sub(r"\s+", " ", str(m["subject"]))
+covers = [m for m in msgs if re.search(r" 0/%d\] " % n, subj(m))]
+assert len(msgs) == n + 1, "%d mails" % len(msgs)
+assert len(covers) == 1, "%d cover letters" % len(covers)
+cid = covers[0]["message-id"].strip()
+seen = []
+for m in msgs:
+    if m is covers[0]:
+        continue
+    k = re.search(r" (\d+)/%d\] " % n, subj(m))
+    assert k, "not numbered: " + subj(m)
+    assert str(m["in-reply-to"]).strip() == cid, subj(m) + " does not reply to the cover letter"
+    assert cid in str(m["references"]), subj(m) + " does not reference the cover letter"
+    seen.append(int(k.group(1)))
+assert sorted(seen) == list(range(1, n + 1)), "numbers %s" % seen
+print(cid)
+'
+if cid=$("$PY" -c "$THREAD_CHECK" "$V1_MBOX" 3 2>"$SCRATCH/thread.log"); then
+	ok "threading: patches 1/3..3/3 all reply to the cover letter 0/3"
+else
+	not_ok "threading: patches 1/3..3/3 all reply to the cover letter 0/3"
+	diag <"$SCRATCH/thread.log"
+fi
+
+# --- a reviewer: b4 am, git am, compare ----------------------------------------------
+REV_REPO="$SCRATCH/reviewer tree"
+cp -a "$KSRC_DIR" "$REV_REPO"
+git -C "$REV_REPO" init -q
+git -C "$REV_REPO" add -A
+git -C "$REV_REPO" commit -qm 'the base, as the reviewer has it'
+rbase=$(git -C "$REV_REPO" rev-parse HEAD)
+b4_am() {
+	mkdir -p "$SCRATCH/am"
+	(cd "$REV_REPO" && env GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=b4.attestation-policy \
+		GIT_CONFIG_VALUE_0=off b4 --offline-mode am -m "$V1_MBOX" -o "$SCRATCH/am" -n v1)
+}
+expect "b4 am: the received mbox gives one mbx of 3 patches" 0 'Total patches: 3' b4_am
+assert "git am: the mbx applies to the reviewer's base" \
+	git -C "$REV_REPO" am -q "$SCRATCH/am/v1.mbx"
+# shellcheck disable=SC2016 # expanded by the inner shell
+TREE_DIR=$(in_case bash -c 'source "$1/lib.sh" && echo "$TREE"' _ "$S")
+in_case "$S/apply.sh" --quiet
+assert "round trip: the tree equals the quilt-applied tree" \
+	diff -r --no-dereference -x .git -x .pc -x '.z3s-*' "$REV_REPO" "$TREE_DIR"
+expect "round trip: export of the reviewer's commits" 0 'export: 3 patch' \
+	in_case "$S/export.sh" --from "$REV_REPO" --base "$rbase" --output "$SCRATCH/am export"
+diffs=''
+for f in "${NAMES[@]}"; do
+	d=$(diff <(grep -v '^Date: ' "$SER/$f") <(grep -v '^Date: ' "$SCRATCH/am export/$f") || true)
+	[[ -z $d ]] || diffs+="$f: $d"$'\n'
+done
+if [[ -z $diffs ]]; then
+	ok "round trip: patches equal series/ in content, authorship and trailers (Date is the mail's)"
+else
+	not_ok "round trip: patches equal series/ in content, authorship and trailers (Date is the mail's)"
+	diag <<<"$diffs"
+fi
+
+# --- v2: reroll, changelog, range-diff ---------------------------------------------------
+expect "reroll: series/revision moves to v2" 0 'series/revision is now v2' in_case "$S/send.sh" --reroll
+assert "reroll: series/revision says v2" grep -qx v2 "$SER/revision"
+cid=${cid#<}
+assert "reroll: the changelog links to v1's cover letter" \
+	grep -qF "Link to v1: https://lore.kernel.org/r/${cid%>}" "$SER/changelog"
+sed -i 's/^- {{FILL: what changed since v1.*/- mm\/z3fold: add a debug file: say why in the message/' "$SER/changelog"
+sed -i 's/^A new file, so the round trip/A new file, so that the round trip/' "$SER/${NAMES[1]}"
+expect "v2: refused while a patch changed after make check" 1 'refused: series/ changed' \
+	in_case env SEND=yes "$S/send.sh"
+pass_check
+stop_smtp
+start_smtp accept
+expect "v2: sent" 0 'sent v2: 4 mail' in_case env SEND=yes "$S/send.sh"
+cover2=$(awk '/^From /{n++} n==1' "$MBOX")
+assert "v2: subjects say v2" grep -q '^Subject: \[PATCH 6.1.y v2 0/3\]' <<<"$cover2"
+assert "v2: the cover letter carries the changelog" grep -q '^Changes in v2:' <<<"$cover2"
+assert "v2: and the range-diff against v1" grep -q '^Range-diff against v1:' <<<"$cover2"
+if grep -qE '^ *2: +[0-9a-f]+ ! +2: +[0-9a-f]+ mm/z3fold: add a debug file' <<<"$cover2"; then
+	ok "v2: the range-diff marks patch 2 as changed"
+else
+	not_ok "v2: the range-diff marks patch 2 as changed"
+	sed -n '/Range-diff/,$p' <<<"$cover2" | head -n 12 | diag
+fi
+expect "v2 again: refused, v2 went out already" 1 'refused: v2 was sent already.*make reroll' \
+	in_case env SEND=yes "$S/send.sh"
+stop_smtp
+
+# --- a branch edited in git -----------------------------------------------------------------
+view_env
+git -C "$VIEW_DIR" -c user.name=Editor -c user.email=ed@example.org \
+	commit -q --amend -m 'mm/z3fold: say what the factor is
+
+Name the factor where the function starts, edited in git.
+
+Signed-off-by: Zoë Maintainer <zoe@example.org>'
+expect "edited in git: the view will not drop the commit" 2 'has commits that series/ does not.*make export' \
+	in_case "$S/git-view.sh"
+expect "edited in git: export writes it into series/" 0 'export: 3 patch.*1 written' \
+	in_case "$S/export.sh"
+assert "edited in git: series/ has the new message" grep -q 'edited in git' "$SER/${NAMES[2]}"
+expect "edited in git: then the view follows series/ again" 0 'view: ' in_case "$S/git-view.sh"
+
+# --- one patch: no cover letter mail, its text goes under the patch's ---
+SER1="$SCRATCH/series one"
+mkdir -p "$SER1"
+cp "$SER/${NAMES[0]}" "$SER/BASE" "$SER/revision" "$SER/changelog" "$SER1/"
+sed -i 's/^v[0-9]*$/v1/' "$SER1/revision"
+fill_cover
+cp "$SER/cover-letter" "$SER1/cover-letter"
+printf '%s\n' "${NAMES[0]}" >"$SER1/series"
+OUT1="$SCRATCH/out one"
+expect "one patch: a single mail" 0 'v1: 1 mail\(s\)' \
+	env KSRC="$KSRC_DIR" SERIES="$SER1" O="$OUT1" CACHE="$CACHED" "$S/send.sh" </dev/null
+one=$(cat "$OUT1/send/v1/mails/"*.eml)
+assert "one patch: subject [PATCH 6.1.y], no numbering" \
+	grep -q '^Subject: \[PATCH 6.1.y\] mm/z3fold: count the pages by addition' <<<"$one"
+assert "one patch: the cover letter's text under the patch's ---" \
+	grep -q '^Ownership rule: the test owns' <<<"$(sed -n '/^---$/,$p' <<<"$one")"
+assert "one patch: the base line at the end" grep -q '^base: 6.1.192 ' <<<"$(tail -n 6 <<<"$one")"
+
+# --- KSRC as a git checkout: the real commit, the user's repo untouched -----------------
+GIT_KSRC="$SCRATCH/git linux"
+cp -a "$KSRC_DIR" "$GIT_KSRC"
+git -C "$GIT_KSRC" init -q
+git -C "$GIT_KSRC" add -A
+git -C "$GIT_KSRC" commit -qm 'Linux 6.1.192 (git)'
+git -C "$GIT_KSRC" branch work
+head=$(git -C "$GIT_KSRC" rev-parse HEAD)
+refs_before=$(git -C "$GIT_KSRC" for-each-ref; git -C "$GIT_KSRC" count-objects)
+OUT_GIT="$SCRATCH/out git"
+expect "KSRC git: dry run" 0 'dry run: nothing sent' \
+	env KSRC="$GIT_KSRC" SERIES="$SER" O="$OUT_GIT" CACHE="$CACHED" "$S/send.sh" </dev/null
+assert "KSRC git: base-commit: is the checkout's HEAD" \
+	grep -q "^base-commit: $head" "$OUT_GIT/send/v2/mails/0000-"*.eml
+assert "KSRC git: the view's base is that commit" \
+	grep -q "^VIEW_BASE=$head" "$OUT_GIT/view.env"
+assert "KSRC git: the range-diff against v1 spans the change of base" \
+	grep -q '^3: .* mm/z3fold: say what the factor is' "$OUT_GIT/send/v2/range-diff"
+# A posting with base-commit: lets b4 prep --compare-to make the range-diff.
+in_git() { env KSRC="$GIT_KSRC" SERIES="$SER" O="$OUT_GIT" CACHE="$CACHED" "$@" </dev/null; }
+in_git "$S/send.sh" --reroll >/dev/null 2>&1
+sed -i 's/^- {{FILL: what changed since v2.*/- rebased onto the git tree/' "$SER/changelog"
+pass_check
+cp "$OUTD/last-check" "$OUT_GIT/last-check"
+start_smtp accept
+expect "KSRC git: v3 sent" 0 'sent v3: 4 mail' in_git env SEND=yes "$S/send.sh"
+stop_smtp
+in_git "$S/send.sh" --reroll >/dev/null 2>&1
+expect "KSRC git: v4 dry run" 0 'dry run: nothing sent' in_git "$S/send.sh"
+assert "KSRC git: b4 prep --compare-to v3 made the range-diff" \
+	grep -qE '^1: +[0-9a-f]+ = 1: +[0-9a-f]+ mm/z3fold: count the pages' "$OUT_GIT/send/v4/range-diff"
+assert "KSRC git: the checkout's refs, objects and status untouched" \
+	[ "$(git -C "$GIT_KSRC" for-each-ref; git -C "$GIT_KSRC" count-objects)" == "$refs_before" \
+	-a -z "$(git -C "$GIT_KSRC" status --porcelain)" ]
+
+assert "the base tree is byte-identical after every case" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
+echo "# t-send: $((SECONDS - T_START)) s"
+finish
