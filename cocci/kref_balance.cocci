@@ -211,6 +211,7 @@ def add_wrapper(kind, fn, p):
 
 
 PRIOR = set()
+GETCAND = []
 FROMPARAM = set()
 BEFORE = set()
 
@@ -286,6 +287,7 @@ MODE.add("collect")
 for k in KINDS:
     LOCAL[k].clear()
 BAD_GET.clear()
+del GETCAND[:]
 CALLBACKS.clear()
 PRIOR.clear()
 FROMPARAM.clear()
@@ -312,43 +314,6 @@ fn@p(T *P, ...) {
 )
 ...+>
 }
-
-@w_get_bad disable ptr_to_array@
-identifier fn, P, f, g;
-identifier hf : script:python() { keeps(hf) };
-type T;
-expression X, E;
-@@
-fn(T *P, ...) {
-<+...
-(
- hf(..., P, ...)
-|
- hf(..., &P->f, ...)
-|
- kref_put(&P->f, ...)
-|
- kref_put(&P->f.g, ...)
-|
- kref_put_mutex(&P->f, ...)
-|
- kref_put_lock(&P->f, ...)
-|
- X = P
-|
- list_add(&P->f, E)
-|
- list_add_tail(&P->f, E)
-|
- hlist_add_head(&P->f, E)
-)
-...+>
-}
-
-@script:python@
-fn << w_get_bad.fn;
-@@
-BAD_GET.add(fn)
 
 @w_tryget disable ptr_to_array@
 identifier fn, P, f, g;
@@ -439,15 +404,54 @@ fn@p(..., T *P, ...) {
 fn << w_get.fn;
 p << w_get.p;
 @@
-if fn not in BAD_GET:
-    add_wrapper("get", fn, p[0])
+GETCAND.append(("get", fn, p[0]))
 
 @script:python@
 fn << w_tryget.fn;
 p << w_tryget.p;
 @@
-if fn not in BAD_GET:
-    add_wrapper("tryget", fn, p[0])
+GETCAND.append(("tryget", fn, p[0]))
+
+// Candidates that put, store or hand off their parameter are not get
+// wrappers: the reference they take is not the caller's.
+@w_get_bad disable ptr_to_array@
+identifier cand : script:python() { cand in [c[1] for c in GETCAND] };
+identifier P, f, g;
+identifier hf : script:python() { keeps(hf) };
+type T;
+expression X, E;
+position pb;
+@@
+cand@pb(T *P, ...) {
+<+...
+(
+ hf(..., P, ...)
+|
+ hf(..., &P->f, ...)
+|
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+|
+ X = P
+|
+ list_add(&P->f, E)
+|
+ list_add_tail(&P->f, E)
+|
+ hlist_add_head(&P->f, E)
+)
+...+>
+}
+
+@script:python@
+pb << w_get_bad.pb;
+@@
+BAD_GET.add(callee(pb[0]))
 
 @script:python@
 fn << w_kget.fn;
@@ -479,6 +483,12 @@ p << w_consume.p;
 @@
 if not wrap("put", fn):
     add_wrapper("consume", fn, p[0])
+
+@script:python addgets@
+@@
+for (kind, fn, p) in GETCAND:
+    if fn not in BAD_GET:
+        add_wrapper(kind, fn, p)
 
 // Second level, still by body: a function whose body calls a get (put)
 // wrapper on its first parameter is itself a get (put) wrapper.

@@ -108,6 +108,21 @@ die() {
 VERBOSE=0
 LOG=/dev/null
 
+# Stop the spatch runs this script started, then exit (the EXIT trap, if
+# any, removes temporary files).
+# shellcheck disable=SC2317 # invoked by trap
+on_signal() {
+	local pids
+	pids=$(jobs -p)
+	if [ -n "$pids" ]; then
+		# shellcheck disable=SC2086 # a list of pids
+		kill $pids 2>/dev/null || true
+		wait 2>/dev/null || true
+	fi
+	echo "$myname: interrupted" >&2
+	exit 130
+}
+
 log() {
 	printf '%s\n' "$*" >>"$LOG"
 }
@@ -231,8 +246,12 @@ run_one_chunk() {
 		printf '+ (cd %q &&%s)\n' "$tree" "$(printf ' %q' "${cmd[@]}")" >&2
 	fi
 	printf '(cd %q &&%s)\n' "$tree" "$(printf ' %q' "${cmd[@]}")" >"$chunk.cmd"
-	local rc=0
-	(cd "$tree" && "${cmd[@]}") >"$chunk.out" 2>"$chunk.err" || rc=$?
+	local rc=0 pid
+	(cd "$tree" && exec "${cmd[@]}") >"$chunk.out" 2>"$chunk.err" &
+	pid=$!
+	# shellcheck disable=SC2064 # the pid is known now
+	trap "kill $pid 2>/dev/null; exit 143" INT TERM
+	wait "$pid" || rc=$?
 	echo "$rc" >"$chunk.rc"
 }
 
@@ -471,7 +490,7 @@ cmd_tree() {
 	case $OUT/ in "$TREE"/*) die "usage: tree: --out must not be inside the tree" ;; esac
 	LOG=$OUT/cocci-tree.log
 	: >"$LOG"
-	trap 'kill $(jobs -p) 2>/dev/null || true' INT TERM
+	trap on_signal INT TERM
 	log "# $myname tree --tree $TREE --jobs $JOBS --rules '${RULES}' ${relpaths[*]:-}"
 	log "# $("$SPATCH" --version 2>&1 | head -n1)"
 
@@ -613,7 +632,7 @@ cmd_diff() {
 
 	LOG=$OUT/cocci-diff.log
 	: >"$LOG"
-	trap 'kill $(jobs -p) 2>/dev/null || true' INT TERM
+	trap on_signal INT TERM
 	local t_all
 	t_all=$(now)
 	log "# $myname diff --base-tree $BASE --series-tree $SERIES --out $OUT --jobs $JOBS --rules '$RULES' ${files[*]}"
