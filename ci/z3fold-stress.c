@@ -33,8 +33,9 @@
  * Arguments (kernel command line after "--"), all NAME=VALUE:
  *   seed=N          pattern and choice seed (default 1)
  *   workers=N       worker processes (default 4)
- *   mem_pct=N       memory all workers map, % of MemTotal (default 150)
- *   rounds=N        fill/page-out/drop/verify rounds (default 3)
+ *   mem_pct=N       memory all workers map, % of MemTotal (default 120)
+ *   rounds=N        fill/page-out/drop/verify rounds (default 1)
+ *   compact_ms=N    pause between two compact_memory writes (default 1000)
  *   min_writeback=N fewer zswap writebacks fail the run (default 1000)
  *   swap=PATH       swap block device (default /dev/vda)
  *   fault=hang|panic  self-test hooks: never finish, or let init exit
@@ -89,6 +90,7 @@ struct options {
 	unsigned int workers;
 	unsigned int mem_pct;
 	unsigned int rounds;
+	unsigned int compact_ms;
 	uint64_t min_writeback;
 	const char *swap;
 	const char *fault;
@@ -593,9 +595,12 @@ static void worker_main(const struct run *run, unsigned int id, int stats_fd,
 
 /* ---- compactor -------------------------------------------------------- */
 
-static void compactor_main(void)
+static void compactor_main(unsigned int ms)
 {
-	const struct timespec pause = { .tv_nsec = 300 * 1000 * 1000 };
+	const struct timespec pause = {
+		.tv_sec = ms / 1000,
+		.tv_nsec = (ms % 1000) * 1000L * 1000,
+	};
 	int fd;
 
 	for (;;) {
@@ -708,6 +713,12 @@ static int parse_arg(struct run *run, const char *arg)
 		o->mem_pct = v;
 		return 0;
 	}
+	if (key_is(arg, klen, "compact_ms")) {
+		if (parse_uint(run, arg, val, 60000, &v) || !v)
+			return fail(run, "bad argument %s", arg);
+		o->compact_ms = v;
+		return 0;
+	}
 	if (key_is(arg, klen, "rounds")) {
 		if (parse_uint(run, arg, val, MAX_ROUNDS, &v) || !v)
 			return fail(run, "bad argument %s", arg);
@@ -722,15 +733,16 @@ static int step_options(struct run *run, int argc, char **argv)
 	int i;
 
 	run->opt = (struct options) {
-		.seed = 1, .workers = 4, .mem_pct = 150, .rounds = 3,
-		.min_writeback = 1000, .swap = "/dev/vda",
+		.seed = 1, .workers = 4, .mem_pct = 120, .rounds = 1,
+		.compact_ms = 1000, .min_writeback = 1000, .swap = "/dev/vda",
 	};
 	for (i = 1; i < argc; i++)
 		if (parse_arg(run, argv[i]))
 			return -1;
-	log_line("options seed=%" PRIu64 " workers=%u mem_pct=%u rounds=%u min_writeback=%" PRIu64 " swap=%s",
+	log_line("options seed=%" PRIu64 " workers=%u mem_pct=%u rounds=%u compact_ms=%u min_writeback=%" PRIu64 " swap=%s",
 		 run->opt.seed, run->opt.workers, run->opt.mem_pct,
-		 run->opt.rounds, run->opt.min_writeback, run->opt.swap);
+		 run->opt.rounds, run->opt.compact_ms, run->opt.min_writeback,
+		 run->opt.swap);
 	return 0;
 }
 
@@ -890,7 +902,7 @@ static int spawn_compactor(struct run *run)
 	if (run->compactor < 0)
 		return sys_fail(run, "fork", "compactor");
 	if (!run->compactor)
-		compactor_main();
+		compactor_main(run->opt.compact_ms);
 	return 0;
 }
 
@@ -1109,7 +1121,8 @@ static void step_report(struct run *run)
 	log_counter("end_pool_total_size", e->pool_total);
 	log_counter("end_z3fold_handle", run->slabs[0].end);
 	log_counter("end_zswap_entry", run->slabs[1].end);
-	log_counter("kmemleak", run->kmemleak < 0 ? 0 : run->kmemleak);
+	if (run->kmemleak >= 0)
+		log_counter("kmemleak", run->kmemleak);
 	log_counter("elapsed_ms", elapsed(run) * 1000);
 	if (run->reason[0])
 		log_line("result fail: %s", run->reason);
