@@ -1,0 +1,274 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Self-tests of scripts/boot.sh, TAP 13 on stdout.
+#
+# Fast cases run boot.sh against tests/boot/fake-qemu, which replays a
+# canned console log (tests/boot/logs/), and take seconds.  Slow cases boot
+# real kernels: a guest that hangs, an init that dies (kernel panic), and a
+# kernel built with break-z3fold-free-kref.patch, whose leak the boot test
+# must name.  They are skipped unless a kernel is given or can be built.
+set -euo pipefail
+
+myname=${0##*/}
+HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd -- "$HERE/../.." && pwd)
+BOOT=$ROOT/scripts/boot.sh
+
+KERNEL=
+BROKEN=
+KSRC=
+WORK=$ROOT/out/test-boot
+FLAVOUR=debug
+QUICK=0
+
+usage() {
+	cat <<EOF
+Usage: $myname [OPTIONS]
+
+Test scripts/boot.sh: canned logs through a fake QEMU (always), then real
+boots (only with a kernel):
+  hang     a guest that never finishes is killed and reported (exit 124)
+  panic    init exits, the kernel panics, the run fails naming the panic
+  leak     a kernel without the kref_put in z3fold_free() fails the boot
+           test with the leak named
+
+Options:
+  --quick               fake-QEMU cases only
+  --kernel BZIMAGE      a working kernel for the hang and panic cases
+  --broken-kernel BZ    a kernel built with break-z3fold-free-kref.patch
+  --ksrc DIR            6.1 source tree (read only) to build the broken
+                        kernel when --broken-kernel is not given
+  --flavour F           kconfigs/F.config for that build (default $FLAVOUR)
+  --work DIR            scratch tree, build and logs (default out/test-boot)
+  -h, --help            this text
+
+Environment: BOOT_CPU_LOCK (a file: kernel builds and boots hold flock
+on it), CC for the kernel build (default: ccache gcc if ccache exists).
+
+Exit status: 0 all passed, 1 a test failed, 2 usage error.
+EOF
+}
+
+die() {
+	echo "$myname: $*" >&2
+	exit 2
+}
+
+T=0
+FAILED=0
+
+ok() {
+	T=$((T + 1))
+	echo "ok $T - $1"
+}
+
+not_ok() {
+	T=$((T + 1))
+	FAILED=1
+	echo "not ok $T - $1"
+	shift
+	printf '# %s\n' "$@"
+}
+
+skip() {
+	T=$((T + 1))
+	echo "ok $T - $1 # SKIP $2"
+}
+
+# expect NAME RC PATTERN [boot.sh args...]: run boot.sh, want exit RC and
+# PATTERN (ERE) in its stdout+stderr.
+expect() {
+	local name=$1 want=$2 pattern=$3 rc=0 out=$WORK/$1
+
+	shift 3
+	mkdir -p -- "$out"
+	"$BOOT" --out "$out" "$@" >"$out/stdout" 2>"$out/stderr" || rc=$?
+	if ((rc != want)); then
+		not_ok "$name: exit $rc, want $want" \
+			"$(tail -n 3 -- "$out/stderr")" "output: $out"
+	elif ! grep -Eq -- "$pattern" "$out/stdout" "$out/stderr"; then
+		not_ok "$name: no /$pattern/ in the output" "output: $out"
+	else
+		ok "$name: exit $rc, $(grep -Eoh -- "$pattern" "$out/stderr" \
+			"$out/stdout" | head -n 1)"
+	fi
+}
+
+# fake NAME RC PATTERN [boot.sh args...]: boot.sh over canned logs, given
+# as kernel images (LABEL=tests/boot/logs/NAME.log)
+fake() {
+	local name=$1
+
+	shift
+	QEMU=$HERE/fake-qemu expect "fake-$name" "$@"
+}
+
+fake_cases() {
+	local l=$HERE/logs
+
+	expect usage 2 'no LABEL=BZIMAGE'
+	QEMU=/nonexistent/qemu expect no-qemu 2 \
+		'apt-get install qemu-system-x86' k="$l/pass.log"
+	fake pass 0 '^ok [0-9]+ - k$' k="$l/pass.log"
+	fake corrupt 1 \
+		'boot: k: data: 3 of 103088 page reads came back wrong; log: ' \
+		k="$l/corrupt.log"
+	fake leak 1 \
+		'boot: k: balance: zswap pool_total_size=8192 after swapoff: 2 z3fold pages never released' \
+		k="$l/leak.log"
+	fake kasan 1 'boot: k: log: BUG: KASAN: use-after-free in z3fold_free' \
+		k="$l/kasan.log"
+	fake kunit 1 \
+		'boot: k: kunit: z3fold KUnit failed: z3fold_test_bad_sizes: .*handle slots leaked' \
+		k="$l/kunit.log"
+	fake nokunit 1 'boot: k: kunit: no z3fold KUnit result' \
+		k="$l/nokunit.log"
+	fake panic 1 'boot: k: boot: kernel panic: Attempted to kill init' \
+		k="$l/panic.log"
+	FAKE_QEMU_HANG=1 fake hang 124 \
+		'boot: k: boot: timeout: guest still running after 2 s' \
+		--timeout 2 k="$l/hang.log"
+	fake evidence 0 '^not ok [0-9]+ - base # TODO evidence only' \
+		--must-pass series base="$l/leak.log" series="$l/pass.log"
+	fake side-by-side 0 '^# written_back +2217 +2217$' \
+		a="$l/pass.log" b="$l/pass.log"
+}
+
+# ---- real kernels -----------------------------------------------------------
+
+# Scratch tree: hard links into KSRC; every file a patch touches is
+# copied first so KSRC is never written.
+scratch_tree() {
+	local tree=$WORK/tree p f
+
+	rm -rf -- "$tree"
+	cp -al -- "$KSRC" "$tree"
+	for p in "$ROOT"/ci/overlay/*.patch "$HERE/break-z3fold-free-kref.patch"; do
+		while read -r f; do
+			[[ -e $tree/$f ]] || continue
+			cp -- "$tree/$f" "$tree/$f.copy"
+			mv -- "$tree/$f.copy" "$tree/$f"
+		done < <(sed -n 's|^+++ b/||p' -- "$p")
+		patch -s -p1 -d "$tree" <"$p" || return 1
+	done
+}
+
+# The same merge as the pipeline: tinyconfig, base, every fragment but the
+# flavours, the flavour, then Debian 6.1's Z3FOLD_DEPRECATED.
+configure() {
+	local tree=$WORK/tree build=$WORK/build f
+	local -a frags=("$ROOT/kconfigs/base.config")
+
+	for f in "$ROOT"/kconfigs/*.config; do
+		case ${f##*/} in
+		base.config|debug.config|plain.config) ;;
+		*) frags+=("$f") ;;
+		esac
+	done
+	frags+=("$ROOT/kconfigs/$FLAVOUR.config")
+	mkdir -p -- "$build"
+	echo CONFIG_Z3FOLD_DEPRECATED=y >"$build/z3fold.config"
+	frags+=("$build/z3fold.config")
+	make -s -C "$tree" O="$build" ARCH=x86_64 tinyconfig &&
+	(cd -- "$build" && "$tree/scripts/kconfig/merge_config.sh" -m \
+		-O "$build" "$build/.config" "${frags[@]}") &&
+	make -s -C "$tree" O="$build" ARCH=x86_64 olddefconfig &&
+	grep -qx CONFIG_Z3FOLD_KUNIT_TEST=y "$build/.config"
+}
+
+build_broken() {
+	local cc=${CC:-gcc} log=$WORK/build.log
+
+	command -v ccache >/dev/null && [[ -z ${CC:-} ]] && cc="ccache gcc"
+	echo "# building the broken kernel in $WORK/build (log $log)"
+	{
+		scratch_tree && configure &&
+		make -s -C "$WORK/tree" O="$WORK/build" ARCH=x86_64 CC="$cc" \
+			-j"$(nproc)" bzImage
+	} >"$log" 2>&1 || return 1
+	BROKEN=$WORK/build/arch/x86/boot/bzImage
+}
+
+real_cases() {
+	if [[ -z $KERNEL ]]; then
+		skip "real hang" "no --kernel"
+		skip "real panic" "no --kernel"
+	else
+		expect real-hang 124 'timeout: guest still running after 60 s' \
+			--timeout 60 --init-arg fault=hang k="$KERNEL"
+		expect real-panic 1 'kernel panic: Attempted to kill init' \
+			--init-arg fault=panic k="$KERNEL"
+	fi
+	if [[ -z $BROKEN && -n $KSRC ]] && ! locked_build; then
+		not_ok "broken kernel: build failed" "log: $WORK/build.log"
+		return
+	fi
+	if [[ -z $BROKEN ]]; then
+		skip "broken kernel" "no --broken-kernel or --ksrc"
+		return
+	fi
+	expect broken-kref 1 \
+		'balance: zswap pool_total_size=[0-9]+ after swapoff: [0-9]+ z3fold pages never released' \
+		--must-pass broken broken="$BROKEN"
+	if grep -q 'z3fold pool still holds' "$WORK/broken-kref/stdout"; then
+		ok "broken-kref: KUnit names the leak too"
+	else
+		not_ok "broken-kref: KUnit did not name the leak" \
+			"output: $WORK/broken-kref"
+	fi
+}
+
+locked_build() {
+	if [[ -n ${BOOT_CPU_LOCK:-} ]]; then
+		flock "$BOOT_CPU_LOCK" "$0" --_build --ksrc "$KSRC" \
+			--work "$WORK" --flavour "$FLAVOUR" || return 1
+		BROKEN=$WORK/build/arch/x86/boot/bzImage
+	else
+		build_broken
+	fi
+}
+
+main() {
+	while (($#)); do
+		case $1 in
+		-h|--help) usage; exit 0 ;;
+		--quick) QUICK=1; shift; continue ;;
+		--_build) INNER_BUILD=1; shift; continue ;;
+		--kernel|--broken-kernel|--ksrc|--flavour|--work)
+			(($# >= 2)) || die "$1 needs a value (see --help)" ;;
+		*) die "unknown argument $1 (see --help)" ;;
+		esac
+		case $1 in
+		--kernel) KERNEL=$2 ;;
+		--broken-kernel) BROKEN=$2 ;;
+		--ksrc) KSRC=$2 ;;
+		--flavour) FLAVOUR=$2 ;;
+		--work) WORK=$2 ;;
+		esac
+		shift 2
+	done
+	[[ -z $KERNEL || -r $KERNEL ]] || die "cannot read $KERNEL"
+	[[ -z $BROKEN || -r $BROKEN ]] || die "cannot read $BROKEN"
+	[[ -z $KSRC || -d $KSRC ]] || die "no source tree at $KSRC"
+	[[ -r $ROOT/kconfigs/$FLAVOUR.config ]] || die "no kconfigs/$FLAVOUR.config"
+	mkdir -p -- "$WORK"
+	WORK=$(cd -- "$WORK" && pwd)
+	if ((${INNER_BUILD:-0})); then
+		build_broken
+		exit
+	fi
+
+	echo "TAP version 13"
+	fake_cases
+	if ((QUICK)); then
+		echo "1..$T"
+		exit "$FAILED"
+	fi
+	# boot.sh itself takes the lock for each QEMU run
+	real_cases
+	echo "1..$T"
+	exit "$FAILED"
+}
+
+main "$@"
