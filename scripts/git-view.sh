@@ -23,7 +23,17 @@
 # the sent/NAME-vN tags of every posting). It is never removed by
 # make clean. The branch is only moved when it holds nothing that
 # series/ does not: commits made on it in git are refused until they are
-# exported (scripts/export.sh) or dropped with VIEW_RESET=1.
+# exported (scripts/export.sh) or dropped with VIEW_RESET=1 (kept as
+# refs/z3s/dropped/DATE in the repository). Messages are
+# cleaned as git am cleans them (git stripspace): a patch whose message
+# has trailing blanks or doubled empty lines does not come back byte for
+# byte.
+#
+# To edit in git: in VIEW_DIR (out/view.env), check out the files you
+# need (git sparse-checkout set --no-cone /mm/), commit or rebase -i on
+# the branch, then make export. Or fetch the branch into your own kernel
+# checkout when the base is a git commit, and export from there
+# (scripts/export.sh --from).
 #
 # Writes $O/view.env (VIEW_DIR, VIEW_BRANCH, VIEW_NAME, VIEW_BASE,
 # VIEW_TIP) and prints one line naming the repository and the branch.
@@ -186,11 +196,16 @@ move_branch() {
 	local tip=$1 ref=refs/heads/$VIEW_BRANCH cur last='' stamp=$VIEW_DIR/.git/z3s-imported
 	cur=$(git -C "$VIEW_DIR" rev-parse -q --verify "$ref" || true)
 	[[ ! -f $stamp ]] || last=$(cat "$stamp")
-	if [[ -n $cur && $cur != "$tip" && $cur != "$last" && ${VIEW_RESET:-0} != 1 ]]; then
-		# Edited in git, but maybe already exported: then nothing is lost.
-		"$REPO/scripts/export.sh" --check --quiet --from "$VIEW_DIR" \
-			--base "$BASE_COMMIT" "$cur" >>"$LOG" 2>&1 ||
+	if [[ -n $cur && $cur != "$tip" && $cur != "$last" ]] &&
+		! "$REPO/scripts/export.sh" --check --quiet --from "$VIEW_DIR" \
+			--base "$BASE_COMMIT" "$cur" >>"$LOG" 2>&1; then
+		# Edited in git and not exported (else nothing would be lost).
+		[[ ${VIEW_RESET:-0} == 1 ]] ||
 			die "$EX_SETUP" "branch $VIEW_BRANCH in $VIEW_DIR has commits that series/ does not (edited in git?); write them into series/ with 'make export', or drop them with VIEW_RESET=1; nothing changed"
+		local keep
+		keep=refs/z3s/dropped/$(date +%Y%m%d-%H%M%S)
+		git -C "$VIEW_DIR" update-ref "$keep" "$cur"
+		msg "VIEW_RESET=1: the branch's commits are kept as $keep in $VIEW_DIR"
 	fi
 	if [[ -n $cur && -n $(git -C "$VIEW_DIR" status --porcelain -uno) && ${VIEW_RESET:-0} != 1 ]]; then
 		die "$EX_SETUP" "$VIEW_DIR has uncommitted changes; commit and export them, or drop them with VIEW_RESET=1; nothing changed"

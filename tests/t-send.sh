@@ -465,6 +465,12 @@ expect "edited in git: export writes it into series/" 0 'export: 3 patch.*1 writ
 	in_case "$S/export.sh"
 assert "edited in git: series/ has the new message" grep -q 'edited in git' "$SER/${NAMES[2]}"
 expect "edited in git: then the view follows series/ again" 0 'view: ' in_case "$S/git-view.sh"
+git -C "$VIEW_DIR" -c user.name=Editor -c user.email=ed@example.org \
+	commit -q --amend -m 'mm/z3fold: a change to throw away'
+expect "edited in git: VIEW_RESET=1 drops it, kept under refs/z3s/dropped/" 0 \
+	'kept as refs/z3s/dropped/' in_case env VIEW_RESET=1 "$S/git-view.sh"
+assert "edited in git: the dropped commit is still there" grep -q 'a change to throw away' \
+	<<<"$(git -C "$VIEW_DIR" log --format=%s --glob='refs/z3s/dropped/*')"
 
 # --- one patch: no cover letter mail, its text goes under the patch's ---
 SER1="$SCRATCH/series one"
