@@ -546,6 +546,9 @@ main() {
 	[[ -z $ph ]] || note "$(wc -l <<<"$ph") placeholder(s) left, first at $(head -n1 <<<"$ph"); a real send refuses them"
 	[[ $CHECK_STATE == pass ]] || note "$(check_note); a real send refuses until make check passes"
 	[[ -n $SERVER ]] || note "no sendemail.smtpserver set; a real send needs one"
+	! in_view git rev-parse -q --verify "refs/tags/sent/$VIEW_NAME-v$n" >/dev/null ||
+		[[ $MODE != dry ]] ||
+		note "v$n went out already (tag sent/$VIEW_NAME-v$n); make reroll before posting again"
 	if [[ $MODE == dry ]]; then
 		msg "dry run: nothing sent ($((SECONDS - start)) s); to send: make send SEND=yes (add REFLECT=yes to send it to yourself first)"
 		return
