@@ -36,6 +36,7 @@ stop_all() {
 	fi
 }
 trap stop_all EXIT
+trap 'exit 130' INT TERM # so stop_all runs on those too
 if [[ -n ${Z3S_NETNS:-} ]]; then
 	echo "# private network namespace: loopback only"
 else
