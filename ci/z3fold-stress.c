@@ -211,6 +211,18 @@ static double elapsed(const struct run *run)
 	       (now.tv_nsec - run->start.tv_nsec) / 1e9;
 }
 
+/* Sleep, resuming after signals; nanosleep only fails on bad input. */
+static void sleep_ms(unsigned int ms)
+{
+	struct timespec t = {
+		.tv_sec = ms / 1000,
+		.tv_nsec = (ms % 1000) * 1000L * 1000,
+	};
+
+	while (nanosleep(&t, &t) && errno == EINTR)
+		;
+}
+
 static void log_step(const struct run *run, const char *name)
 {
 	log_line("step %s t=%.1fs", name, elapsed(run));
@@ -235,11 +247,18 @@ static int write_str(struct run *run, const char *path, const char *val)
 	return 0;
 }
 
+static int close_fd(struct run *run, int fd, const char *what)
+{
+	if (close(fd))
+		return sys_fail(run, "close", what);
+	return 0;
+}
+
 /* Read a whole (pseudo) file into a NUL-terminated buffer. */
 static ssize_t read_text(const char *path, char *buf, size_t size)
 {
 	size_t len = 0;
-	ssize_t n;
+	ssize_t n = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
@@ -253,7 +272,7 @@ static ssize_t read_text(const char *path, char *buf, size_t size)
 		len += n;
 	}
 	buf[len] = '\0';
-	if (n < 0 || close(fd))
+	if (close(fd) || n < 0)
 		return -1;
 	return len;
 }
@@ -597,10 +616,6 @@ static void worker_main(const struct run *run, unsigned int id, int stats_fd,
 
 static void compactor_main(unsigned int ms)
 {
-	const struct timespec pause = {
-		.tv_sec = ms / 1000,
-		.tv_nsec = (ms % 1000) * 1000L * 1000,
-	};
 	int fd;
 
 	for (;;) {
@@ -610,7 +625,7 @@ static void compactor_main(unsigned int ms)
 				 strerror(errno));
 			_exit(1);
 		}
-		nanosleep(&pause, NULL);
+		sleep_ms(ms);
 	}
 }
 
@@ -627,13 +642,11 @@ static int step_console(struct run *run)
 	/* No /dev/console in the initramfs: the kernel gave us no stdio. */
 	if (fcntl(STDOUT_FILENO, F_GETFD) < 0) {
 		fd = open("/dev/console", O_RDWR);
-		if (fd < 0)
+		if (fd < 0 || dup2(fd, STDIN_FILENO) < 0 ||
+		    dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0)
+			return -1;	/* nowhere to say it: the host sees no result */
+		if (fd > STDERR_FILENO && close(fd))
 			return -1;
-		dup2(fd, STDIN_FILENO);
-		dup2(fd, STDOUT_FILENO);
-		dup2(fd, STDERR_FILENO);
-		if (fd > STDERR_FILENO)
-			close(fd);
 	}
 	log_fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
 	if (log_fd < 0)
@@ -770,7 +783,6 @@ static int step_fault(struct run *run)
  */
 static int step_kmemleak_baseline(struct run *run)
 {
-	const struct timespec tick = { .tv_nsec = 250 * 1000 * 1000 };
 	char buf[64];
 
 	if (access(KMEMLEAK, F_OK)) {
@@ -783,7 +795,7 @@ static int step_kmemleak_baseline(struct run *run)
 			return sys_fail(run, "read", "/proc/uptime");
 		if (strtod(buf, NULL) >= KMEMLEAK_SETTLE)
 			break;
-		nanosleep(&tick, NULL);
+		sleep_ms(250);
 	}
 	if (write_str(run, KMEMLEAK, "scan") ||
 	    write_str(run, KMEMLEAK, "clear"))
@@ -884,16 +896,16 @@ static int spawn_workers(struct run *run)
 		if (run->pids[i] < 0)
 			return sys_fail(run, "fork", "worker");
 		if (!run->pids[i]) {
-			close(release[1]);
-			close(stats[0]);
+			if (close(release[1]) || close(stats[0]))
+				_exit(1);
 			worker_main(run, i, stats[1], release[0]);
 		}
-		close(stats[1]);
+		if (close_fd(run, stats[1], "stats"))
+			return -1;
 		run->stats_fd[i] = stats[0];
 	}
-	close(release[0]);
 	run->release_fd = release[1];
-	return 0;
+	return close_fd(run, release[0], "release");
 }
 
 static int spawn_compactor(struct run *run)
@@ -946,7 +958,8 @@ static int wait_workers(struct run *run)
 				fail(run, "worker %u died before reporting", i);
 			else
 				add_stats(&run->total, &st);
-			close(pfd[i].fd);
+			if (close_fd(run, pfd[i].fd, "stats"))
+				return -1;
 			pfd[i].fd = -1;
 			left--;
 		}
@@ -987,7 +1000,8 @@ static int step_stress(struct run *run)
 	if (sample_all(run, &run->end_mapped))
 		rc = -1;
 	log_step(run, "exit");
-	close(run->release_fd);
+	if (close_fd(run, run->release_fd, "release"))
+		rc = -1;
 	for (i = 0; i < run->opt.workers; i++)
 		if (reap(run, run->pids[i], "worker", i))
 			rc = -1;
@@ -1009,7 +1023,6 @@ static int step_swapoff(struct run *run)
 /* Wait for in-flight writeback to land, then every reference must be back. */
 static int step_balance(struct run *run)
 {
-	const struct timespec tick = { .tv_nsec = 100 * 1000 * 1000 };
 	struct sample *s = &run->end_swapoff;
 	unsigned int i;
 	int rc = 0;
@@ -1019,7 +1032,7 @@ static int step_balance(struct run *run)
 			return -1;
 		if (!s->stored && !s->pool_total && !s->same_filled)
 			break;
-		nanosleep(&tick, NULL);
+		sleep_ms(100);
 	}
 	if (s->stored || s->same_filled)
 		rc = fail(run, "balance: zswap stored_pages=%" PRIu64 " same_filled_pages=%" PRIu64 " after swapoff (entries leaked)",
