@@ -17,10 +17,14 @@ FAILED=0
 # run_suite NAME CMD...: run a TAP-printing suite and count its results; a
 # suite that fails without a "not ok" line counts as one failure.
 run_suite() {
-	local name=$1 out rc=0 p f
+	local name=$1 out rc p f
 	shift
 	printf '=== %s\n' "$name"
-	out=$("$@" 2>&1 | tee /dev/stderr) || rc=$?
+	# tee to a file, not /dev/stderr: reopening that on a redirected
+	# stderr starts at offset 0 and overwrites what was printed before.
+	"$@" 2>&1 | tee "$SUITE_LOG"
+	rc=${PIPESTATUS[0]}
+	out=$(cat "$SUITE_LOG")
 	p=$(grep -cE '^ok ' <<<"$out")
 	f=$(grep -cE '^not ok ' <<<"$out")
 	if [[ $rc -ne 0 && $f -eq 0 ]]; then
@@ -33,6 +37,9 @@ run_suite() {
 
 main() {
 	local t
+	SUITE_LOG=$(mktemp)
+	# shellcheck disable=SC2064 # expand now: the path is fixed
+	trap "rm -f '$SUITE_LOG'" EXIT
 	case ${1:-} in -h | --help) sed -n '4,/^[^#]/{/^#/!q;s/^# \{0,1\}//;p}' "$0"; exit 0 ;; esac
 	"$REPO/scripts/deps.sh" check test || exit 2
 	for t in "$REPO"/tests/t-*.sh; do
