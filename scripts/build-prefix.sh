@@ -13,13 +13,14 @@
 #   bzImage    the kernel, for the boot test
 #   seconds    wall time of the build
 # A passing result is reused as long as its inputs are unchanged: the
-# base, patches 1..K, ci/overlay, kconfigs, gcc, sparse and this script.
+# base, patches 1..K, the overlay, kconfigs, gcc, sparse and this script.
 # Every prefix shares one build dir, so going from one prefix to the next
 # recompiles only what the patches touched (ccache is used when present).
 #
 # The config is tinyconfig + kconfigs/base.config + the other non-flavour
-# fragments + kconfigs/FLAVOUR.config, settled with olddefconfig; every
-# line of those fragments must hold in the final .config.
+# fragments + kconfigs/FLAVOUR.config + the overlay's fragments (OVERLAY,
+# default ci/overlay), settled with olddefconfig; every line of those
+# fragments must hold in the final .config.
 #
 # Prints the result dir of each K. Exit: 0 results written (a prefix that
 # does not build is a result with status fail), 1 the tree could not be
@@ -37,7 +38,8 @@ kmake() {
 		KBUILD_BUILD_TIMESTAMP="$KBUILD_TIMESTAMP" "$@"
 }
 
-# fragments: the config fragments of this flavour, in merge order.
+# fragments: the config fragments of this flavour, in merge order: base,
+# the other non-flavour ones, the flavour, then the overlay's.
 fragments() {
 	local f name
 	printf '%s\n' "$REPO/kconfigs/base.config"
@@ -47,6 +49,7 @@ fragments() {
 		[[ $name == base || " $FLAVOURS " == *" $name "* ]] || printf '%s\n' "$f"
 	done
 	printf '%s\n' "$REPO/kconfigs/$FLAVOUR.config"
+	overlay_files config
 }
 
 # tree_fragment: what this particular tree needs: Debian's 6.1.y puts the
@@ -124,7 +127,7 @@ result_key() {
 		series_paths
 		(cd "$SERIES_DIR" && content_hash "${PATCHES[@]:0:k}" /dev/null)
 		content_hash "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/apply.sh" \
-			"$REPO"/kconfigs/*.config ${OVERLAY[@]+"${OVERLAY[@]}"}
+			"$REPO"/kconfigs/*.config ${OVERLAY_FILES[@]+"${OVERLAY_FILES[@]}"}
 	} | sha256sum | cut -c1-16
 }
 
@@ -207,7 +210,7 @@ main() {
 	KBUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
 	load_base
 	read_series
-	mapfile -t OVERLAY < <(overlay_patches)
+	mapfile -t OVERLAY_FILES < <(overlay_files patch; overlay_files config)
 	mkdir -p "$LOGS" "$RESULTS"
 	for k in "$@"; do
 		check_prefix "$k"

@@ -92,7 +92,7 @@ run_stage() {
 	esac
 	# The stage's one-line verdict is its last "script: ..." line.
 	((code == 0)) ||
-		NOTE[$stage]=$(grep -E '^[a-z0-9-]+: ' "$log" | grep -v '^# ' | tail -n1 || true)
+		NOTE[$stage]=$(grep -aE '^[a-z0-9-]+: ' "$log" | grep -v '^# ' | tail -n1 || true)
 }
 
 xml_escape() {

@@ -152,14 +152,21 @@ series_paths() {
 	patch_paths "${files[@]}"
 }
 
-# overlay_patches: test-only patches applied on every tree state (ci/overlay).
-overlay_patches() {
+# The test-only overlay applied on every tree state: its patches (*.patch)
+# and the config fragments they need (*.config). OVERLAY=none: no overlay.
+OVERLAY_DIR=${OVERLAY:-$REPO/ci/overlay}
+[[ $OVERLAY_DIR == none ]] || OVERLAY_DIR=$(abspath "$OVERLAY_DIR")
+
+# overlay_files EXT: the overlay's files ending in .EXT, in order.
+overlay_files() {
 	local f
-	for f in "$REPO"/ci/overlay/*.patch; do
+	[[ $OVERLAY_DIR != none ]] || return 0
+	for f in "$OVERLAY_DIR"/*."$1"; do
 		[[ -f $f ]] && printf '%s\n' "$f"
 	done
 	return 0
 }
+overlay_patches() { overlay_files patch; }
 
 # series_checksum: the sha256 of the series content make check judges: every
 # file under $SERIES_DIR (names and contents) except the ones only make send

@@ -23,7 +23,7 @@ run_case() {
 }
 # in_case CMD...: CMD with the case's settings and a quiet default base.
 in_case() {
-	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 "$@"
+	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 OVERLAY=none "$@"
 }
 record() { in_case "$S/base.sh" --record >/dev/null 2>&1; }
 
@@ -58,6 +58,16 @@ sed -i 's/^-\treturn n \* 3;/-\treturn n * 4;/' "$SER/0001-first.patch"
 expect "does not apply: patch and hunk named" 1 \
 	'apply: 0001-first.patch does not apply: mm/z3fold.c hunk #1 \(@@ .* @@\) FAILED' \
 	in_case "$S/check.sh" apply
+
+# --- a test overlay that does not apply is named, with the prefix
+run_case overlay
+series_add "first" 's/return n \* 3;/return 3 * n;/'
+record
+mkdir -p "$SCRATCH/overlay dir"
+sed 's/return n \* 3;/return n * 4;/' "$SER/0001-first.patch" >"$SCRATCH/overlay dir/0001-test.patch"
+expect "overlay that does not apply: named with its prefix" 1 \
+	'apply: test overlay 0001-test.patch does not apply on prefix 1; log: ' \
+	env KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" OVERLAY="$SCRATCH/overlay dir" "$S/check.sh" apply
 
 # --- a build broken by patch 2 of 3 (and mended by 3): bisect names 2
 run_case bisect
@@ -190,7 +200,7 @@ git -C "$git_tree" -c user.name=t -c user.email=t@example.org commit -qm base
 head=$(git -C "$git_tree" rev-parse HEAD)
 KSRC=$git_tree SERIES=$SER O=$OUTD "$S/base.sh" --record >/dev/null 2>&1
 expect "KSRC git checkout: the commit is recorded and checked" 0 "git .*${head:0:12}" \
-	env KSRC="$git_tree" SERIES="$SER" O="$OUTD" "$S/check.sh" base apply
+	env KSRC="$git_tree" SERIES="$SER" O="$OUTD" OVERLAY=none "$S/check.sh" base apply
 assert "KSRC git checkout: series/BASE records the commit" grep -qx "commit $head" "$SER/BASE"
 # shellcheck disable=SC2016 # expanded by the inner shell
 scratch_tree=$(O=$OUTD bash -c 'source "$1/scripts/lib.sh" && echo "$TREE"' _ "$REPO")
