@@ -5,7 +5,8 @@
 #
 # Check every patch of the series as a mail a maintainer will read:
 #  - it has From: and Subject: headers, a body above '---', and a
-#    Signed-off-by: that matches From:;
+#    Signed-off-by: that matches From:; From: is the identity in
+#    series/identity when that file exists (make identity changes it);
 #  - the base tree's scripts/checkpatch.pl --strict finds no ERROR or
 #    WARNING, except those listed in series/checkpatch.exceptions, one per
 #    line: "PATCH TYPE REASON", PATCH a patch file name or '*', TYPE the
@@ -50,7 +51,7 @@ excepted() {
 
 # mail_problems PATCH: what a maintainer's mail reader would miss.
 mail_problems() {
-	awk '
+	IDENTITY=$IDENTITY awk '
 		!body && /^$/ { body = 1; next }
 		!body && /^From: / { from = substr($0, 7) }
 		!body && /^Subject: / { subject = 1 }
@@ -63,16 +64,19 @@ mail_problems() {
 			if (!text) print "no commit message body"
 			if (!nsob) print "no Signed-off-by:"
 			else if (from != "" && !(from in sob)) print "no Signed-off-by: matching From: " from
+			if (ENVIRON["IDENTITY"] != "" && from != "" && from != ENVIRON["IDENTITY"])
+				print "From: " from " is not series/identity (" ENVIRON["IDENTITY"] "); run make identity"
 		}' "$1"
 }
 
 main() {
-	local p out findings line type level total=0 failed=0 first='' k
+	local p out findings line type level total=0 failed=0 first='' k IDENTITY
 	no_args "$@"
 	need_tool perl perl
 	load_base
 	read_series
 	read_exceptions
+	IDENTITY=$(read_identity) || IDENTITY=
 	local checkpatch=$BASE_DIR/scripts/checkpatch.pl
 	[[ -f $checkpatch ]] || die "$EX_SETUP" "$checkpatch missing in the base"
 	mkdir -p "$LOGS"

@@ -125,6 +125,19 @@ read_series() {
 	[[ ${#PATCHES[@]} -gt 0 ]] || die "$EX_SETUP" "series: $file lists no patch"
 }
 
+# read_identity: the identity of series/identity (its first line that is
+# neither a comment nor empty), the From: and Signed-off-by: of every patch.
+read_identity() {
+	local line
+	[[ -f $SERIES_DIR/identity ]] || return 1
+	while IFS= read -r line || [[ -n $line ]]; do
+		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+		printf '%s\n' "$line"
+		return 0
+	done <"$SERIES_DIR/identity"
+	return 1
+}
+
 # check_prefix K: K must name a prefix of the series (0 is the base).
 check_prefix() {
 	if [[ ! $1 =~ ^[0-9]+$ ]] || (($1 > ${#PATCHES[@]})); then

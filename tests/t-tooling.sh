@@ -113,6 +113,32 @@ expect "missing Signed-off-by names the patch" 1 \
 	'checkpatch: 0001-unsigned.patch: mail: no Signed-off-by:' \
 	in_case "$S/check.sh" checkpatch
 
+# --- make identity: one place names the identity of every patch
+run_case identity
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+series_add "two" 's/return 3 \* n;/return n * 3;/'
+record
+printf '# who the series is from\nSelf Test <self-test@example.org>\n' >"$SER/identity"
+expect "identity: every From: must be series/identity" 0 '^ok 2 - 0002-two.patch' \
+	in_case "$S/checkpatch.sh"
+expect "identity: make identity puts the new one everywhere" 0 \
+	'series/ now carries New Person <new@example.org> \(2 patches' \
+	in_case env ID='New Person <new@example.org>' "$S/identity.sh"
+assert "identity: From: and Signed-off-by: of every patch changed" \
+	[ "$(grep -hcE '^(From|Signed-off-by): New Person <new@example.org>$' "$SER"/0*.patch | paste -sd+ | bc)" == 4 ]
+assert "identity: series/identity changed, its comment kept" \
+	[ "$(cat "$SER/identity")" == $'# who the series is from\nNew Person <new@example.org>' ]
+expect "identity: checkpatch passes with the new identity" 0 '^ok 2 - 0002-two.patch' \
+	in_case "$S/checkpatch.sh"
+sed -i 's/^From: New Person/From: Other Person/; s/^Signed-off-by: New Person/Signed-off-by: Other Person/' "$SER/0001-one.patch"
+expect "identity: a patch from someone else is named" 1 \
+	'0001-one.patch: mail: From: Other Person <new@example.org> is not series/identity' \
+	in_case "$S/checkpatch.sh"
+before_series=$(tree_sum "$SER")
+expect "identity: a malformed identity is refused" 2 "identity must look like 'Name <mail@host>'" \
+	in_case "$S/identity.sh" 'nobody'
+assert "identity: a refused change leaves series/ as it was" [ "$(tree_sum "$SER")" == "$before_series" ]
+
 # --- malformed series files
 run_case malformed
 series_add "one" 's/return n \* 3;/return 3 * n;/'
