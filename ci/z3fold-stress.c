@@ -129,6 +129,8 @@ struct run {
 	struct slab_watch slabs[2];
 	uint64_t mem_pages;	/* MemTotal */
 	uint64_t stored_peak;
+	/* over the stress samples: pages zswap stored in z3fold, pool pages */
+	uint64_t density_stored, density_pool;
 	long kmemleak;		/* -1: facility absent */
 	pid_t compactor;
 	pid_t pids[MAX_WORKERS];
@@ -946,6 +948,9 @@ static int wait_workers(struct run *run)
 			return -1;
 		if (s.stored > run->stored_peak)
 			run->stored_peak = s.stored;
+		/* same-filled pages are stored without z3fold */
+		run->density_stored += s.stored - s.same_filled;
+		run->density_pool += s.pool_total / PAGE_SZ;
 		if (elapsed(run) >= next_report) {
 			log_line("progress stored=%" PRIu64 " written_back=%" PRIu64 " workers_left=%u",
 				 s.stored, s.written_back - run->base.written_back, left);
@@ -1020,6 +1025,38 @@ static int step_swapoff(struct run *run)
 	return 0;
 }
 
+/*
+ * zswap's pool_total_size is a copy it takes of z3fold's pool size only
+ * when it stores or frees a page, and z3fold releases a page whose
+ * compaction was still pending after zswap freed its last object.  Swap
+ * one page out and drop it, so that zswap takes the copy again.
+ */
+static int refresh_pool_total(struct run *run)
+{
+	unsigned char *p;
+	size_t i;
+	int rc = 0;
+
+	if (swapon(run->opt.swap, 0))
+		return sys_fail(run, "swapon", run->opt.swap);
+	p = mmap(NULL, PAGE_SZ, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		rc = sys_fail(run, "mmap", "pool size probe");
+	} else {
+		/* compressible, but not a same-filled page */
+		for (i = 0; i < PAGE_SZ; i++)
+			p[i] = i % 251;
+		if (madvise(p, PAGE_SZ, MADV_PAGEOUT))
+			rc = sys_fail(run, "madvise(MADV_PAGEOUT)", "pool size probe");
+		if (munmap(p, PAGE_SZ))
+			rc = sys_fail(run, "munmap", "pool size probe");
+	}
+	if (swapoff(run->opt.swap))
+		rc = sys_fail(run, "swapoff", run->opt.swap);
+	return rc;
+}
+
 /* Wait for in-flight writeback to land, then every reference must be back. */
 static int step_balance(struct run *run)
 {
@@ -1032,6 +1069,10 @@ static int step_balance(struct run *run)
 			return -1;
 		if (!s->stored && !s->pool_total && !s->same_filled)
 			break;
+		/* no entry left: the pool size may be a stale copy */
+		if (!s->stored && !s->same_filled && i % 10 == 9 &&
+		    refresh_pool_total(run))
+			return -1;
 		sleep_ms(100);
 	}
 	if (s->stored || s->same_filled)
@@ -1115,6 +1156,9 @@ static void step_report(struct run *run)
 	log_counter("stores", m->zswpout - b->zswpout);
 	log_counter("loads", m->zswpin - b->zswpin);
 	log_counter("stored_peak", run->stored_peak);
+	/* compressed pages per 100 pool pages, averaged over the stress */
+	log_counter("density_pct", run->density_pool ?
+		    run->density_stored * 100 / run->density_pool : 0);
 	log_counter("written_back", m->written_back - b->written_back);
 	log_counter("pool_limit_hit", m->limit_hit - b->limit_hit);
 	log_counter("reclaim_fail", m->reclaim_fail - b->reclaim_fail);
