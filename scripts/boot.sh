@@ -26,7 +26,7 @@ KERNEL_ARGS=(
 	console=ttyS0 panic=-1 oops=panic slub_nomerge printk.devkmsg=on
 	zswap.enabled=1 zswap.compressor=lzo zswap.zpool=zbud
 	zswap.max_pool_percent=5 zswap.accept_threshold_percent=110
-	kunit.filter_glob=z3fold
+	kunit.filter_glob=z3fold*
 )
 
 # Kernel-log gate: extended regexps, matched after the timestamp.
@@ -53,6 +53,8 @@ GATE_PATTERNS=(
 	'UBSAN'
 )
 GATES=(boot kunit data paths balance log)
+# The KUnit suites of ci/overlay: every one must report, and pass.
+SUITES=(z3fold z3fold_repro)
 # Register and code dumps: kept in splats.txt, left out of the TAP stream.
 REGS='^(RIP|RSP|RAX|RDX|RBP|R08|R10|R13|FS|CS|CR2|Code|DR[0-9]):'
 
@@ -64,7 +66,7 @@ Boot every kernel in turn under $QEMU (TCG, -nographic -no-reboot, no
 network) with ci/z3fold-stress.c as /init and a fresh swap disk, then gate
 on the console log:
   boot     the guest reported a result (no hang, no panic)
-  kunit    the in-kernel "z3fold" KUnit suite passed
+  kunit    the in-kernel z3fold KUnit suites (z3fold, z3fold_repro) passed
   data     every page read back matched its checksum
   paths    z3fold stores, writeback, frees and migration were exercised
   balance  zswap and z3fold empty, slab caches idle, kmemleak clean
@@ -176,9 +178,15 @@ clean_log() {
 }
 
 # parse LOG: key=value lines (result, reason, fail.GATE, counter.NAME,
-# step.NAME, kunit, kunit_failed, kunit_expect, panic)
+# step.NAME, suite.NAME, repro.CASE, kunit_failed, kunit_expect, panic).
+# repro.CASE is ok, fail, or splat: the case passed but the kernel log
+# gate matched while it ran (a splat between the previous case's result
+# and its own).
 parse_log() {
-	awk '
+	local re
+
+	re=$(IFS='|'; echo "${GATE_PATTERNS[*]}")
+	awk -v re="$re" '
 	{
 		sub(/\r$/, ""); stamp = ""
 		if (match($0, /^\[ *[0-9]+\.[0-9]+\] ?/)) {
@@ -209,9 +217,15 @@ parse_log() {
 	/^z3fold-stress: counter [a-z0-9_]+=[0-9]+$/ {
 		sub(/^z3fold-stress: counter /, ""); print "counter." $0
 	}
-	/^(not ok|ok) [0-9]+ (- )?z3fold( |$)/ {
-		print "kunit=" ($1 == "ok" ? "ok" : "fail")
+	/^(not ok|ok) [0-9]+ (- )?z3fold(_repro)?( |$)/ {
+		print "suite." $NF "=" ($1 == "ok" ? "ok" : "fail")
 	}
+	/^z3fold-stress: / { kunit_done = 1 }
+	!kunit_done && $0 ~ re { splat = 1 }
+	/^ +(not ok|ok) [0-9]+ (- )?z3fold_repro_/ {
+		print "repro." $NF "=" ($1 != "ok" ? "fail" : splat ? "splat" : "ok")
+	}
+	/^ +(not ok|ok) [0-9]+ / { splat = 0 }
 	/^ +not ok [0-9]+ / { sub(/^ +not ok [0-9]+ (- )?/, ""); bad = bad " " $0 }
 	/Kernel panic - not syncing/ && !panic { print "panic=" $0; panic = 1 }
 	END {
@@ -261,7 +275,7 @@ gate_reason() {
 		fi
 		;;
 	kunit)
-		v=$(get kunit)
+		v=$(kunit_result)
 		if [[ -z $v ]]; then
 			echo "no z3fold KUnit result in the log (overlay patch not applied?)"
 		elif [[ $v != ok ]]; then
@@ -282,6 +296,19 @@ gate_reason() {
 		splats "$DIR/console.log" | sed -n 2p
 		;;
 	esac
+}
+
+# kunit_result: ok when every suite passed, fail when one failed, empty
+# when one did not report.
+kunit_result() {
+	local suite v result=ok
+
+	for suite in "${SUITES[@]}"; do
+		v=$(get "suite.$suite")
+		[[ -n $v ]] || return 0
+		[[ $v == ok ]] || result=fail
+	done
+	echo "$result"
 }
 
 tap() {
@@ -336,31 +363,46 @@ is_must_pass() {
 # ---- report ---------------------------------------------------------------
 
 table() {
-	local -a rows=(result time_s kunit) names=()
-	local label row line
+	local -a rows=(result time_s kunit)
+	local label row name line width=22 v
 
-	for line in $(grep -o '^counter\.[a-z0-9_]*' "$OUT/${LABELS[0]}/parsed" || true); do
-		rows+=("${line#counter.}")
+	# reproducer cases, then counters, as any kernel reported them
+	mapfile -t -O 3 rows < <(for label in "${LABELS[@]}"; do
+		grep -o '^repro\.[a-z0-9_]*' -- "$OUT/$label/parsed" || true
+	done | awk '!seen[$0]++'
+	for label in "${LABELS[@]}"; do
+		grep -o '^counter\.[a-z0-9_]*' -- "$OUT/$label/parsed" || true
+	done | awk '!seen[$0]++')
+	for row in "${rows[@]}"; do
+		name=$(row_name "$row")
+		((${#name} <= width)) || width=${#name}
 	done
-	printf -v line '# %-22s' counter
+	printf -v line '# %-*s' "$width" counter
 	for label in "${LABELS[@]}"; do
 		printf -v line '%s %14s' "$line" "$label"
 	done
 	echo "$line"
 	for row in "${rows[@]}"; do
-		printf -v line '# %-22s' "$row"
+		printf -v line '# %-*s' "$width" "$(row_name "$row")"
 		for label in "${LABELS[@]}"; do
 			PARSED=$(cat -- "$OUT/$label/parsed")
 			case $row in
-			result) names=("$(get result)") ;;
-			time_s) names=("$(get time_s)") ;;
-			kunit) names=("$(get kunit)") ;;
-			*) names=("$(get "counter.$row")") ;;
+			kunit) v=$(kunit_result) ;;
+			*) v=$(get "$row") ;;
 			esac
-			printf -v line '%s %14s' "$line" "${names[0]:--}"
+			printf -v line '%s %14s' "$line" "${v:--}"
 		done
 		echo "$line"
 	done
+}
+
+# row_name KEY: how the table names a parsed key.
+row_name() {
+	case $1 in
+	repro.*) echo "repro: ${1#repro.z3fold_repro_}" ;;
+	counter.*) echo "${1#counter.}" ;;
+	*) echo "$1" ;;
+	esac
 }
 
 # ---- main -------------------------------------------------------------------

@@ -134,6 +134,12 @@ fake_cases() {
 		--must-pass series base="$l/leak.log" series="$l/pass.log"
 	fake side-by-side 0 '^# written_back +2217 +2217$' \
 		a="$l/pass.log" b="$l/pass.log"
+	fake repro 0 '^# repro: migrated_page_claimed +fail +ok$' \
+		--must-pass series base="$l/reprofail.log" series="$l/pass.log"
+	fake repro-splat 1 '^# repro: migrated_page_claimed +splat$' \
+		k="$l/reprosplat.log"
+	fake repro-gate 1 'boot: k: kunit: z3fold KUnit failed: z3fold_repro_migrated_page_claimed' \
+		k="$l/reprofail.log"
 }
 
 # ---- real kernels -----------------------------------------------------------
