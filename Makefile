@@ -14,7 +14,8 @@
 SHELL := /bin/bash
 STAGES := base apply checkpatch build bisect sparse cocci boot
 
-.PHONY: help check test deps base-record clean $(STAGES)
+.PHONY: help check test deps base-record clean results bench send reroll \
+	export identity $(STAGES)
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -32,6 +33,35 @@ test:
 ##              one stage (and the stages it needs), e.g. make bisect
 $(STAGES):
 	@./scripts/check.sh $@
+
+## results      the cover letter's results table, base against series, from
+##              the last make check (boot stage) and make bench
+results:
+	@./scripts/results.sh
+
+## bench        the boot test's stress on plain kernels, base and series:
+##              density and throughput for make results
+bench:
+	@./scripts/bench.sh
+
+## send         the series as mails through b4: a dry run into out/send/vN/
+##              (SEND=yes to send, REFLECT=yes to send to yourself only)
+send:
+	@./scripts/send.sh
+
+## reroll       after vN went out: series/revision becomes vN+1 and
+##              series/changelog gets its section
+reroll:
+	@./scripts/send.sh --reroll
+
+## export       write the git view's branch (edited in git) back to series/
+export:
+	@./scripts/export.sh
+
+## identity     put your identity (git's user.name and user.email, or
+##              ID='Name <mail>') on series/identity and every patch
+identity:
+	@./scripts/identity.sh
 
 ## deps         install the Debian packages make check and make test need
 deps:

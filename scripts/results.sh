@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/results.sh [--help]
+#
+# make results: the results table of the cover letter, base against
+# series, from what the last runs left in $O:
+#   $O/boot   make check's boot stage (FLAVOUR=debug): one row per
+#             reproducer (the z3fold_repro KUnit cases, each named after
+#             the patch whose commit message names it) and the boot
+#             test's counters
+#   $O/bench  make bench (plain kernels): density and throughput
+# A part whose run is missing is left out with a note saying which
+# command makes it. Prints the table on stdout; writes nothing.
+#
+# Exit: 0 printed, 2 neither run found.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# get DIR KEY: the value of KEY in DIR's parsed boot results.
+get() {
+	awk -F= -v k="$2" '$1 == k { sub(/^[^=]*=/, ""); print; exit }' "$1/parsed"
+}
+
+row() { printf '  %-44s %9s %9s\n' "$@"; }
+
+# patch_of CASE: "N/M" of the patch whose message names CASE.
+patch_of() {
+	local i
+	for i in "${!PATCHES[@]}"; do
+		if grep -qw -- "$1" "$SERIES_DIR/${PATCHES[i]}"; then
+			echo "$((i + 1))/${#PATCHES[@]}"
+			return
+		fi
+	done
+	echo "-"
+}
+
+have() { [[ -f $1/base/parsed && -f $1/series/parsed ]]; }
+
+reproducers() {
+	local dir=$OUT/boot key name keys
+	echo "Reproducers (z3fold_repro KUnit suite, debug kernel; make check):"
+	row "case (patch)" base series
+	mapfile -t keys < <(grep -o '^repro\.[a-z0-9_]*' "$dir/series/parsed")
+	for key in "${keys[@]}"; do
+		name=${key#repro.z3fold_repro_}
+		row "$name ($(patch_of "${key#repro.}"))" \
+			"$(get "$dir/base" "$key")" "$(get "$dir/series" "$key")"
+	done
+	echo "  (splat: the case passed, but the kernel logged a splat while it ran)"
+}
+
+# counters DIR ROW...: ROW is "KEY|LABEL"; a missing value prints "-".
+counters() {
+	local dir=$1 spec key b s
+	shift
+	for spec in "$@"; do
+		key=${spec%%|*}
+		b=$(get "$dir/base" "$key")
+		s=$(get "$dir/series" "$key")
+		row "${spec#*|}" "${b:--}" "${s:--}"
+	done
+}
+
+# stores_per_second PARSED: zswap stores per second of the stress.
+stores_per_second() {
+	awk -F= '$1 == "counter.stores" { n = $2 } $1 == "counter.elapsed_ms" { t = $2 }
+		END { if (t) printf "%d", n * 1000 / t }' "$1"
+}
+
+main() {
+	no_args "$@"
+	read_series
+	have "$OUT/boot" || have "$OUT/bench" ||
+		die "$EX_SETUP" "no boot results in $OUT/boot or $OUT/bench; run make check (or make boot) and make bench"
+	if have "$OUT/boot"; then
+		reproducers
+		echo
+		echo "Boot test: zswap on z3fold under swap pressure and compaction,"
+		echo "256 MiB guest, KASAN + lockdep + kmemleak (make check):"
+		row "" base series
+		counters "$OUT/boot" "result|result" \
+			"counter.pages_corrupt|pages read back wrong" \
+			"counter.end_z3fold_handle|handle slots left after swapoff" \
+			"counter.end_pool_total_size|pool bytes left after swapoff" \
+			"counter.written_back|pages written back by z3fold reclaim" \
+			"counter.reclaim_fail|stores rejected: reclaim failed" \
+			"counter.migrated|pages migrated (all of memory)"
+	else
+		echo "(no reproducer and boot-test rows: run make check or make boot)"
+	fi
+	echo
+	if have "$OUT/bench"; then
+		echo "Density and throughput, same stress on plain kernels (make bench):"
+		row "" base series
+		counters "$OUT/bench" "result|result" \
+			"counter.density_pct|compressed pages per 100 pool pages"
+		row "zswap stores per second of stress" \
+			"$(stores_per_second "$OUT/bench/base/parsed")" \
+			"$(stores_per_second "$OUT/bench/series/parsed")"
+		counters "$OUT/bench" "counter.elapsed_ms|stress wall time, ms"
+	else
+		echo "(no density and throughput rows: run make bench)"
+	fi
+}
+
+main "$@"
