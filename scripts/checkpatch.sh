@@ -88,7 +88,8 @@ main() {
 		while IFS= read -r line; do
 			[[ -n $line ]] && findings+=("mail: $line")
 		done < <(mail_problems "$SERIES_DIR/$p")
-		out=$(perl "$checkpatch" --strict --show-types --no-summary \
+		# From $LOGS: checkpatch caches CamelCase words in its cwd.
+		out=$(cd "$LOGS" && perl "$checkpatch" --strict --show-types --no-summary \
 			--root="$BASE_DIR" "$SERIES_DIR/$p" 2>&1) || true
 		printf '=== %s\n%s\n' "$p" "$out" >>"$LOG"
 		while IFS= read -r line; do
