@@ -9,7 +9,8 @@
 # in the plain build dir and boots each with the same seed (default 1)
 # into $O/bench/base and $O/bench/series. A benchmark, not a gate: the
 # series must still pass the boot test's gates, the base's failures are
-# printed as evidence. Prints boot.sh's TAP and table, and the wall time.
+# printed as evidence. The KUnit suites do not run (make check runs them).
+# Prints boot.sh's TAP and table, and the wall time.
 #
 # Exit: 0 the series passed, 1 it failed or does not build, 2 setup error.
 set -euo pipefail
@@ -42,7 +43,7 @@ main() {
 			die "$EX_FAIL" "$(prefix_name "$k") does not build (plain): $(first_error "${RESULT[k]}"); log: ${RESULT[k]}/build.log"
 	done
 	start=$SECONDS
-	"$REPO/scripts/boot.sh" --out "$OUT/bench" --seed "$seed" --must-pass series \
+	"$REPO/scripts/boot.sh" --out "$OUT/bench" --seed "$seed" --must-pass series --no-kunit \
 		"base=${RESULT[0]}/bzImage" "series=${RESULT[n]}/bzImage" || return $?
 	msg "plain boots of base and series: $((SECONDS - start)) s; make results puts them in the cover letter's table"
 }

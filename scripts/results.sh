@@ -49,7 +49,7 @@ reproducers() {
 		row "$name ($(patch_of "${key#repro.}"))" \
 			"$(get "$dir/base" "$key")" "$(get "$dir/series" "$key")"
 	done
-	echo "  (splat: the case passed, but the kernel logged a splat while it ran)"
+	echo "  (,splat: the kernel log gate matched while the case ran)"
 }
 
 # counters DIR ROW...: ROW is "KEY|LABEL"; a missing value prints "-".
