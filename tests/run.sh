@@ -4,9 +4,11 @@
 # Usage: tests/run.sh [--no-check]
 #
 # make test: the tooling's self-tests (tests/t-*.sh, against a fake tree),
-# the Coccinelle rule tests, the boot-test self-tests when present, then
-# make check on the real series (skipped with --no-check). Prints each
-# suite's TAP and a closing "N passed, N failed" line.
+# the Coccinelle rule tests, the boot test's self-tests on canned logs,
+# then make check on the real series and the boot test's self-tests on
+# real kernels: a hang, a panic, a kernel with a broken z3fold_free()
+# (both skipped with --no-check). Prints each suite's TAP and a closing
+# "N passed, N failed" line.
 # Exit: 0 when nothing failed.
 set -uo pipefail
 
@@ -35,6 +37,20 @@ run_suite() {
 	FAILED=$((FAILED + f))
 }
 
+# out_dir: make check's output dir (O=).
+out_dir() {
+	local out=${O:-$REPO/out}
+	[[ $out == /* ]] || out=$REPO/$out
+	printf '%s\n' "$out"
+}
+
+# series_kernel: make check's debug kernel of the whole series.
+series_kernel() {
+	local n
+	n=$(grep -cvE '^[[:space:]]*(#|$)' "${SERIES:-$REPO/series}/series")
+	printf '%s/results/debug/p%s/bzImage\n' "$(out_dir)" "$n"
+}
+
 main() {
 	local t
 	SUITE_LOG=$(mktemp)
@@ -45,11 +61,8 @@ main() {
 	for t in "$REPO"/tests/t-*.sh; do
 		run_suite "${t##*/}" "$t"
 	done
-	[[ ! -x $REPO/scripts/cocci-test.sh ]] ||
-		run_suite "cocci rules" "$REPO/scripts/cocci-test.sh"
-	for t in "$REPO"/tests/boot/t-*.sh; do
-		[[ -x $t ]] && run_suite "boot/${t##*/}" "$t"
-	done
+	run_suite "cocci rules" "$REPO/scripts/cocci-test.sh"
+	run_suite "boot test, canned logs" "$REPO/tests/boot/run.sh" --quick
 	if [[ ${1:-} != --no-check ]]; then
 		printf '=== make check (the real series)\n'
 		if make -C "$REPO" --no-print-directory check; then
@@ -57,6 +70,10 @@ main() {
 		else
 			FAILED=$((FAILED + 1))
 		fi
+		# a hang, a panic and a broken kernel, with make check's kernels
+		run_suite "boot test, real kernels" "$REPO/tests/boot/run.sh" \
+			--real --build-broken --work "$(out_dir)/test-boot" \
+			--kernel "$(series_kernel)"
 	fi
 	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
 	[[ $FAILED -eq 0 ]]

@@ -17,17 +17,18 @@ BOOT=$ROOT/scripts/boot.sh
 
 KERNEL=
 BROKEN=
-KSRC=
+BUILD_BROKEN=0
 WORK=$ROOT/out/test-boot
 FLAVOUR=debug
-QUICK=0
+FAKE=1
+REAL=1
 
 usage() {
 	cat <<EOF
 Usage: $myname [OPTIONS]
 
-Test scripts/boot.sh: canned logs through a fake QEMU (always), then real
-boots (only with a kernel):
+Test scripts/boot.sh: canned logs through a fake QEMU, then real boots
+(only with a kernel):
   hang     a guest that never finishes is killed and reported (exit 124)
   panic    init exits, the kernel panics, the run fails naming the panic
   leak     a kernel without the kref_put in z3fold_free() fails the boot
@@ -35,16 +36,19 @@ boots (only with a kernel):
 
 Options:
   --quick               fake-QEMU cases only
+  --real                real boots only
   --kernel BZIMAGE      a working kernel for the hang and panic cases
   --broken-kernel BZ    a kernel built with break-z3fold-free-kref.patch
-  --ksrc DIR            6.1 source tree (read only) to build the broken
-                        kernel when --broken-kernel is not given
+  --build-broken        build that kernel: the pipeline's base (KSRC, or
+                        Debian's linux-source-6.1) with the break patch as
+                        its one-patch series, FLAVOUR and OVERLAY as for
+                        make check, output in WORK/pipeline
   --flavour F           kconfigs/F.config for that build (default $FLAVOUR)
-  --work DIR            scratch tree, build and logs (default out/test-boot)
+  --work DIR            builds and logs (default out/test-boot)
   -h, --help            this text
 
 Environment: BOOT_CPU_LOCK (a file: kernel builds and boots hold flock
-on it), CC for the kernel build (default: ccache gcc if ccache exists).
+on it), KSRC and OVERLAY for --build-broken.
 
 Exit status: 0 all passed, 1 a test failed, 2 usage error.
 EOF
@@ -125,6 +129,7 @@ fake_cases() {
 		k="$l/kunit.log"
 	fake nokunit 1 'boot: k: kunit: no z3fold KUnit result' \
 		k="$l/nokunit.log"
+	fake no-kunit 0 '^ok [0-9]+ - k$' --no-kunit k="$l/nokunit.log"
 	fake panic 1 'boot: k: boot: kernel panic: Attempted to kill init' \
 		k="$l/panic.log"
 	FAKE_QEMU_HANG=1 fake hang 124 \
@@ -134,9 +139,11 @@ fake_cases() {
 		--must-pass series base="$l/leak.log" series="$l/pass.log"
 	fake side-by-side 0 '^# written_back +2217 +2217$' \
 		a="$l/pass.log" b="$l/pass.log"
+	fake repro-skip 0 '^# repro: headless_free_vs_reclaim +skip$' \
+		k="$l/pass.log"
 	fake repro 0 '^# repro: migrated_page_claimed +fail +ok$' \
 		--must-pass series base="$l/reprofail.log" series="$l/pass.log"
-	fake repro-splat 1 '^# repro: migrated_page_claimed +splat$' \
+	fake repro-splat 1 '^# repro: migrated_page_claimed +ok,splat$' \
 		k="$l/reprosplat.log"
 	fake repro-gate 1 'boot: k: kunit: z3fold KUnit failed: z3fold_repro_migrated_page_claimed' \
 		k="$l/reprofail.log"
@@ -144,57 +151,22 @@ fake_cases() {
 
 # ---- real kernels -----------------------------------------------------------
 
-# Scratch tree: hard links into KSRC; every file a patch touches is
-# copied first so KSRC is never written.
-scratch_tree() {
-	local tree=$WORK/tree p f
-
-	rm -rf -- "$tree"
-	cp -al -- "$KSRC" "$tree"
-	for p in "$ROOT"/ci/overlay/*.patch "$HERE/break-z3fold-free-kref.patch"; do
-		while read -r f; do
-			[[ -e $tree/$f ]] || continue
-			cp -- "$tree/$f" "$tree/$f.copy"
-			mv -- "$tree/$f.copy" "$tree/$f"
-		done < <(sed -n 's|^+++ b/||p' -- "$p")
-		patch -s -p1 -d "$tree" <"$p" || return 1
-	done
-}
-
-# The same merge as the pipeline: tinyconfig, base, every fragment but the
-# flavours, the flavour, then Debian 6.1's Z3FOLD_DEPRECATED.
-configure() {
-	local tree=$WORK/tree build=$WORK/build f
-	local -a frags=("$ROOT/kconfigs/base.config")
-
-	for f in "$ROOT"/kconfigs/*.config; do
-		case ${f##*/} in
-		base.config|debug.config|plain.config) ;;
-		*) frags+=("$f") ;;
-		esac
-	done
-	frags+=("$ROOT/kconfigs/$FLAVOUR.config")
-	mkdir -p -- "$build"
-	echo CONFIG_Z3FOLD_DEPRECATED=y >"$build/z3fold.config"
-	frags+=("$build/z3fold.config")
-	make -s -C "$tree" O="$build" ARCH=x86_64 tinyconfig &&
-	(cd -- "$build" && "$tree/scripts/kconfig/merge_config.sh" -m \
-		-O "$build" "$build/.config" "${frags[@]}") &&
-	make -s -C "$tree" O="$build" ARCH=x86_64 olddefconfig &&
-	grep -qx CONFIG_Z3FOLD_KUNIT_TEST=y "$build/.config"
-}
-
+# build_broken: the kernel of a one-patch series, the break patch, built by
+# the pipeline itself (scripts/build-prefix.sh) in its own output dir; the
+# objects it shares with make check's builds come from ccache.
 build_broken() {
-	local cc=${CC:-gcc} log=$WORK/build.log
+	local series=$WORK/broken-series dir
 
-	command -v ccache >/dev/null && [[ -z ${CC:-} ]] && cc="ccache gcc"
-	echo "# building the broken kernel in $WORK/build (log $log)"
-	{
-		scratch_tree && configure &&
-		make -s -C "$WORK/tree" O="$WORK/build" ARCH=x86_64 CC="$cc" \
-			-j"$(nproc)" bzImage
-	} >"$log" 2>&1 || return 1
-	BROKEN=$WORK/build/arch/x86/boot/bzImage
+	mkdir -p -- "$series"
+	cp -- "$HERE/break-z3fold-free-kref.patch" "$ROOT/series/BASE" "$series/"
+	echo break-z3fold-free-kref.patch >"$series/series"
+	echo "# building the broken kernel (log $WORK/build.log)"
+	dir=$(export SERIES=$series O=$WORK/pipeline FLAVOUR KSRC
+		"$ROOT/scripts/base.sh" && "$ROOT/scripts/build-prefix.sh" 1
+	) 2>"$WORK/build.log" || return 1
+	dir=${dir##*$'\n'}
+	[[ $(cat -- "$dir/status") == pass ]] || return 1
+	BROKEN=$dir/bzImage
 }
 
 real_cases() {
@@ -207,12 +179,12 @@ real_cases() {
 		expect real-panic 1 'kernel panic: Attempted to kill init' \
 			--init-arg fault=panic k="$KERNEL"
 	fi
-	if [[ -z $BROKEN && -n $KSRC ]] && ! locked_build; then
+	if [[ -z $BROKEN && $BUILD_BROKEN == 1 ]] && ! locked_build; then
 		not_ok "broken kernel: build failed" "log: $WORK/build.log"
 		return
 	fi
 	if [[ -z $BROKEN ]]; then
-		skip "broken kernel" "no --broken-kernel or --ksrc"
+		skip "broken kernel" "no --broken-kernel or --build-broken"
 		return
 	fi
 	expect broken-kref 1 \
@@ -228,28 +200,30 @@ real_cases() {
 
 locked_build() {
 	if [[ -n ${BOOT_CPU_LOCK:-} ]]; then
-		flock "$BOOT_CPU_LOCK" "$0" --_build --ksrc "$KSRC" \
-			--work "$WORK" --flavour "$FLAVOUR" || return 1
-		BROKEN=$WORK/build/arch/x86/boot/bzImage
-	else
+		exec {lock}>>"$BOOT_CPU_LOCK"
+		flock "$lock"
 		build_broken
+		local rc=$?
+		exec {lock}>&-
+		return "$rc"
 	fi
+	build_broken
 }
 
 main() {
 	while (($#)); do
 		case $1 in
 		-h|--help) usage; exit 0 ;;
-		--quick) QUICK=1; shift; continue ;;
-		--_build) INNER_BUILD=1; shift; continue ;;
-		--kernel|--broken-kernel|--ksrc|--flavour|--work)
+		--quick) REAL=0; shift; continue ;;
+		--real) FAKE=0; shift; continue ;;
+		--build-broken) BUILD_BROKEN=1; shift; continue ;;
+		--kernel|--broken-kernel|--flavour|--work)
 			(($# >= 2)) || die "$1 needs a value (see --help)" ;;
 		*) die "unknown argument $1 (see --help)" ;;
 		esac
 		case $1 in
 		--kernel) KERNEL=$2 ;;
 		--broken-kernel) BROKEN=$2 ;;
-		--ksrc) KSRC=$2 ;;
 		--flavour) FLAVOUR=$2 ;;
 		--work) WORK=$2 ;;
 		esac
@@ -257,23 +231,13 @@ main() {
 	done
 	[[ -z $KERNEL || -r $KERNEL ]] || die "cannot read $KERNEL"
 	[[ -z $BROKEN || -r $BROKEN ]] || die "cannot read $BROKEN"
-	[[ -z $KSRC || -d $KSRC ]] || die "no source tree at $KSRC"
 	[[ -r $ROOT/kconfigs/$FLAVOUR.config ]] || die "no kconfigs/$FLAVOUR.config"
 	mkdir -p -- "$WORK"
 	WORK=$(cd -- "$WORK" && pwd)
-	if ((${INNER_BUILD:-0})); then
-		build_broken
-		exit
-	fi
-
 	echo "TAP version 13"
-	fake_cases
-	if ((QUICK)); then
-		echo "1..$T"
-		exit "$FAILED"
-	fi
+	((FAKE)) && fake_cases
 	# boot.sh itself takes the lock for each QEMU run
-	real_cases
+	((REAL)) && real_cases
 	echo "1..$T"
 	exit "$FAILED"
 }
