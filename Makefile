@@ -15,7 +15,7 @@ SHELL := /bin/bash
 STAGES := base apply checkpatch build bisect sparse cocci boot
 
 .PHONY: help check test deps base-record clean results bench send reroll \
-	export identity $(STAGES)
+	export identity cocci-tree $(STAGES)
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -33,6 +33,11 @@ test:
 ##              one stage (and the stages it needs), e.g. make bisect
 $(STAGES):
 	@./scripts/check.sh $@
+
+## cocci-tree   the Coccinelle rules on a whole tree (KSRC=, default the
+##              base) or on PATHS='mm drivers/foo.c' of it, on every core
+cocci-tree:
+	@./scripts/cocci-tree.sh
 
 ## results      the cover letter's results table, base against series, from
 ##              the last make check (boot stage) and make bench

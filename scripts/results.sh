@@ -23,7 +23,7 @@ get() {
 	awk -F= -v k="$2" '$1 == k { sub(/^[^=]*=/, ""); print; exit }' "$1/parsed"
 }
 
-row() { printf '  %-44s %9s %9s\n' "$@"; }
+row() { printf '  %-44s %11s %9s\n' "$@"; }
 
 # patch_of CASE: "N/M" of the patch whose message names CASE.
 patch_of() {
