@@ -114,8 +114,9 @@ mkdir -p "$SER"
 git -C "$AUTH" format-patch -q -N --zero-commit -o "$SER" HEAD~3..HEAD
 (cd "$SER" && printf '%s\n' 0*.patch) >"$SER/series"
 cp "$REPO/series/changelog" "$REPO/series/revision" "$SER/"
-cp "$REPO/series/cover-letter" "$SER/cover-letter.template"
-cp "$REPO/series/cover-letter" "$SER/cover-letter"
+# A cover letter still holding placeholders, as a new series starts.
+cp "$REPO/tests/cover-letter.template" "$SER/cover-letter.template"
+cp "$REPO/tests/cover-letter.template" "$SER/cover-letter"
 
 in_case() { env KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" CACHE="$CACHED" "$@" </dev/null; }
 in_case "$S/base.sh" --record >/dev/null 2>&1
