@@ -162,8 +162,8 @@ build_broken() {
 	echo break-z3fold-free-kref.patch >"$series/series"
 	echo "# building the broken kernel (log $WORK/build.log)"
 	dir=$(export SERIES=$series O=$WORK/pipeline FLAVOUR KSRC
-		"$ROOT/scripts/base.sh" && "$ROOT/scripts/build-prefix.sh" 1
-	) 2>"$WORK/build.log" || return 1
+		{ "$ROOT/scripts/base.sh" && "$ROOT/scripts/build-prefix.sh" 1; } \
+			2>"$WORK/build.log") || return 1
 	dir=${dir##*$'\n'}
 	[[ $(cat -- "$dir/status") == pass ]] || return 1
 	BROKEN=$dir/bzImage
