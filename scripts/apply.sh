@@ -87,7 +87,7 @@ main() {
 	n=${#PATCHES[@]}
 	prefix=${prefix:-$n}
 	check_prefix "$prefix"
-	mapfile -t overlay < <(overlay_patches)
+	mapfile -t overlay < <(overlay_files patch)
 	mkdir -p "$LOGS"
 
 	make_tree

@@ -16,11 +16,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 main() {
-	local paths=()
+	local paths=() err
 	no_args "$@"
-	# Any tree will do here, whatever series/BASE records.
-	FORCE_BASE=1 "$REPO/scripts/base.sh" >/dev/null 2>&1 ||
-		FORCE_BASE=1 "$REPO/scripts/base.sh" >/dev/null
+	# Any tree will do here, whatever series/BASE records: keep quiet
+	# about a difference, not about a failure.
+	err=$(FORCE_BASE=1 "$REPO/scripts/base.sh" 2>&1 >/dev/null) ||
+		{ printf '%s\n' "$err" >&2; exit "$EX_SETUP"; }
 	load_base
 	read -ra paths <<<"${PATHS:-}"
 	exec "$REPO/scripts/cocci.sh" tree --tree "$BASE_DIR" \

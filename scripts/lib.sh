@@ -179,7 +179,6 @@ overlay_files() {
 	done
 	return 0
 }
-overlay_patches() { overlay_files patch; }
 
 # series_checksum: the sha256 of the series content make check judges: every
 # file under $SERIES_DIR (names and contents) except the ones only make send

@@ -37,22 +37,16 @@ run_suite() {
 	FAILED=$((FAILED + f))
 }
 
-# out_dir: make check's output dir (O=).
-out_dir() {
-	local out=${O:-$REPO/out}
-	[[ $out == /* ]] || out=$REPO/$out
-	printf '%s\n' "$out"
-}
-
-# series_kernel: make check's debug kernel of the whole series.
-series_kernel() {
-	local n
-	n=$(grep -cvE '^[[:space:]]*(#|$)' "${SERIES:-$REPO/series}/series")
-	printf '%s/results/debug/p%s/bzImage\n' "$(out_dir)" "$n"
+# check_out: make check's output dir and its debug kernel of the whole
+# series, one per line, as scripts/lib.sh resolves O= and SERIES=.
+check_out() {
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	bash -c 'source "$1/scripts/lib.sh" && read_series &&
+		printf "%s\n%s\n" "$OUT" "$OUT/results/debug/p${#PATCHES[@]}/bzImage"' _ "$REPO"
 }
 
 main() {
-	local t
+	local t out
 	SUITE_LOG=$(mktemp)
 	# shellcheck disable=SC2064 # expand now: the path is fixed
 	trap "rm -f '$SUITE_LOG'" EXIT
@@ -71,9 +65,10 @@ main() {
 			FAILED=$((FAILED + 1))
 		fi
 		# a hang, a panic and a broken kernel, with make check's kernels
+		mapfile -t out < <(check_out)
 		run_suite "boot test, real kernels" "$REPO/tests/boot/run.sh" \
-			--real --build-broken --work "$(out_dir)/test-boot" \
-			--kernel "$(series_kernel)"
+			--real --build-broken --work "${out[0]}/test-boot" \
+			--kernel "${out[1]}"
 	fi
 	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
 	[[ $FAILED -eq 0 ]]
