@@ -9,6 +9,8 @@
 #   KSRC=DIR      a 6.1-era kernel tree or git checkout to use as the base;
 #                 it is only read, never written. Default: Debian's
 #                 linux-source-6.1, extracted once into $CACHE/base.
+#   BASE_TARBALL=FILE  another Debian linux-source-X.Y tarball instead
+#                 (e.g. /usr/src/linux-source-6.12.tar.xz for cocci-tree).
 #   FORCE_BASE=1  warn instead of stopping when the base differs from
 #                 series/BASE.
 #   --record      write series/BASE from the current base: its version and
@@ -20,7 +22,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TARBALL=${BASE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
-TARBALL_PKG=linux-source-6.1
+# The Debian package that ships the tarball: its name without .tar.xz.
+TARBALL_PKG=$(basename "$TARBALL" .tar.xz)
 
 makefile_version() {
 	awk -F' *= *' '
