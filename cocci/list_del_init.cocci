@@ -12,6 +12,11 @@
 /// after the delete the entry is neither added to a list again,
 /// re-initialised, returned, stored, nor passed to a function whose name
 /// says that it frees, puts or queues it (kfree, put_page, ..._add, ...).
+/// Not reported: a field the file also uses as a list head (its
+/// list_empty() tests are about the head), and a guard in a teardown
+/// function (..._release, _destroy, _free, _fini, _dtor) that is the
+/// field's only list_empty() test: it covers "never added", and the object
+/// goes away with the function.
 //# A structure field may be used both as a list head and as a list entry;
 //# a list_empty() on a head then makes list_del() of an entry look
 //# suspicious.  The entry may also be freed through another pointer (a
@@ -35,6 +40,8 @@ virtual report
 import re
 
 TESTED = {}
+TESTED_IN = {}
+HEADS = set()
 FINDINGS = {}
 MODE = set()
 
@@ -46,7 +53,22 @@ def norm(t):
 
 
 def tested(t, f):
-    return (norm(t), str(f)) in TESTED
+    k = (norm(t), str(f))
+    return k in TESTED and k not in HEADS
+
+
+# Functions that end an object's life: a list_empty() guard in one of them
+# only covers "never added".
+TEARDOWN_RE = re.compile(r"(^|_)(release|destroy|free|fini|dtor)(_|$)")
+
+
+def teardown_guard(t, f, p):
+    """Every list_empty() test of the field is a guard before this delete,
+    in this teardown function."""
+    k = (norm(t), str(f))
+    fn = str(p.current_element)
+    return bool(TEARDOWN_RE.search(fn)) and \
+        all(g == fn and line < int(p.line) for (g, line) in TESTED_IN[k])
 
 
 # Calls that take over an entry through one of its members: it will be
@@ -113,6 +135,8 @@ MODE.add("org")
 @script:python reset@
 @@
 TESTED.clear()
+TESTED_IN.clear()
+HEADS.clear()
 FINDINGS.clear()
 FIX.clear()
 
@@ -133,6 +157,53 @@ p << tst.p;
 k = (norm(T), str(f))
 if k not in TESTED or int(p[0].line) < int(TESTED[k].line):
     TESTED[k] = p[0]
+TESTED_IN.setdefault(k, set()).add((str(p[0].current_element), int(p[0].line)))
+
+// Fields used as a list head somewhere in the file, by structure type.
+@head disable ptr_to_array@
+type T;
+T *X;
+identifier f;
+expression E;
+@@
+(
+ \( list_add(E, &X->f) \| list_add_tail(E, &X->f) \| list_move(E, &X->f) \| list_move_tail(E, &X->f) \)
+|
+ \( list_splice(E, &X->f) \| list_splice_tail(E, &X->f) \| list_splice_init(E, &X->f) \| list_splice_tail_init(E, &X->f) \)
+|
+ \( list_first_entry(&X->f, ...) \| list_last_entry(&X->f, ...) \| list_first_entry_or_null(&X->f, ...) \)
+)
+
+@script:python@
+T << head.T;
+f << head.f;
+@@
+HEADS.add((norm(T), str(f)))
+
+@head_iter disable ptr_to_array@
+type T;
+T *X;
+identifier f, m;
+expression E, E2;
+iterator name list_for_each_entry, list_for_each_entry_safe;
+iterator name list_for_each, list_for_each_safe;
+statement S;
+@@
+(
+ list_for_each_entry(E, &X->f, m) S
+|
+ list_for_each_entry_safe(E, E2, &X->f, m) S
+|
+ list_for_each(E, &X->f) S
+|
+ list_for_each_safe(E, E2, &X->f) S
+)
+
+@script:python@
+T << head_iter.T;
+f << head_iter.f;
+@@
+HEADS.add((norm(T), str(f)))
 
 // list_del() of such a field, after which some path keeps the poisoned
 // entry: it is not added again, re-initialised, freed or passed on.
@@ -163,7 +234,7 @@ list_del@p(&E->f);
 type T;
 T *E;
 identifier f;
-expression E2, H;
+expression E2, H, H2;
 iterator iter;
 statement S;
 position p, p2;
@@ -174,10 +245,11 @@ list_del@p(&E->f);
     when != \( __list_add(&E->f, ...) \| list_replace(&E->f, ...) \)
     when != INIT_LIST_HEAD(&E->f)
     when != E = E2
+    when != \( E++ \| E-- \| ++E \| --E \| E += E2 \| E -= E2 \)
 (
  iter(..., E, ...) S
 |
- \( list_del@p2(&E->f) \| list_del_init@p2(&E->f) \| list_move@p2(&E->f, H) \| list_move_tail@p2(&E->f, H) \)
+ \( list_del@p2(&E->f) \| list_del_init@p2(&E->f) \| list_move@p2(&E->f, H2) \| list_move_tail@p2(&E->f, H2) \)
 )
 
 @script:python@
@@ -187,8 +259,9 @@ E << bad.E;
 p << bad.p;
 @@
 q = TESTED[(norm(T), str(f))]
-emit(p[0], "list_del() leaves %s->%s poisoned, but %s.%s is tested with list_empty() at line %s; use list_del_init()"
-     % (E, f, norm(T), f, q.line), [("list_empty() test", q)])
+if not teardown_guard(T, f, p[0]):
+    emit(p[0], "list_del() leaves %s->%s poisoned, but %s.%s is tested with list_empty() at line %s; use list_del_init()"
+         % (E, f, norm(T), f, q.line), [("list_empty() test", q)])
 
 @script:python@
 f << twice.f;
