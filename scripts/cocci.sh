@@ -255,22 +255,45 @@ run_one_chunk() {
 	echo "$rc" >"$chunk.rc"
 }
 
-# Check the chunks of a run for spatch or rule failures; print the files
-# that were not checked.  Returns 1 if there were any.
+# spatch's message for a file it gave up on: after --timeout seconds, or
+# on a construct its matcher cannot handle ("reachable by inconsistent
+# control-flow paths").  The rest of the chunk is still checked.
+FILE_EXN='^EXN: .* in [^ ]+$'
+
+# Check the chunks of a run for spatch or rule failures (a file given up
+# is not one: see files_given_up); print what failed.  Returns 1 if
+# anything did.
 chunk_failures() {
 	local outdir=$1 c rc bad=0
 	for c in "$outdir"/*.rc; do
 		[ -e "$c" ] || continue
 		rc=$(cat "$c")
 		c=${c%.rc}
-		if [ "$rc" != 0 ] || grep -qE '^EXN:|Python failure|^Fatal error' "$c.err"; then
+		if [ "$rc" != 0 ] ||
+			grep -vE "$FILE_EXN" "$c.err" | grep -qE '^EXN:|Python failure|^Fatal error'; then
 			bad=1
-			grep -E '^EXN:|Python failure|^Fatal error|rror in Python' "$c.err" |
+			grep -vE "$FILE_EXN" "$c.err" |
+				grep -E '^EXN:|Python failure|^Fatal error|rror in Python' |
 				head -n 3 | sed "s|^|$(basename "$c"): |"
 			[ "$rc" != 0 ] && echo "$(basename "$c"): spatch exit status $rc; command: $(cat "$c.cmd")"
 		fi
 	done
 	return "$bad"
+}
+
+# Files of a run that spatch gave up on, as coverage warnings.
+files_given_up() {
+	local line file why
+	cat "$1"/*.err 2>/dev/null | { grep -E "$FILE_EXN" || true; } | sort -u |
+		while IFS= read -r line; do
+			file=${line##* in }
+			case $line in
+			*Common.Timeout*) why="spatch gave up after $TIMEOUT s (COCCI_TIMEOUT)" ;;
+			*) why=$(printf '%s' "${line#EXN: }" | cut -c1-100)
+			   why="spatch failed: $why" ;;
+			esac
+			printf 'warning: %s: file not checked: %s\n' "$file" "$why"
+		done | sort -u
 }
 
 # Describe the top-level construct (function, macro, declaration) that
@@ -395,6 +418,7 @@ collect_wrappers() {
 		die "pass 1 (kref wrappers): spatch failed in $tree; log: $LOG"
 	fi
 	collected_wrappers "$work" >"$out"
+	files_given_up "$work" >>"$LOG"
 	log "pass 1: $(wc -l <"$out") wrappers from $(tr -cd '\0' <"$list" | wc -c) files of $tree in $(elapsed "$t0") s"
 }
 
@@ -537,7 +561,10 @@ cmd_tree() {
 			exit 2
 		fi
 		findings_of "$work/report" >"$OUT/findings-$rule.txt"
-		parse_failures "$TREE" "$work/report" >"$work/parse-failures.txt"
+		{
+			parse_failures "$TREE" "$work/report"
+			files_given_up "$work/report"
+		} >"$work/parse-failures.txt"
 		local nf nfiles
 		nf=$(wc -l <"$OUT/findings-$rule.txt")
 		nfiles=$(cut -d: -f1 "$OUT/findings-$rule.txt" | sort -u | grep -c . || true)
@@ -549,12 +576,14 @@ cmd_tree() {
 	done
 
 	cat "$OUT"/*/parse-failures.txt 2>/dev/null | sort -u >"$OUT/parse-failures.txt"
-	local np nn
-	np=$(grep -c '^warning: ' "$OUT/parse-failures.txt" || true)
+	local np nn nt
+	np=$(grep -c '^warning: .* function .* not checked' "$OUT/parse-failures.txt" || true)
+	nt=$(grep -c '^warning: .* file not checked' "$OUT/parse-failures.txt" || true)
+	# a file given up by one rule is usually given up by the other too
 	nn=$(grep -c '^note: ' "$OUT/parse-failures.txt" || true)
 	cat "$OUT/parse-failures.txt"
 	printf '%s' "$summary"
-	echo "parse failures: $np function(s) not checked, $nn other construct(s)"
+	echo "parse failures: $np function(s) not checked, $nn other construct(s); $nt file(s) given up"
 	echo "time: ${timing}total $(elapsed "$t_all") s ($JOBS job(s))"
 	log "total $(elapsed "$t_all") s"
 	if [ "$total_find" -gt 0 ]; then
@@ -582,7 +611,10 @@ diff_run_tree() {
 		exit 2
 	fi
 	findings_of "$work" >"$work/findings.txt"
-	parse_failures "$tree" "$work" >"$work/parse-failures.txt"
+	{
+		parse_failures "$tree" "$work"
+		files_given_up "$work"
+	} >"$work/parse-failures.txt"
 }
 
 cmd_diff() {
