@@ -42,6 +42,7 @@ stage_cocci() {
 	mapfile -t paths < <(series_paths | grep -E '\.[ch]$' || true)
 	[[ ${#paths[@]} -gt 0 ]] || { tap_plan 0; return; }
 	"$REPO/scripts/cocci.sh" diff --base-tree "$BASE_DIR" --series-tree "$TREE" \
+		--cache "$CACHE/cocci" \
 		--out "$OUT/cocci" "${paths[@]}"
 }
 

@@ -67,6 +67,9 @@ Options:
   --rules LIST        comma-separated subset of: ${ALL_RULES// /,}
   --wrappers FILE     kref wrapper list to use instead of pass 1 on the base
                       tree (format: lines "KIND NAME [WHERE]")
+  --cache DIR         keep pass 1's wrapper list of the base tree in DIR,
+                      reused while the tree's files and the rule are the
+                      same (default: DIR/cache of --out)
   --no-includes       do not use the trees' include dirs (faster)
   -v, --verbose       print each spatch command line on stderr
   -h, --help          this text
@@ -618,7 +621,7 @@ diff_run_tree() {
 }
 
 cmd_diff() {
-	local BASE="" SERIES="" OUT="" JOBS RULES=$ALL_RULES WRAPPERS="" INCLUDES=1
+	local BASE="" SERIES="" OUT="" JOBS RULES=$ALL_RULES WRAPPERS="" INCLUDES=1 CACHE_DIR=""
 	local -a files=()
 	JOBS=$(default_jobs)
 	while [ $# -gt 0 ]; do
@@ -627,6 +630,7 @@ cmd_diff() {
 		--base-tree) [ $# -ge 2 ] || die "usage: $1 needs an argument"; BASE=$2; shift 2 ;;
 		--series-tree) [ $# -ge 2 ] || die "usage: $1 needs an argument"; SERIES=$2; shift 2 ;;
 		--out) [ $# -ge 2 ] || die "usage: $1 needs an argument"; OUT=$2; shift 2 ;;
+		--cache) [ $# -ge 2 ] || die "usage: $1 needs an argument"; CACHE_DIR=$2; shift 2 ;;
 		--no-includes) INCLUDES=0; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
 		--jobs | --rules | --wrappers)
@@ -651,6 +655,7 @@ cmd_diff() {
 	mkdir -p "$OUT" || die "setup: cannot create $OUT"
 	OUT=$(cd "$OUT" && pwd)
 	case $OUT/ in "$BASE"/* | "$SERIES"/*) die "usage: diff: --out must not be inside a tree" ;; esac
+	[ -n "$CACHE_DIR" ] || CACHE_DIR=$OUT/cache
 
 	local f
 	for f in "${files[@]}"; do
@@ -768,27 +773,30 @@ cmd_diff() {
 	return "$failed"
 }
 
-# Pass 1 over a whole tree, cached under $OUT/cache by the tree's path, the
-# list of candidate files with their sizes and times, and the rule itself.
+# Pass 1 over a whole tree, cached in $CACHE_DIR by the tree's path, the
+# list of candidate files with their sizes and times, and the rule itself,
+# so that output dirs of one machine share it.  The list is written to a
+# temporary name and renamed: two runs may fill the cache at once.
 wrappers_cached() {
-	local tree=$1 out=$2 key list
-	mkdir -p "$OUT/cache"
+	local tree=$1 out=$2 key list tmp
+	mkdir -p "$CACHE_DIR" "$OUT/cache"
 	list=$OUT/cache/collect.list
 	list_files "$tree" "$PREFILTER_collect" >"$list"
 	key=$({
 		printf '%s\n' "$tree"
 		(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list")
 		sha1sum <"$COCCI_DIR/kref_balance.cocci"
+		sha1sum <"$MACRO_FILE"
 	} | sha1sum | cut -c1-16)
-	if [ -s "$OUT/cache/wrappers-$key.txt" ]; then
-		log "pass 1: cached wrapper list $OUT/cache/wrappers-$key.txt"
+	if [ -s "$CACHE_DIR/wrappers-$key.txt" ]; then
+		log "pass 1: cached wrapper list $CACHE_DIR/wrappers-$key.txt"
 	else
-		collect_wrappers "$tree" "$list" "$OUT/cache/collect-$key" \
-			"$OUT/cache/wrappers-$key.txt.tmp" "$JOBS"
-		mv "$OUT/cache/wrappers-$key.txt.tmp" "$OUT/cache/wrappers-$key.txt"
-		rm -rf "$OUT/cache/collect-$key"
+		tmp=$(mktemp -d "$OUT/cache/collect-$key.XXXXXX")
+		collect_wrappers "$tree" "$list" "$tmp" "$tmp/wrappers.txt" "$JOBS"
+		mv "$tmp/wrappers.txt" "$CACHE_DIR/wrappers-$key.txt"
+		rm -rf "$tmp"
 	fi
-	cp "$OUT/cache/wrappers-$key.txt" "$out"
+	cp "$CACHE_DIR/wrappers-$key.txt" "$out"
 }
 
 main() {
