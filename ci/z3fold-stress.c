@@ -37,6 +37,8 @@
  *   rounds=N        fill/page-out/drop/verify rounds (default 1)
  *   compact_ms=N    pause between two compact_memory writes (default 1000)
  *   min_writeback=N fewer zswap writebacks fail the run (default 1000)
+ *   zpool=NAME      the zpool zswap stores into: z3fold (default), or
+ *                   zsmalloc or zbud as references for make bench-z3fold
  *   swap=PATH       swap block device (default /dev/vda)
  *   fault=hang|panic  self-test hooks: never finish, or let init exit
  */
@@ -94,6 +96,7 @@ struct options {
 	uint64_t min_writeback;
 	const char *swap;
 	const char *fault;
+	const char *zpool;
 };
 
 /* Counters sampled from /proc/vmstat and zswap's debugfs directory. */
@@ -107,6 +110,7 @@ struct sample {
 
 struct worker_stats {
 	uint64_t pages;
+	uint64_t paged_out;	/* pages asked out with MADV_PAGEOUT */
 	uint64_t verified;
 	uint64_t dropped;
 	uint64_t dropped_swapped;
@@ -127,7 +131,9 @@ struct run {
 	struct sample base, end_mapped, end_exit, end_swapoff;
 	struct worker_stats total;
 	struct slab_watch slabs[2];
+	unsigned int nslabs;
 	uint64_t mem_pages;	/* MemTotal */
+	uint64_t stress_ms;	/* the workers' fixed workload, start to end */
 	uint64_t stored_peak;
 	/* over the stress samples: pages zswap stored in z3fold, pool pages */
 	uint64_t density_stored, density_pool;
@@ -500,6 +506,7 @@ static int region_pageout(struct region *r)
 			return -1;
 		}
 	}
+	r->st.paged_out += r->npages;
 	return 0;
 }
 
@@ -716,6 +723,14 @@ static int parse_arg(struct run *run, const char *arg)
 		o->fault = val;
 		return 0;
 	}
+	if (key_is(arg, klen, "zpool")) {
+		if (strcmp(val, "z3fold") && strcmp(val, "zsmalloc") &&
+		    strcmp(val, "zbud"))
+			return fail(run, "bad argument %s (z3fold, zsmalloc or zbud)",
+				    arg);
+		o->zpool = val;
+		return 0;
+	}
 	if (key_is(arg, klen, "workers")) {
 		if (parse_uint(run, arg, val, MAX_WORKERS, &v) || !v)
 			return fail(run, "bad argument %s", arg);
@@ -750,14 +765,21 @@ static int step_options(struct run *run, int argc, char **argv)
 	run->opt = (struct options) {
 		.seed = 1, .workers = 4, .mem_pct = 120, .rounds = 1,
 		.compact_ms = 1000, .min_writeback = 1000, .swap = "/dev/vda",
+		.zpool = "z3fold",
 	};
 	for (i = 1; i < argc; i++)
 		if (parse_arg(run, argv[i]))
 			return -1;
-	log_line("options seed=%" PRIu64 " workers=%u mem_pct=%u rounds=%u compact_ms=%u min_writeback=%" PRIu64 " swap=%s",
+	/* z3fold's handle cache exists only once zswap made a z3fold pool */
+	run->slabs[run->nslabs++] = (struct slab_watch) {
+		.name = "zswap_entry", .what = "zswap entries" };
+	if (!strcmp(run->opt.zpool, "z3fold"))
+		run->slabs[run->nslabs++] = (struct slab_watch) {
+			.name = "z3fold_handle", .what = "z3fold handle slots" };
+	log_line("options seed=%" PRIu64 " workers=%u mem_pct=%u rounds=%u compact_ms=%u min_writeback=%" PRIu64 " swap=%s zpool=%s",
 		 run->opt.seed, run->opt.workers, run->opt.mem_pct,
 		 run->opt.rounds, run->opt.compact_ms, run->opt.min_writeback,
-		 run->opt.swap);
+		 run->opt.swap, run->opt.zpool);
 	return 0;
 }
 
@@ -813,14 +835,16 @@ static int step_kmemleak_baseline(struct run *run)
 static int step_zswap(struct run *run)
 {
 	const char *param = "/sys/module/zswap/parameters/zpool";
+	const char *want = run->opt.zpool;
 	char buf[32];
 
-	if (write_str(run, param, "z3fold"))
+	if (write_str(run, param, want))
 		return -1;
 	if (read_text(param, buf, sizeof(buf)) <= 0)
 		return sys_fail(run, "read", param);
-	if (strncmp(buf, "z3fold", 6))
-		return fail(run, "zswap zpool is %s, not z3fold", buf);
+	buf[strcspn(buf, "\n")] = '\0';
+	if (strcmp(buf, want))
+		return fail(run, "zswap zpool is %s, not %s", buf, want);
 	if (read_text("/sys/module/zswap/parameters/enabled", buf,
 		      sizeof(buf)) <= 0 || buf[0] != 'Y')
 		return fail(run, "zswap is not enabled");
@@ -878,7 +902,7 @@ static int step_baseline(struct run *run)
 		return sys_fail(run, "read", "/proc/meminfo");
 	run->mem_pages = field(buf, "MemTotal") * 1024 / PAGE_SZ;
 	log_line("MemTotal %" PRIu64 " MiB", run->mem_pages * PAGE_SZ >> 20);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < run->nslabs; i++)
 		if (slab_active(run, run->slabs[i].name, &run->slabs[i].idle))
 			return -1;
 	return sample_all(run, &run->base);
@@ -922,6 +946,7 @@ static int spawn_compactor(struct run *run)
 
 static void add_stats(struct worker_stats *t, const struct worker_stats *s)
 {
+	t->paged_out += s->paged_out;
 	t->verified += s->verified;
 	t->dropped += s->dropped;
 	t->dropped_swapped += s->dropped_swapped;
@@ -990,6 +1015,7 @@ static int reap(struct run *run, pid_t pid, const char *what, unsigned int id)
 
 static int step_stress(struct run *run)
 {
+	double start = elapsed(run);
 	unsigned int i;
 	int rc = 0;
 
@@ -997,6 +1023,7 @@ static int step_stress(struct run *run)
 		return -1;
 	if (wait_workers(run))
 		rc = -1;
+	run->stress_ms = (elapsed(run) - start) * 1000;
 	if (kill(run->compactor, SIGTERM))
 		rc = sys_fail(run, "kill", "compactor");
 	else if (waitpid(run->compactor, NULL, 0) != run->compactor)
@@ -1081,7 +1108,7 @@ static int step_balance(struct run *run)
 	if (s->pool_total)
 		rc = fail(run, "balance: zswap pool_total_size=%" PRIu64 " after swapoff: %" PRIu64 " z3fold pages never released",
 			  s->pool_total, s->pool_total / PAGE_SZ);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < run->nslabs; i++) {
 		if (slab_active(run, run->slabs[i].name, &run->slabs[i].end))
 			return -1;
 		if (run->slabs[i].end != run->slabs[i].idle)
@@ -1129,15 +1156,16 @@ static int step_paths(struct run *run)
 	int rc = 0;
 
 	if (!stores)
-		rc = fail(run, "paths: no zswap store reached z3fold");
+		rc = fail(run, "paths: no zswap store reached %s",
+			  run->opt.zpool);
 	if (!(m->zswpin - b->zswpin))
 		rc = fail(run, "paths: no page loaded back from zswap");
 	if (wb < run->opt.min_writeback)
-		rc = fail(run, "paths: %" PRIu64 " z3fold writebacks, want >= %" PRIu64,
-			  wb, run->opt.min_writeback);
+		rc = fail(run, "paths: %" PRIu64 " %s writebacks, want >= %" PRIu64,
+			  wb, run->opt.zpool, run->opt.min_writeback);
 	if (freed <= wb)
-		rc = fail(run, "paths: no z3fold free besides writeback (freed %" PRIu64 ")",
-			  freed);
+		rc = fail(run, "paths: no %s free besides writeback (freed %" PRIu64 ")",
+			  run->opt.zpool, freed);
 	if (!migrated)
 		rc = fail(run, "paths: no page migrated during compaction");
 	return rc;
@@ -1152,6 +1180,8 @@ static void step_report(struct run *run)
 {
 	const struct sample *b = &run->base, *m = &run->end_mapped;
 	const struct sample *e = &run->end_swapoff;
+	uint64_t work = run->total.paged_out + run->total.verified;
+	unsigned int i;
 
 	log_counter("stores", m->zswpout - b->zswpout);
 	log_counter("loads", m->zswpin - b->zswpin);
@@ -1176,10 +1206,15 @@ static void step_report(struct run *run)
 	log_counter("pages_corrupt", run->total.corrupt);
 	log_counter("end_stored", e->stored);
 	log_counter("end_pool_total_size", e->pool_total);
-	log_counter("end_z3fold_handle", run->slabs[0].end);
-	log_counter("end_zswap_entry", run->slabs[1].end);
+	for (i = 0; i < run->nslabs; i++)
+		log_line("counter end_%s=%ld", run->slabs[i].name,
+			 run->slabs[i].end);
 	if (run->kmemleak >= 0)
 		log_counter("kmemleak", run->kmemleak);
+	/* the fixed workload: pages asked out plus pages read back */
+	log_counter("stress_ms", run->stress_ms);
+	log_counter("workload_pages_per_s", run->stress_ms ?
+		    work * 1000 / run->stress_ms : 0);
 	log_counter("elapsed_ms", elapsed(run) * 1000);
 	if (run->reason[0])
 		log_line("result fail: %s", run->reason);
@@ -1197,10 +1232,7 @@ static void step_reboot(void)
 
 int main(int argc, char **argv)
 {
-	struct run run = {
-		.slabs = { { "z3fold_handle", "z3fold handle slots" },
-			   { "zswap_entry", "zswap entries" } },
-	};
+	struct run run = { 0 };
 
 	if (clock_gettime(CLOCK_MONOTONIC, &run.start))
 		return 1;
