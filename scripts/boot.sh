@@ -89,7 +89,10 @@ Options:
                     z3fold_test.races=1 to run the KUnit race that panics
                     a kernel with the bug it reproduces
   --no-kunit        do not run the KUnit suites (kunit.enable=0) nor gate
-                    on them: the stress alone, as make bench runs it
+                    on them: the stress alone, as make bench-z3fold runs it
+  --reuse-evidence  a kernel that is not --must-pass keeps its last result
+                    in --out if its image, the guest, this script and the
+                    arguments are unchanged (make check: the base's boot)
   -n, --dry-run     print the commands, run nothing
   -h, --help        this text
 
@@ -175,6 +178,25 @@ boot() {
 	SECS=$(((end - start) / 100000000))
 	SECS="$((SECS / 10)).$((SECS % 10))"
 	rm -f -- "$dir/swap.img"
+}
+
+# boot_key BZIMAGE: what a boot's result depends on; the same key gives
+# the same kernel, guest program and command line.
+boot_key() {
+	local arg
+
+	{
+		sha256sum <"$1"
+		sha256sum <"$OUT/initramfs.cpio"
+		sha256sum <"${BASH_SOURCE[0]}"
+		"$QEMU" --version | head -n 1
+		qemu_cmd "$1" swap.img
+		for arg in "${QEMU_CMD[@]:1}"; do
+			arg=${arg//"$1"/BZIMAGE}
+			printf '%s\n' "${arg//"$OUT"/OUT}"
+		done
+		echo "timeout=$TIMEOUT"
+	} | sha256sum | cut -d' ' -f1
 }
 
 # ---- log parsing ----------------------------------------------------------
@@ -422,10 +444,12 @@ parse_args() {
 	local label arg
 
 	LABELS=() IMAGES=() MUST_PASS=() INIT_ARGS=() EXTRA_APPEND='' DRY_RUN=0
+	REUSE=0
 	while (($#)); do
 		case $1 in
 		-h|--help) usage; exit 0 ;;
 		-n|--dry-run) DRY_RUN=1; shift; continue ;;
+		--reuse-evidence) REUSE=1; shift; continue ;;
 		--no-kunit)
 			GATES=("${GATES[@]/kunit}")
 			read -ra GATES <<<"${GATES[*]}"
@@ -476,7 +500,7 @@ parse_args() {
 }
 
 main() {
-	local i label status=0 timed_out=0
+	local i label key status=0 timed_out=0
 
 	parse_args "$@"
 	need_tools
@@ -501,11 +525,23 @@ main() {
 	for i in "${!LABELS[@]}"; do
 		label=${LABELS[i]}
 		DIR=$OUT/$label
-		echo "# $label: booting ${IMAGES[i]} (seed $SEED, ${MEM} MiB, timeout ${TIMEOUT} s)"
-		boot "$label" "${IMAGES[i]}"
-		PARSED=$(parse_log "$DIR/console.log")
-		PARSED+=$'\n'"time_s=$SECS"
-		printf '%s\n' "$PARSED" >"$DIR/parsed"
+		key=$(boot_key "${IMAGES[i]}")
+		if ((REUSE)) && ! is_must_pass "$label" &&
+			[[ -f $DIR/parsed && $(cat -- "$DIR/key" 2>/dev/null) == "$key" ]]; then
+			echo "# $label: reusing the boot of $(date -r "$DIR/parsed" '+%F %T') (same image, guest and arguments)"
+			PARSED=$(cat -- "$DIR/parsed")
+			RC=$(cat -- "$DIR/rc")
+		else
+			rm -f -- "$DIR/key"
+			echo "# $label: booting ${IMAGES[i]} (seed $SEED, ${MEM} MiB, timeout ${TIMEOUT} s)"
+			boot "$label" "${IMAGES[i]}"
+			PARSED=$(parse_log "$DIR/console.log")
+			PARSED+=$'\n'"time_s=$SECS"
+			printf '%s\n' "$PARSED" >"$DIR/parsed"
+			echo "$RC" >"$DIR/rc"
+			echo "$key" >"$DIR/key"
+		fi
+		SECS=$(get time_s)
 		KUNIT_EXPECT=$(get kunit_expect)
 		echo "# $label: $SECS s, log $DIR/console.log"
 		check "$label" && continue

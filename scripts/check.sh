@@ -7,7 +7,8 @@
 # stage table (stage, result, time, log). Without STAGE, every stage runs;
 # with STAGEs, those and the stages they need. A stage whose dependency
 # did not pass is skipped. Missing packages are installed first
-# (scripts/deps.sh).
+# (scripts/deps.sh). BOOT=no leaves the boot stage out of a full run (a
+# quick re-check while editing); such a run is not recorded for make send.
 #
 # Stages (and what they need):
 #   base        resolve the base tree, check it against series/BASE
@@ -52,7 +53,7 @@ stage_boot() {
 	read_series
 	n=${#PATCHES[@]}
 	build_results 0 "$n"
-	"$REPO/scripts/boot.sh" --out "$OUT/boot" --must-pass series \
+	"$REPO/scripts/boot.sh" --out "$OUT/boot" --must-pass series --reuse-evidence \
 		"base=${RESULT[0]}/bzImage" "series=${RESULT[n]}/bzImage"
 }
 
@@ -181,10 +182,15 @@ main() {
 	declare -A wanted=()
 	want=("$@")
 	[[ $# -gt 0 ]] || want=("${ALL_STAGES[@]}")
+	local full=$((!$#))
+	if [[ $# -eq 0 && ${BOOT:-yes} == no ]]; then
+		want=("${ALL_STAGES[@]/boot}")
+		full=0
+	fi
 	while [[ ${#want[@]} -gt 0 ]]; do
 		s=${want[0]}
 		want=("${want[@]:1}")
-		[[ -z ${wanted[$s]:-} ]] || continue
+		[[ -n $s && -z ${wanted[$s]:-} ]] || continue
 		wanted[$s]=1
 		for d in ${NEEDS[$s]}; do want+=("$d"); done
 	done
@@ -212,7 +218,7 @@ main() {
 	fi
 	write_reports
 	print_table
-	if [[ $# -eq 0 ]]; then
+	if ((full)); then
 		if ((first == 0)); then record_result pass; else record_result fail; fi
 	fi
 	return "$first"

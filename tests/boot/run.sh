@@ -147,6 +147,39 @@ fake_cases() {
 		k="$l/reprosplat.log"
 	fake repro-gate 1 'boot: k: kunit: z3fold KUnit failed: z3fold_repro_migrated_page_claimed' \
 		k="$l/reprofail.log"
+	reuse_cases "$l"
+}
+
+# reuse_cases LOGDIR: --reuse-evidence keeps the evidence kernel's last
+# result while its inputs are unchanged, and never the must-pass one's.
+reuse_cases() {
+	local l=$1 out=$WORK/fake-reuse base=$WORK/fake-reuse-base.log
+	local -a args=(--must-pass series --reuse-evidence)
+
+	rm -rf -- "$out"
+	cp -- "$l/leak.log" "$base"
+	args+=(base="$base" series="$l/pass.log")
+	BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu "$BOOT" --out "$out" "${args[@]}" \
+		>"$out.1" 2>&1 || true
+	BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu "$BOOT" --out "$out" "${args[@]}" \
+		>"$out.2" 2>&1 || true
+	if grep -q '^# base: reusing the boot of ' "$out.2" &&
+		grep -q '^# series: booting ' "$out.2" &&
+		grep -q '^not ok [0-9]* - base: balance: ' "$out.2"; then
+		ok "fake-reuse: base reused with its failures, series booted again"
+	else
+		not_ok "fake-reuse: second run did not reuse only the base" \
+			"output: $out.2"
+	fi
+	echo "# changed" >>"$base"
+	BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu "$BOOT" --out "$out" "${args[@]}" \
+		>"$out.3" 2>&1 || true
+	if grep -q '^# base: booting ' "$out.3"; then
+		ok "fake-reuse: a changed base image is booted again"
+	else
+		not_ok "fake-reuse: changed base image was not booted" \
+			"output: $out.3"
+	fi
 }
 
 # ---- real kernels -----------------------------------------------------------
