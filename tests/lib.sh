@@ -21,11 +21,14 @@ finish() {
 	[[ $T_FAILED -eq 0 ]]
 }
 
-# A scratch root whose path has spaces, as users' paths may.
+# A scratch root whose path has spaces, as users' paths may, and a cache
+# dir without (kbuild's scratch tree moves there when O= has spaces), so
+# that the tests leave nothing in the user's cache.
 new_scratch() {
 	SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/z3s self test.XXXXXX")
-	# shellcheck disable=SC2064 # expand now: the path is fixed
-	trap "rm -rf '$SCRATCH'" EXIT
+	SCRATCH_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/z3s-cache.XXXXXX")
+	# shellcheck disable=SC2064 # expand now: the paths are fixed
+	trap "rm -rf '$SCRATCH' '$SCRATCH_CACHE'" EXIT
 }
 
 # real_checkpatch: the base tree's checkpatch.pl (the fake tree links to
