@@ -9,13 +9,14 @@
 #   JOBS=N       make -j for kernel builds (default: cores + 1)
 #   FORCE_BASE=1 go on when the base differs from series/BASE
 #   SERIES=DIR   the quilt series to check (default: series/)
+#   BOOT=no      make check without the boot stage (a quick re-check)
 # See README.md for each of them.
 
 SHELL := /bin/bash
 STAGES := base apply checkpatch build bisect sparse cocci boot
 
-.PHONY: help check test deps base-record clean results bench send reroll \
-	export identity cocci-tree $(STAGES)
+.PHONY: help check test deps base-record clean results bench-z3fold \
+	bench-pipeline send reroll export identity cocci-tree $(STAGES)
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -40,14 +41,20 @@ cocci-tree:
 	@./scripts/cocci-tree.sh
 
 ## results      the cover letter's results table, base against series, from
-##              the last make check (boot stage) and make bench
+##              the last make check (boot stage) and make bench-z3fold
 results:
 	@./scripts/results.sh
 
-## bench        the boot test's stress on plain kernels, base and series:
-##              density and throughput for make results
-bench:
-	@./scripts/bench.sh
+## bench-z3fold the boot test's stress on plain kernels, interleaved
+##              runs of base, series, zsmalloc and zbud: density and
+##              throughput, medians and ratios (RUNS=, default 5)
+bench-z3fold:
+	@./scripts/bench-z3fold.sh --runs $${RUNS:-5}
+
+## bench-pipeline  how fast make check is here: cold, warm, after a
+##              one-line edit, with and without boot (RUNS=, default 3)
+bench-pipeline:
+	@./scripts/bench-pipeline.sh --runs $${RUNS:-3}
 
 ## send         the series as mails through b4: a dry run into out/send/vN/
 ##              (SEND=yes to send, REFLECT=yes to send to yourself only)

@@ -1,51 +1,210 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Usage: scripts/bench.sh [--help] [--seed N]
+# Usage: scripts/bench-z3fold.sh [--help] [--runs N] [--rounds N] [--seed N]
+#                                 [--table]
 #
-# make bench: the boot test's stress on plain kernels (FLAVOUR=plain: no
-# KASAN, lockdep or kmemleak), base and series, for the density and
-# throughput rows of the cover letter's table (make results). Builds both
-# in the plain build dir and boots each with the same seed (default 1)
-# into $O/bench/base and $O/bench/series. A benchmark, not a gate: the
-# series must still pass the boot test's gates, the base's failures are
-# printed as evidence. The KUnit suites do not run (make check runs them).
-# Prints boot.sh's TAP and table, and the wall time.
+# make bench-z3fold: what the series does to z3fold. Boots plain kernels
+# (FLAVOUR=plain: no KASAN, lockdep or kmemleak) with the boot test's
+# stress and no KUnit, the same seed for all, interleaved so that the
+# machine's drift hits every configuration alike:
+#   base      the base kernel, zswap on z3fold
+#   series    the series kernel, zswap on z3fold
+#   zsmalloc  the series kernel, zswap on zsmalloc (reference)
+#   zbud      the series kernel, zswap on zbud (reference)
+# and repeats the round N times (default 5). The guest's workload is its
+# fill/page-out/read-back cycle ROUNDS times (default 3, against make
+# check's 1: a longer stress times more steadily). Prints, per configuration,
+# the median and range of: density (compressed pages per 100 pool pages,
+# stored_pages over pool_total_size / PAGE_SIZE, averaged over the
+# stress), pages stored and rejected, pages written back, and the guest's
+# own pages per second over its fixed workload; then the ratios
+# series/base and z3fold/zsmalloc, run by run. The table is kept in
+# $O/bench-z3fold/summary.txt for make results; --table prints it again
+# from the last run's boots, booting nothing.
 #
-# Exit: 0 the series passed, 1 it failed or does not build, 2 setup error.
+# A benchmark, not a gate: only the series must pass the boot test's
+# gates; the other boots are evidence. Nothing here asserts a number.
+#
+# Exit: 0 the series passed every boot, 1 it failed one or does not
+# build, 2 setup error.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+readonly CONFIGS=(base series zsmalloc zbud)
+
+# boot_one RUNDIR CONFIG: one boot of CONFIG into RUNDIR/CONFIG.
+boot_one() {
+	local dir=$1 config=$2 image=${RESULT[N]}/bzImage rc=0
+	local -a args=(--out "$dir" --seed "$SEED" --no-kunit
+		--init-arg "rounds=$ROUNDS")
+
+	case $config in
+	base) image=${RESULT[0]}/bzImage ;;
+	zsmalloc | zbud)
+		# a reference pool is measured, not gated on z3fold's paths
+		args+=(--init-arg "zpool=$config" --init-arg min_writeback=0) ;;
+	esac
+	mkdir -p -- "$dir"
+	"$REPO/scripts/boot.sh" "${args[@]}" "$config=$image" \
+		>"$dir/$config.tap" 2>&1 || rc=$?
+	case $rc in
+	0) ;;
+	2) die "$EX_SETUP" "$config: boot.sh could not run; log: $dir/$config.tap" ;;
+	*)
+		[[ $config != series ]] ||
+			die "$EX_FAIL" "series failed the boot test in $(basename "$dir"): $(grep -m1 '^boot: ' "$dir/$config.tap" || echo "exit $rc"); log: $dir/$config.tap"
+		;;
+	esac
+	printf '%s %s %s\n' "$(basename "$dir")" "$config" "$config/parsed" >>"$INDEX"
+}
+
+# summarise DIR: the table, from every boot's parsed counters.
+summarise() {
+	(cd -- "$1" && awk -v configs="${CONFIGS[*]}" "$AWK_STATS"'
+	function val(file, key,    line, v) {
+		v = ""
+		while ((getline line < file) > 0)
+			if (index(line, key "=") == 1) { v = substr(line, length(key) + 2); break }
+		close(file)
+		return v
+	}
+	# median [min-max] of the n values in a
+	function range(a, n,    m) {
+		if (n == 0) return "-"
+		m = median(a, n)
+		return sprintf("%.2f [%.2f-%.2f]", m, a[1], a[n])
+	}
+	# median +-half the range, in % of the median
+	function spread(a, n,    m) {
+		if (n == 0) return "-"
+		m = median(a, n)
+		return sprintf("%d +-%d%%", m, m ? int((a[n] - a[1]) * 50 / m + 0.5) : 0)
+	}
+	{
+		run = $1; cfg = $2; f = run "/" $3
+		runs[run] = 1
+		res[run, cfg] = val(f, "result")
+		for (k = 1; k <= nkeys; k++) {
+			v = val(f, "counter." key[k])
+			if (key[k] == "rejected")
+				v = val(f, "counter.reject_alloc") + val(f, "counter.reject_poor") + val(f, "counter.reclaim_fail")
+			if (v != "") got[run, cfg, key[k]] = v + 0	# numbers, not strings
+		}
+	}
+	BEGIN {
+		nkeys = split("density_pct stores rejected written_back workload_pages_per_s stress_ms", key, " ")
+		label["density_pct"] = "density (per 100 pages)"
+		label["stores"] = "pages stored"
+		label["rejected"] = "stores rejected"
+		label["written_back"] = "pages written back"
+		label["workload_pages_per_s"] = "workload pages/s"
+		label["stress_ms"] = "stress time, ms"
+		ncfg = split(configs, cfg_of, " ")
+	}
+	END {
+		nruns = 0
+		for (r in runs) nruns++
+		printf "%-25s", "median +-range/2, " nruns " runs"
+		for (c = 1; c <= ncfg; c++) printf " %12s", cfg_of[c]
+		printf "\n%-25s", "boots passing the gates"
+		for (c = 1; c <= ncfg; c++) {
+			p = 0
+			for (r in runs) if (res[r, cfg_of[c]] == "pass") p++
+			printf " %12s", p "/" nruns
+		}
+		printf "\n"
+		for (k = 1; k <= nkeys; k++) {
+			printf "%-25s", label[key[k]]
+			for (c = 1; c <= ncfg; c++) {
+				n = 0; delete a
+				for (r in runs) if ((r, cfg_of[c], key[k]) in got) a[++n] = got[r, cfg_of[c], key[k]]
+				printf " %12s", spread(a, n)
+			}
+			printf "\n"
+		}
+		printf "\n%-25s %17s %17s\n", "ratio in each run", "series/base", "z3fold/zsmalloc"
+		printf "%-25s %17s %17s\n", "", "median [min-max]", "median [min-max]"
+		split("base zsmalloc", den, " ")
+		for (k = 1; k <= nkeys; k++) {
+			printf "%-25s", label[key[k]]
+			for (d = 1; d <= 2; d++) {
+				n = 0; delete a
+				for (r in runs)
+					if ((r, "series", key[k]) in got && (r, den[d], key[k]) in got && got[r, den[d], key[k]] > 0)
+						a[++n] = got[r, "series", key[k]] / got[r, den[d], key[k]]
+				printf " %17s", range(a, n)
+			}
+			printf "\n"
+		}
+	}' index)
+}
+
+# write_summary DIR: summary.txt from DIR's boots; prints it.
+write_summary() {
+	local dir=$1
+	[[ -s $dir/index ]] || die "$EX_SETUP" "no boots in $dir; run make bench-z3fold"
+	{
+		echo "make bench-z3fold: plain kernels under QEMU TCG (256 MiB, 2 CPUs),"
+		echo "$(cat -- "$dir/workload"); base, series, zsmalloc and zbud interleaved;"
+		echo "zsmalloc and zbud run on the series kernel. Emulated timings mean"
+		echo "something only as ratios within one run."
+		echo
+		summarise "$dir"
+	} >"$dir/summary.txt"
+	cat -- "$dir/summary.txt"
+}
+
 main() {
-	local seed=1 n k start
+	local runs=5 r config dir=$OUT/bench-z3fold start table=0
+	SEED=1 ROUNDS=3
 	while (($#)); do
 		case $1 in
 		-h | --help) usage_from_header; exit 0 ;;
-		--seed)
-			[[ ${2:-} =~ ^[0-9]+$ ]] || die "$EX_SETUP" "--seed wants a number"
-			seed=$2
+		--table) table=1 ;;
+		--runs | --seed | --rounds)
+			[[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "$EX_SETUP" "$1 wants a positive number"
+			case $1 in
+			--runs) runs=$2 ;;
+			--seed) SEED=$2 ;;
+			--rounds) ROUNDS=$2 ;;
+			esac
 			shift
 			;;
 		*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
 		esac
 		shift
 	done
+	if ((table)); then
+		write_summary "$dir"
+		return
+	fi
 	FLAVOUR=plain
 	export FLAVOUR
 	"$REPO/scripts/base.sh" >/dev/null
 	load_base
 	read_series
-	n=${#PATCHES[@]}
-	build_results 0 "$n"
-	for k in 0 "$n"; do
-		[[ $(cat "${RESULT[k]}/status") == pass ]] ||
-			die "$EX_FAIL" "$(prefix_name "$k") does not build (plain): $(first_error "${RESULT[k]}"); log: ${RESULT[k]}/build.log"
+	N=${#PATCHES[@]}
+	build_results 0 "$N"
+	for r in 0 "$N"; do
+		[[ $(cat "${RESULT[r]}/status") == pass ]] ||
+			die "$EX_FAIL" "$(prefix_name "$r") does not build (plain): $(first_error "${RESULT[r]}"); log: ${RESULT[r]}/build.log"
 	done
+	rm -rf -- "$dir"
+	mkdir -p -- "$dir"
+	INDEX=$dir/index
+	: >"$INDEX"
+	echo "seed $SEED, rounds $ROUNDS" >"$dir/workload"
 	start=$SECONDS
-	"$REPO/scripts/boot.sh" --out "$OUT/bench" --seed "$seed" --must-pass series --no-kunit \
-		"base=${RESULT[0]}/bzImage" "series=${RESULT[n]}/bzImage" || return $?
-	msg "plain boots of base and series: $((SECONDS - start)) s; make results puts them in the cover letter's table"
+	for ((r = 1; r <= runs; r++)); do
+		for config in "${CONFIGS[@]}"; do
+			msg "run $r/$runs: $config"
+			boot_one "$dir/run$r" "$config"
+		done
+	done
+	write_summary "$dir"
+	msg "$((runs * ${#CONFIGS[@]})) boots in $((SECONDS - start)) s; table in $dir/summary.txt (make results)"
 }
 
 main "$@"

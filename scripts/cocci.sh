@@ -6,7 +6,7 @@
 #   cocci.sh diff --base-tree DIR --series-tree DIR --out DIR FILE...
 #   cocci.sh tree --tree DIR [--jobs N] [--out DIR] [PATH...]
 #
-# See "cocci.sh --help" and cocci/README.md.
+# See "cocci.sh --help" and the "Coccinelle rules" section of README.md.
 
 set -euo pipefail
 

@@ -80,6 +80,21 @@ check_flavour() {
 		die "$EX_SETUP" "unknown FLAVOUR '$FLAVOUR' (one of: $FLAVOURS)"
 }
 
+# awk functions for the benchmarks' tables: sort(a, n) sorts a[1..n] as
+# numbers in place; median(a, n) sorts and returns the median.
+readonly AWK_STATS='
+	function sort(a, n,    i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+	}
+	function median(a, n) {
+		sort(a, n)
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+'
+
 # --- the base, as resolved by scripts/base.sh ------------------------------
 
 # Sets BASE_DIR, BASE_VERSION, BASE_SOURCE, BASE_ID, BASE_GIT.

@@ -9,7 +9,9 @@
 #             reproducer (the z3fold_repro KUnit cases, each named after
 #             the patch whose commit message names it) and the boot
 #             test's counters
-#   $O/bench  make bench (plain kernels): density and throughput
+#   $O/bench-z3fold/summary.txt  make bench-z3fold (plain kernels,
+#             several interleaved runs): density and throughput, with
+#             zsmalloc and zbud as references
 # A part whose run is missing is left out with a note saying which
 # command makes it. Prints the table on stdout; writes nothing.
 #
@@ -64,17 +66,12 @@ counters() {
 	done
 }
 
-# stores_per_second PARSED: zswap stores per second of the stress.
-stores_per_second() {
-	awk -F= '$1 == "counter.stores" { n = $2 } $1 == "counter.elapsed_ms" { t = $2 }
-		END { if (t) printf "%d", n * 1000 / t }' "$1"
-}
-
 main() {
 	no_args "$@"
 	read_series
-	have "$OUT/boot" || have "$OUT/bench" ||
-		die "$EX_SETUP" "no boot results in $OUT/boot or $OUT/bench; run make check (or make boot) and make bench"
+	local bench=$OUT/bench-z3fold/summary.txt
+	have "$OUT/boot" || [[ -f $bench ]] ||
+		die "$EX_SETUP" "no boot results in $OUT/boot or $bench; run make check (or make boot) and make bench-z3fold"
 	if have "$OUT/boot"; then
 		reproducers
 		echo
@@ -92,17 +89,10 @@ main() {
 		echo "(no reproducer and boot-test rows: run make check or make boot)"
 	fi
 	echo
-	if have "$OUT/bench"; then
-		echo "Density and throughput, same stress on plain kernels (make bench):"
-		row "" base series
-		counters "$OUT/bench" "result|result" \
-			"counter.density_pct|compressed pages per 100 pool pages"
-		row "zswap stores per second of stress" \
-			"$(stores_per_second "$OUT/bench/base/parsed")" \
-			"$(stores_per_second "$OUT/bench/series/parsed")"
-		counters "$OUT/bench" "counter.elapsed_ms|stress wall time, ms"
+	if [[ -f $bench ]]; then
+		sed 's/^/  /; s/ *$//' "$bench"
 	else
-		echo "(no density and throughput rows: run make bench)"
+		echo "(no density and throughput rows: run make bench-z3fold)"
 	fi
 }
 

@@ -23,11 +23,15 @@ run_case() {
 }
 # in_case CMD...: CMD with the case's settings and a quiet default base.
 in_case() {
-	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 OVERLAY=none "$@"
+	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 OVERLAY=none \
+		CACHE=$SCRATCH_CACHE "$@"
 }
 record() { in_case "$S/base.sh" --record >/dev/null 2>&1; }
 
 before_ksrc=$(tree_sum "$KSRC_DIR")
+user_cache=${XDG_CACHE_HOME:-$HOME/.cache}/z3fold-series
+user_work_dirs() { find "$user_cache" -maxdepth 1 -name 'work-*' 2>/dev/null | sort; }
+before_cache=$(user_work_dirs)
 
 # --- a good series passes every static stage, twice (second run cached)
 run_case good
@@ -67,7 +71,7 @@ mkdir -p "$SCRATCH/overlay dir"
 sed 's/return n \* 3;/return n * 4;/' "$SER/0001-first.patch" >"$SCRATCH/overlay dir/0001-test.patch"
 expect "overlay that does not apply: named with its prefix" 1 \
 	'apply: test overlay 0001-test.patch does not apply on prefix 1; log: ' \
-	env KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" OVERLAY="$SCRATCH/overlay dir" "$S/check.sh" apply
+	env CACHE="$SCRATCH_CACHE" KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" OVERLAY="$SCRATCH/overlay dir" "$S/check.sh" apply
 
 # --- a build broken by patch 2 of 3 (and mended by 3): bisect names 2
 run_case bisect
@@ -224,16 +228,98 @@ git -C "$git_tree" init -q
 git -C "$git_tree" add -A
 git -C "$git_tree" -c user.name=t -c user.email=t@example.org commit -qm base
 head=$(git -C "$git_tree" rev-parse HEAD)
-KSRC=$git_tree SERIES=$SER O=$OUTD "$S/base.sh" --record >/dev/null 2>&1
+CACHE=$SCRATCH_CACHE KSRC=$git_tree SERIES=$SER O=$OUTD "$S/base.sh" --record >/dev/null 2>&1
 expect "KSRC git checkout: the commit is recorded and checked" 0 "git .*${head:0:12}" \
-	env KSRC="$git_tree" SERIES="$SER" O="$OUTD" OVERLAY=none "$S/check.sh" base apply
+	env CACHE="$SCRATCH_CACHE" KSRC="$git_tree" SERIES="$SER" O="$OUTD" OVERLAY=none "$S/check.sh" base apply
 assert "KSRC git checkout: series/BASE records the commit" grep -qx "commit $head" "$SER/BASE"
 # shellcheck disable=SC2016 # expanded by the inner shell
-scratch_tree=$(O=$OUTD bash -c 'source "$1/scripts/lib.sh" && echo "$TREE"' _ "$REPO")
+scratch_tree=$(CACHE=$SCRATCH_CACHE O=$OUTD bash -c 'source "$1/scripts/lib.sh" && echo "$TREE"' _ "$REPO")
 assert "KSRC git checkout: a scratch tree without .git" \
 	[ -f "$scratch_tree/Makefile" -a ! -e "$scratch_tree/.git" ]
 assert "KSRC git checkout: user's branch untouched" \
 	[ "$(git -C "$git_tree" rev-parse HEAD)" == "$head" -a -z "$(git -C "$git_tree" status --porcelain)" ]
+
+assert "no scratch tree left in the user's cache ($user_cache)" \
+	[ "$(user_work_dirs)" == "$before_cache" ]
+
+# --- a file spatch gives up on is a coverage warning, not a failure
+fake_spatch="$SCRATCH/fake spatch"
+cat >"$fake_spatch" <<'EOF'
+#!/bin/bash
+# spatch stand-in: gives up on slow.c (its --timeout) and odd.c (its
+# matcher), finds nothing.
+[[ $1 == --version ]] && { echo "spatch version 0 (fake)"; exit 0; }
+while (($#)); do
+	[[ $1 == --file-groups ]] && groups=$2
+	shift
+done
+while IFS= read -r f; do
+	[[ -n $f ]] || continue
+	echo "HANDLING: $f" >&2
+	[[ $f != slow.c ]] || echo "EXN: Coccinelle_modules.Common.Timeout in $f" >&2
+	[[ $f != odd.c ]] || echo "EXN: Failure(\"r: node 3: x = ...;[1,2] in f reachable by inconsistent control-flow paths\") in $f" >&2
+done <"$groups"
+EOF
+chmod +x "$fake_spatch"
+cocci_tree="$SCRATCH/cocci tree"
+mkdir -p "$cocci_tree"
+printf 'void f(struct x *e)\n{\n\tlist_del(&e->node);\n}\n' >"$cocci_tree/slow.c"
+cp "$cocci_tree/slow.c" "$cocci_tree/fast.c"
+cp "$cocci_tree/slow.c" "$cocci_tree/odd.c"
+expect "cocci tree: a timed-out file is named and counted, the run goes on" 0 \
+	'^warning: slow\.c: file not checked: spatch gave up after 300 s' \
+	env SPATCH="$fake_spatch" "$S/cocci.sh" tree --tree "$cocci_tree" --rules list_del_init
+assert "cocci tree: a file spatch's matcher gave up on is named" \
+	grep -q '^warning: odd\.c: file not checked: spatch failed: Failure' "$SCRATCH/last.log"
+assert "cocci tree: the count of files given up is printed" \
+	grep -q '; 2 file(s) given up$' "$SCRATCH/last.log"
+
+# --- the benchmarks' tables, from canned runs (no boot, no build)
+bench_out="$SCRATCH/bench out"
+mkdir -p "$bench_out/bench-z3fold"
+echo "seed 7, rounds 3" >"$bench_out/bench-z3fold/workload"
+for r in 1 2 3; do
+	for c in base series zsmalloc zbud; do
+		case $c in
+		base) den=$((238 + r * 3)) res=fail ;;
+		series) den=$((280 + r * 4)) res=pass ;;
+		zsmalloc) den=$((400 + r)) res=pass ;;
+		zbud) den=190 res=pass ;;
+		esac
+		mkdir -p "$bench_out/bench-z3fold/run$r/$c"
+		printf '%s\n' "result=$res" "counter.density_pct=$den" \
+			"counter.stores=20000" "counter.reject_alloc=$r" \
+			"counter.reject_poor=0" "counter.reclaim_fail=4" \
+			"counter.written_back=8000" "counter.stress_ms=9000" \
+			"counter.workload_pages_per_s=$((3000 + r * 100))" \
+			>"$bench_out/bench-z3fold/run$r/$c/parsed"
+		echo "run$r $c $c/parsed" >>"$bench_out/bench-z3fold/index"
+	done
+done
+expect "bench-z3fold --table: medians and spread per configuration" 0 \
+	'density \(per 100 pages\) +244 \+-1% +288 \+-1% +402 \+-0% +190 \+-0%' \
+	env O="$bench_out" "$S/bench-z3fold.sh" --table
+assert "bench-z3fold --table: boots passing counted" \
+	grep -Eq '^boots passing the gates +0/3 +3/3 +3/3 +3/3$' "$SCRATCH/last.log"
+assert "bench-z3fold --table: ratios run by run" \
+	grep -Eq '^density \(per 100 pages\) +1\.18 \[1\.18-1\.18\] +0\.72 \[0\.71-0\.72\]$' \
+	"$SCRATCH/last.log"
+expect "bench-z3fold --table: no runs is a setup error" 2 'no boots in ' \
+	env O="$SCRATCH/no bench" "$S/bench-z3fold.sh" --table
+
+mkdir -p "$bench_out/bench-pipeline"
+echo "canned" >"$bench_out/bench-pipeline/notes"
+for r in 1 2 3; do
+	printf '%s\n' \
+		"$r cold $((400000 + r * 10000)) base=0 apply=1 checkpatch=3 build=$((200 + r)) bisect=100 sparse=1 cocci=20 boot=150" \
+		"$r warm 90000 base=0 apply=1 checkpatch=3 build=5 bisect=5 sparse=1 cocci=20 boot=$((60 + r))" \
+		"$r edit-noboot 50000 base=0 apply=1 checkpatch=3 build=15 bisect=10 sparse=1 cocci=20 boot=-"
+done >"$bench_out/bench-pipeline/times"
+expect "bench-pipeline --table: median and range of each phase" 0 \
+	'^cold +3 +420 \[410-430\] +<= 480 s +0 +1 +3 +202 +100 +1 +20 +150$' \
+	env O="$bench_out" "$S/bench-pipeline.sh" --table
+assert "bench-pipeline --table: a stage that did not run shows -" \
+	grep -Eq '^edit-noboot +3 +50 \[50-50\] +<= 60 s .* 20 +-$' "$SCRATCH/last.log"
 
 # --- every script answers --help
 for f in "$S"/*.sh; do

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/bench-pipeline.sh [--help] [--runs N] [--table]
+#
+# make bench-pipeline: how fast make check is on this machine. Each run
+# times, on a copy of series/ (series/ itself is never touched):
+#   cold         make check in a fresh output dir (the base is already
+#                extracted; ccache is as the machine has it)
+#   warm         make check again, nothing changed
+#   edit         make check after one comment line of mm/z3fold.c changed
+#                in the last patch's body (a new line each run)
+#   edit-noboot  the same after another such edit, with BOOT=no
+# N runs (default 3), one after the other; prints for each phase the
+# median and range of the wall time and each stage's median share, and
+# the issue's targets beside them. Output dirs: $O/bench-pipeline/runK;
+# the table is kept in $O/bench-pipeline/summary.txt; --table prints it
+# again from the last run's times, running nothing.
+#
+# A benchmark, not a gate; every make check must still pass.
+#
+# Exit: 0 measured, 1 a make check failed, 2 setup error.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+readonly PHASES=(cold warm edit edit-noboot)
+readonly STAGE_NAMES=(base apply checkpatch build bisect sparse cocci boot)
+
+# edit_comment SERIES TAG: change one comment line of mm/z3fold.c that the
+# last patch adds, so that the line is new (TAG makes it unique).
+edit_comment() {
+	local dir=$1 tag=$2 last
+	last=$(grep -v '^#' "$dir/series" | grep . | tail -n 1)
+	awk -v tag="$tag" '
+		/^\+\+\+ / { file = $2 }
+		!done && file == "b/mm/z3fold.c" && /^\+\t+\/\* .* \*\/$/ {
+			sub(/( \(edit [0-9a-z]+\))? \*\/$/, " (edit " tag ") */"); done = 1
+		}
+		{ print }
+		END { exit !done }' "$dir/$last" >"$dir/$last.new" ||
+		die "$EX_SETUP" "$last: no one-line comment added to mm/z3fold.c to edit"
+	mv -- "$dir/$last.new" "$dir/$last"
+}
+
+# timed_check RUN PHASE [VAR=VALUE...]: make check on the copy, in RUN's
+# output dir; records "RUN PHASE WALL STAGE=SECS..." in $TIMES.
+timed_check() {
+	local run=$1 phase=$2 out=$WORK_DIR/run$1 start wall rc=0 line s t
+	shift 2
+	msg "run $run: $phase"
+	start=$(date +%s%N)
+	env "$@" O="$out" SERIES="$WORK_DIR/series-run$run" \
+		"$REPO/scripts/check.sh" >"$WORK_DIR/run$run-$phase.log" 2>&1 || rc=$?
+	wall=$((($(date +%s%N) - start) / 1000000))
+	((rc == 0)) ||
+		die "$EX_FAIL" "run $run, $phase: make check failed (exit $rc); log: $WORK_DIR/run$run-$phase.log"
+	line="$run $phase $wall"
+	for s in "${STAGE_NAMES[@]}"; do
+		t=$(sed -n "s/.*<testcase classname=\"check\" name=\"$s\" time=\"\\([0-9]*\\)\".*/\\1/p" \
+			"$out/report.xml")
+		line+=" $s=${t:--}"
+	done
+	echo "$line" >>"$TIMES"
+}
+
+# summarise: the table from $TIMES.
+summarise() {
+	awk -v phases="${PHASES[*]}" -v stages="${STAGE_NAMES[*]}" "$AWK_STATS"'
+	{
+		n[$2]++
+		wall[$2, n[$2]] = $3 / 1000
+		for (i = 4; i <= NF; i++) {
+			split($i, kv, "=")
+			st[$2, kv[1], n[$2]] = kv[2]
+		}
+	}
+	END {
+		np = split(phases, ph, " "); ns = split(stages, sn, " ")
+		target["cold"] = "<= 480 s"; target["edit"] = "<= 180 s"
+		target["edit-noboot"] = "<= 60 s"
+		printf "%-12s %5s %20s %9s", "phase", "runs", "wall s, median [range]", "target"
+		for (s = 1; s <= ns; s++) printf " %6s", substr(sn[s], 1, 6)
+		printf "\n"
+		for (p = 1; p <= np; p++) {
+			k = ph[p]; m = n[k] + 0
+			if (!m) continue
+			for (i = 1; i <= m; i++) a[i] = wall[k, i]
+			med = median(a, m)
+			printf "%-12s %5d %20s %9s", k, m,
+				sprintf("%.0f [%.0f-%.0f]", med, a[1], a[m]), (k in target) ? target[k] : "-"
+			for (s = 1; s <= ns; s++) {
+				c = 0
+				for (i = 1; i <= m; i++)
+					if (st[k, sn[s], i] != "-" && st[k, sn[s], i] != "") b[++c] = st[k, sn[s], i]
+				printf " %6s", c ? sprintf("%d", median(b, c)) : "-"
+			}
+			printf "\n"
+		}
+	}' "$TIMES"
+}
+
+# write_summary: summary.txt from $TIMES and the notes of the run; prints it.
+write_summary() {
+	[[ -s $TIMES ]] || die "$EX_SETUP" "no timings in $TIMES; run make bench-pipeline"
+	{
+		cat -- "$WORK_DIR/notes"
+		echo
+		summarise
+	} >"$WORK_DIR/summary.txt"
+	cat -- "$WORK_DIR/summary.txt"
+}
+
+main() {
+	local runs=3 r ccache_note table=0
+	WORK_DIR=$OUT/bench-pipeline
+	TIMES=$WORK_DIR/times
+	while (($#)); do
+		case $1 in
+		-h | --help) usage_from_header; exit 0 ;;
+		--table) table=1 ;;
+		--runs)
+			[[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "$EX_SETUP" "--runs wants a positive number"
+			runs=$2
+			shift
+			;;
+		*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
+		esac
+		shift
+	done
+	if ((table)); then
+		write_summary
+		return
+	fi
+	"$REPO/scripts/deps.sh" check
+	"$REPO/scripts/base.sh" >/dev/null # extracted before the clock starts
+	[[ $WORK_DIR != *[[:space:]:]* ]] ||
+		die "$EX_SETUP" "O=$OUT: the runs need an output path without spaces or colons"
+	rm -rf -- "$WORK_DIR"
+	mkdir -p -- "$WORK_DIR"
+	: >"$TIMES"
+	ccache_note="no ccache"
+	if command -v ccache >/dev/null; then
+		ccache_note="ccache $(ccache -k cache_dir) held $(ccache -s | awk '/Cache size/ { print $4; exit }') GB before the first run"
+	fi
+	{
+		echo "make bench-pipeline: make check on $(nproc) cores, $runs run(s), $FLAVOUR flavour;"
+		echo "$ccache_note. Stage columns: median seconds."
+	} >"$WORK_DIR/notes"
+	for ((r = 1; r <= runs; r++)); do
+		rm -rf -- "$WORK_DIR/run$r" "$WORK_DIR/series-run$r"
+		cp -R -- "$SERIES_DIR" "$WORK_DIR/series-run$r"
+		timed_check "$r" cold
+		timed_check "$r" warm
+		edit_comment "$WORK_DIR/series-run$r" "${r}a"
+		timed_check "$r" edit
+		edit_comment "$WORK_DIR/series-run$r" "${r}b"
+		timed_check "$r" edit-noboot BOOT=no
+		# keep the last run's output only: each holds kernel builds
+		((r == runs)) || rm -rf -- "$WORK_DIR/run$r"
+	done
+	write_summary
+}
+
+main "$@"
