@@ -23,11 +23,12 @@
 //# a reference of its own on the same object earlier; a reference dropped
 //# by a callee that is neither a wrapper nor a consumer is reported.
 //
-// Confidence: Moderate
+// Confidence: Low
 // Copyright: (C) 2026 z3fold-series maintainers
 // Comments: The lock check only knows lock functions by name (a "lock",
 //  "trylock" or "unlock" word in the callee name, down_*/up_* for rwsems)
 //  and only looks at locks taken on the object itself.
+//  Measured: 2 of 32 sampled findings true on the whole 6.1 tree (cocci/triage/).
 // Options: --no-includes --include-headers
 // Keywords: kref_get, kref_put, kref_get_unless_zero, refcount, use after free
 

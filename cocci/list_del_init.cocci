@@ -17,16 +17,18 @@
 /// function (..._release, _destroy, _free, _fini, _dtor) that is the
 /// field's only list_empty() test: it covers "never added", and the object
 /// goes away with the function.
-//# A structure field may be used both as a list head and as a list entry;
-//# a list_empty() on a head then makes list_del() of an entry look
-//# suspicious.  The entry may also be freed through another pointer (a
-//# containing page, a parent object), which the rule cannot see.
+//# A field the file uses as a list head anywhere is skipped, so a field
+//# that is a head in some objects and an entry in others is not checked.
+//# The entry may also be freed through another pointer (a containing page,
+//# a parent object, the caller), which the rule cannot see: most of the
+//# remaining false positives.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 z3fold-series maintainers
 // Comments: The structure type of both expressions must be known to spatch:
 //  declarations of locals and parameters are enough, members of members
 //  need the header that defines the outer structure.
+//  Measured: 8 of the 32 decided findings true on the whole 6.1 tree (cocci/triage/).
 // Options: --no-includes --include-headers
 // Keywords: list_del, list_del_init, list_empty, LIST_POISON
 
