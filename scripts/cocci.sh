@@ -582,7 +582,6 @@ cmd_tree() {
 	local np nn nt
 	np=$(grep -c '^warning: .* function .* not checked' "$OUT/parse-failures.txt" || true)
 	nt=$(grep -c '^warning: .* file not checked' "$OUT/parse-failures.txt" || true)
-	# a file given up by one rule is usually given up by the other too
 	nn=$(grep -c '^note: ' "$OUT/parse-failures.txt" || true)
 	cat "$OUT/parse-failures.txt"
 	printf '%s' "$summary"
@@ -793,7 +792,8 @@ wrappers_cached() {
 	else
 		tmp=$(mktemp -d "$OUT/cache/collect-$key.XXXXXX")
 		collect_wrappers "$tree" "$list" "$tmp" "$tmp/wrappers.txt" "$JOBS"
-		mv "$tmp/wrappers.txt" "$CACHE_DIR/wrappers-$key.txt"
+		cp "$tmp/wrappers.txt" "$CACHE_DIR/.wrappers-$key.$$"
+		mv "$CACHE_DIR/.wrappers-$key.$$" "$CACHE_DIR/wrappers-$key.txt"
 		rm -rf "$tmp"
 	fi
 	cp "$CACHE_DIR/wrappers-$key.txt" "$out"
