@@ -184,13 +184,16 @@ main() {
 	[[ $# -gt 0 ]] || want=("${ALL_STAGES[@]}")
 	local full=$((!$#))
 	if [[ $# -eq 0 && ${BOOT:-yes} == no ]]; then
-		want=("${ALL_STAGES[@]/boot}")
+		want=()
+		for s in "${ALL_STAGES[@]}"; do
+			[[ $s == boot ]] || want+=("$s")
+		done
 		full=0
 	fi
 	while [[ ${#want[@]} -gt 0 ]]; do
 		s=${want[0]}
 		want=("${want[@]:1}")
-		[[ -n $s && -z ${wanted[$s]:-} ]] || continue
+		[[ -z ${wanted[$s]:-} ]] || continue
 		wanted[$s]=1
 		for d in ${NEEDS[$s]}; do want+=("$d"); done
 	done
