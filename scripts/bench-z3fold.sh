@@ -63,12 +63,16 @@ boot_one() {
 # summarise DIR: the table, from every boot's parsed counters.
 summarise() {
 	(cd -- "$1" && awk -v configs="${CONFIGS[*]}" "$AWK_STATS"'
-	function val(file, key,    line, v) {
-		v = ""
+	# load(file): its KEY=VALUE lines into kv[], read once per boot
+	function load(file,    line, i) {
+		delete kv
 		while ((getline line < file) > 0)
-			if (index(line, key "=") == 1) { v = substr(line, length(key) + 2); break }
+			if ((i = index(line, "=")) > 1 && !(substr(line, 1, i - 1) in kv))
+				kv[substr(line, 1, i - 1)] = substr(line, i + 1)
 		close(file)
-		return v
+	}
+	function val(key) {
+		return key in kv ? kv[key] : ""
 	}
 	# median [min-max] of the n values in a
 	function range(a, n,    m) {
@@ -83,13 +87,14 @@ summarise() {
 		return sprintf("%d +-%d%%", m, m ? int((a[n] - a[1]) * 50 / m + 0.5) : 0)
 	}
 	{
-		run = $1; cfg = $2; f = run "/" $3
+		run = $1; cfg = $2
 		runs[run] = 1
-		res[run, cfg] = val(f, "result")
+		load(run "/" $3)
+		res[run, cfg] = val("result")
 		for (k = 1; k <= nkeys; k++) {
-			v = val(f, "counter." key[k])
+			v = val("counter." key[k])
 			if (key[k] == "rejected")
-				v = val(f, "counter.reject_alloc") + val(f, "counter.reject_poor") + val(f, "counter.reclaim_fail")
+				v = val("counter.reject_alloc") + val("counter.reject_poor") + val("counter.reclaim_fail")
 			if (v != "") got[run, cfg, key[k]] = v + 0	# numbers, not strings
 		}
 	}
