@@ -42,7 +42,8 @@ virtual collect
 import os
 import re
 
-KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume")
+KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume",
+         "nofree", "nofreeput")
 TREE = dict((k, set()) for k in KINDS)
 LOCAL = dict((k, set()) for k in KINDS)
 BAD_GET = set()
@@ -201,7 +202,7 @@ def add_wrapper(kind, fn, p):
         return
     if kind in ("put", "kput") and (not small(p) or not PUTNAME_RE.search(fn)):
         kind = "consume"
-    elif kind not in ("put", "kput", "consume") and not small(p):
+    elif kind in ("get", "tryget", "kget", "ktryget") and not small(p):
         return
     if fn in LOCAL[kind]:
         return
@@ -212,6 +213,53 @@ def add_wrapper(kind, fn, p):
 
 
 PRIOR = set()
+NOFREE_PUTS = set()
+RELEASES = {}
+
+# Names of calls that may free what they are given, or defer it to a
+# callback that may (call_rcu(), queue_work(), a timer).
+FREEING_RE = re.compile(r"free|destroy|release|put|dealloc|kill|fini|cleanup"
+                        r"|unref|drop|delete|remove|discard|dispose|rcu")
+DEFER_RE = re.compile(r"work|rcu|timer|tasklet|queue|schedule")
+COMPLETE_RE = re.compile(r"^complete(_all)?$")
+
+
+def release_seen(R, P, acc, p):
+    RELEASES.setdefault(str(R), {"acc": str(acc), "p": p, "calls": set()})
+
+
+def release_call(R, kind, g):
+    if str(R) in RELEASES:
+        RELEASES[str(R)]["calls"].add((kind, str(g)))
+
+
+def release_frees(rel):
+    calls = rel["calls"]
+    completes = any(kind == "member" and COMPLETE_RE.match(g)
+                    for (kind, g) in calls)
+    for (kind, g) in calls:
+        if kind == "kref" and g not in (rel["acc"], "container_of"):
+            return True
+        if kind == "bare" and (FREEING_RE.search(g) or not completes):
+            return True
+        if kind == "member" and (FREEING_RE.search(g) or DEFER_RE.search(g)):
+            return True
+    return False
+
+
+def releases_done():
+    for (R, rel) in sorted(RELEASES.items()):
+        if not release_frees(rel):
+            add_wrapper("nofree", R, rel["p"])
+
+
+def nofree(name):
+    return wrap("nofree", name)
+
+
+def may_free(p):
+    """The put at p may reach a release callback that frees the object."""
+    return key(p) not in NOFREE_PUTS and not wrap("nofreeput", callee(p))
 GETCAND = []
 FROMPARAM = set()
 BEFORE = set()
@@ -297,6 +345,8 @@ BAD_GET.clear()
 del GETCAND[:]
 CALLBACKS.clear()
 PRIOR.clear()
+NOFREE_PUTS.clear()
+RELEASES.clear()
 FROMPARAM.clear()
 BEFORE.clear()
 
@@ -534,6 +584,26 @@ p << w_put2.p;
 if not wrap("put", fn):
     add_wrapper("put", fn, p[0])
 
+// A small function that passes any of its parameters to a put wrapper or
+// a consumer consumes it too (vgic_put_irq(kvm, irq) takes a lock and
+// calls __vgic_put_lpi_locked(kvm, irq)).
+@w_consume2 disable ptr_to_array@
+identifier fn, P;
+identifier cw : script:python() { anyput(cw) };
+type T;
+position p;
+@@
+fn@p(..., T *P, ...) {
+<+... cw(..., P, ...) ...+>
+}
+
+@script:python@
+fn << w_consume2.fn;
+p << w_consume2.p;
+@@
+if not anyput(fn) and small(p[0]):
+    add_wrapper("consume", fn, p[0])
+
 // Functions of this file that keep an object given to them: they put it,
 // store it in a list or in a structure.
 @w_keep depends on !collect disable ptr_to_array@
@@ -578,9 +648,132 @@ R << cb.R;
 CALLBACKS.add(R)
 
 // ---------------------------------------------------------------------------
-// Puts that follow a get on the same object in the same function: the
-// function dropped a reference of its own, so using the object afterwards
-// relies on the caller's reference and is not reported.
+// Release callbacks that leave their object alive: the object goes back to
+// a pool, or its owner waits for a completion inside it and frees it
+// afterwards (kref_put(); wait_for_completion(&obj->done); kfree(obj)).
+// Using the object after a put that can only reach such a callback is not
+// a use after free.  A callback is taken to free its object when it passes
+// the object, or its kref, to any call (one that completes a member:
+// only to a call named like freeing), or a member of it to a call named
+// like freeing or deferring (call_rcu(), queue_work(), kref_put(), ...).
+
+@rel disable ptr_to_array@
+identifier R, k, P, acc;
+type T;
+position p;
+@@
+R@p(struct kref *k) {
+... when any
+(
+ T *P = acc(k, ...);
+|
+ P = acc(k, ...);
+)
+... when any
+}
+
+@script:python@
+R << rel.R;
+P << rel.P;
+acc << rel.acc;
+p << rel.p;
+@@
+release_seen(R, P, acc, p[0])
+
+@rel_bare disable ptr_to_array exists@
+identifier rel.R, rel.k, rel.P, g;
+@@
+R(struct kref *k) {
+<+... g(..., P, ...) ...+>
+}
+
+@script:python@
+R << rel.R;
+g << rel_bare.g;
+@@
+release_call(R, "bare", g)
+
+@rel_member disable ptr_to_array exists@
+identifier rel.R, rel.k, rel.P, g, h;
+@@
+R(struct kref *k) {
+<+... g(..., &P->h, ...) ...+>
+}
+
+@script:python@
+R << rel.R;
+g << rel_member.g;
+@@
+release_call(R, "member", g)
+
+@rel_kref exists@
+identifier rel.R, rel.k, g;
+@@
+R(struct kref *k) {
+<+... g(..., k, ...) ...+>
+}
+
+@script:python@
+R << rel.R;
+g << rel_kref.g;
+@@
+release_call(R, "kref", g)
+
+@script:python rel_done@
+@@
+releases_done()
+
+// A put wrapper whose kref_put() can only reach such a callback.
+@w_put_nofree disable ptr_to_array@
+identifier fn, P, f, g;
+identifier R : script:python() { nofree(R) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_put(&P->f, R)
+|
+ kref_put(&P->f.g, R)
+|
+ kref_put_mutex(&P->f, R, ...)
+|
+ kref_put_lock(&P->f, R, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_put_nofree.fn;
+p << w_put_nofree.p;
+@@
+if wrap("put", fn) or wrap("consume", fn):
+    add_wrapper("nofreeput", fn, p[0])
+
+@nofree_put depends on !collect@
+expression K;
+identifier R : script:python() { nofree(R) };
+position p;
+@@
+(
+ kref_put@p(K, R)
+|
+ kref_put_mutex@p(K, R, ...)
+|
+ kref_put_lock@p(K, R, ...)
+)
+
+@script:python@
+p << nofree_put.p;
+@@
+NOFREE_PUTS.add(key(p[0]))
+
+// ---------------------------------------------------------------------------
+// Puts that follow a get on the same object in the same function (or a
+// get wrapper's result assigned to it): the function dropped a reference
+// of its own, so using the object afterwards relies on the caller's
+// reference and is not reported.
 
 @prior depends on !collect disable ptr_to_array exists@
 idexpression E;
@@ -599,6 +792,8 @@ position p1;
  kref_get_unless_zero(&E->f)
 |
  gw(E, ...)
+|
+ E = gw(...)
 |
  kgw(&E->f, ...)
 )
@@ -839,7 +1034,7 @@ FROMPARAM.add((str(fn), str(P)))
 @dput depends on !collect disable ptr_to_array exists@
 idexpression E;
 expression E2;
-identifier f, g, f2, g2;
+identifier f, g, f2, g2, rf;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
 identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
 identifier pw : script:python() { wrap("put", pw) };
@@ -864,6 +1059,7 @@ position p1, p2;
  kpw@p1(&E->f, ...);
 )
 ... when != E = E2
+    when != rf(..., &E, ...)
     when != \( kref_get(&E->f2) \| kref_get(&E->f2.g2) \)
     when != kref_get_unless_zero(&E->f2)
     when != gw(E, ...)
@@ -1014,7 +1210,7 @@ p1 << uap_stmt.p1;
 p2 << uap_stmt.p2;
 E << uap_stmt.E;
 @@
-if key(p1[0]) not in PRIOR:
+if key(p1[0]) not in PRIOR and may_free(p1[0]):
     emit("kref use after put", p2[0],
          "'%s' is used after %s() at line %s, which may have freed it"
          % (E, callee(p1[0]), p1[0].line),
@@ -1025,7 +1221,7 @@ p1 << uap_branch.p1;
 p2 << uap_branch.p2;
 E << uap_branch.E;
 @@
-if key(p1[0]) not in PRIOR:
+if key(p1[0]) not in PRIOR and may_free(p1[0]):
     emit("kref use after put", p2[0],
          "'%s' is used after %s() at line %s, which may have freed it"
          % (E, callee(p1[0]), p1[0].line),

@@ -114,6 +114,27 @@ void foo_cancel_async(struct foo *f)
 		kref_put(&f->ref, foo_release);
 }
 
+/* Drops the reference through a consumer, under the context's lock. */
+void foo_ctx_retire(struct foo_ctx *ctx, struct foo *f)
+{
+	mutex_lock(&ctx->cur->lock);
+	foo_retire(ctx, f);
+	mutex_unlock(&ctx->cur->lock);
+}
+
+/* Returns the object to its pool's free list: nothing is freed. */
+static void pooled_recycle(struct kref *ref)
+{
+	struct pooled *pl = container_of(ref, struct pooled, ref);
+
+	list_add(&pl->node, &pl->pool->active);
+}
+
+void pooled_unref(struct pooled *pl)
+{
+	kref_put(&pl->ref, pooled_recycle);
+}
+
 // expect-wrapper: get foo_hold_local
 // expect-wrapper: consume foo_cancel_async
 // expect-wrapper: get grab_foo
@@ -121,4 +142,8 @@ void foo_cancel_async(struct foo *f)
 // expect-wrapper: kget foo_ref_hold
 // expect-wrapper: kput foo_ref_drop
 // expect-wrapper: consume foo_retire
+// expect-wrapper: consume foo_ctx_retire
 // expect-wrapper: get foo_lookup_hold
+// expect-wrapper: put pooled_unref
+// expect-wrapper: nofree pooled_recycle
+// expect-wrapper: nofreeput pooled_unref

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The reference is passed to functions that consume it: one defined in
- * this file, one in lib_foo.c, and one whose name says that it keeps it.
+ * this file, one in lib_foo.c, one in lib_foo.c that reaches the consumer
+ * through another call, and one whose name says that it keeps it.
  */
 #include "include/foo.h"
 
@@ -25,6 +26,14 @@ void foo_hand_off_lib(struct foo_ctx *ctx, int id)
 
 	kref_get(&f->ref);
 	foo_retire(ctx, f);
+}
+
+void foo_hand_off_lib_locked(struct foo_ctx *ctx, int id)
+{
+	struct foo *f = foo_find(ctx, id);
+
+	kref_get(&f->ref);
+	foo_ctx_retire(ctx, f);
 }
 
 int foo_hand_off_register(struct foo_ctx *ctx, int id)

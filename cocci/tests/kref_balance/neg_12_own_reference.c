@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The function takes a reference of its own and drops it; the object is
- * still covered by the caller's reference afterwards.
+ * still covered by the caller's reference afterwards.  The same when the
+ * reference is taken by a get wrapper whose result is assigned.
  */
 #include "include/foo.h"
 
@@ -14,6 +15,22 @@ int foo_sync(struct foo *f)
 	kref_put(&f->ref, foo_release);
 	f->state = ret;
 	return ret;
+}
+
+int foo_attach_parent(struct foo_ctx *ctx)
+{
+	struct foo *parent;
+	int err;
+
+	parent = foo_get(ctx->cur);
+	err = foo_flush(parent);
+	if (err) {
+		foo_put(parent);
+		pr_err("attach failed: parent %d\n", parent->id);
+		return err;
+	}
+	ctx->cur = parent;
+	return 0;
 }
 
 // expect: none

@@ -21,6 +21,16 @@ struct foo_ctx {
 	struct list_head active;
 };
 
+/* Objects of a pool: their release puts them back on the free list. */
+struct pooled {
+	struct kref ref;
+	struct list_head node;
+	struct foo_ctx *pool;
+	int state;
+};
+
+void pooled_unref(struct pooled *pl);
+
 void foo_release(struct kref *ref);
 void foo_release_locked(struct kref *ref);
 
