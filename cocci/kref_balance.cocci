@@ -43,7 +43,7 @@ import os
 import re
 
 KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume",
-         "nofree", "nofreeput")
+         "nofree", "putcb")
 TREE = dict((k, set()) for k in KINDS)
 LOCAL = dict((k, set()) for k in KINDS)
 BAD_GET = set()
@@ -235,14 +235,17 @@ def release_call(R, kind, g):
 
 def release_frees(rel):
     calls = rel["calls"]
-    completes = any(kind == "member" and COMPLETE_RE.match(g)
+    completes = any(kind == "part" and COMPLETE_RE.match(g)
                     for (kind, g) in calls)
     for (kind, g) in calls:
+        if kind == "pointer":
+            return True
         if kind == "kref" and g not in (rel["acc"], "container_of"):
             return True
         if kind == "bare" and (FREEING_RE.search(g) or not completes):
             return True
-        if kind == "member" and (FREEING_RE.search(g) or DEFER_RE.search(g)):
+        if kind == "part" and (DEFER_RE.search(g) or
+                               (FREEING_RE.search(g) and not completes)):
             return True
     return False
 
@@ -257,12 +260,63 @@ def nofree(name):
     return wrap("nofree", name)
 
 
+# Between two puts, anything that branches or joins paths.
+BRANCH_RE = re.compile(r"[{}]|\b(if|else|for|while|do|switch|case|default"
+                       r"|goto|return|break|continue)\b|^\s*\w+\s*:(?!:)")
+
+
+def in_a_row(p1, p2):
+    """The puts at p1 and p2 are in one straight run of statements: nothing
+    between them branches or is a jump target.  Two puts written in a row
+    drop two references on purpose (the lookup's and the list's)."""
+    if p1.file != p2.file or int(p2.line) <= int(p1.line):
+        return False
+    callee(p1)
+    lines = _SRC.get(p1.file) or []
+    first, last = int(p1.line) - 1, int(p2.line) - 1
+    text = "\n".join([lines[first][int(p1.column):]] +
+                      lines[first + 1:last] +
+                      [lines[last][:int(p2.column)]])
+    text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", text, flags=re.S)
+    text = re.sub(r'"(\\.|[^"\\])*"', '""', text)
+    return not any(BRANCH_RE.search(line) for line in text.split("\n"))
+
+
+def put_callbacks(name):
+    """Release callbacks the put wrapper 'name' passes to kref_put(): kind
+    putcb, recorded as "WRAPPER/CALLBACK:keeps" (or ":frees") when the
+    callback is defined in the wrapper's file, as "WRAPPER/CALLBACK" when
+    it is not: a wrapper defined in a header finds its callback in the
+    tree's list."""
+    return set(w.split("/", 1)[1] for w in TREE["putcb"] | LOCAL["putcb"]
+               if w.split("/", 1)[0] == name)
+
+
 def may_free(p):
     """The put at p may reach a release callback that frees the object."""
-    return key(p) not in NOFREE_PUTS and not wrap("nofreeput", callee(p))
+    if key(p) in NOFREE_PUTS:
+        return False
+    cbs = put_callbacks(callee(p))
+    for cb in cbs:
+        (name, _, state) = cb.partition(":")
+        if not (state == "keeps" if state else nofree(name)):
+            return True
+    return not cbs
+
+
+# Cancelling a work item or a timer that held a reference.
+CANCEL_RE = re.compile(r"^(cancel_(delayed_)?work|kthread_cancel_"
+                       r"|(try_to_)?del_(singleshot_)?timer|timer_delete"
+                       r"|hrtimer_(try_to_)?cancel)")
+CANCEL_PUTS = set()
+
+# Removing an entry from a list, tree or id map that held a reference.
+UNLINK_RE = re.compile(r"^((h|ll)?list_del|list_lru_del|rb_erase|idr_remove"
+                       r"|xa_erase|radix_tree_delete|rhashtable_remove)")
 GETCAND = []
 FROMPARAM = set()
 BEFORE = set()
+RELEASED = set()
 
 
 def key(p):
@@ -347,8 +401,10 @@ CALLBACKS.clear()
 PRIOR.clear()
 NOFREE_PUTS.clear()
 RELEASES.clear()
+CANCEL_PUTS.clear()
 FROMPARAM.clear()
 BEFORE.clear()
+RELEASED.clear()
 
 // ---------------------------------------------------------------------------
 // Pass 1: wrappers defined in this file (and, with -D collect, printed so
@@ -652,10 +708,11 @@ CALLBACKS.add(R)
 // a pool, or its owner waits for a completion inside it and frees it
 // afterwards (kref_put(); wait_for_completion(&obj->done); kfree(obj)).
 // Using the object after a put that can only reach such a callback is not
-// a use after free.  A callback is taken to free its object when it passes
-// the object, or its kref, to any call (one that completes a member:
-// only to a call named like freeing), or a member of it to a call named
-// like freeing or deferring (call_rcu(), queue_work(), kref_put(), ...).
+// a use after free.  A callback is taken to free its object when it calls
+// through a function pointer, passes its kref on, passes the object to any
+// call or anything of it to a call named like freeing (a callback that
+// completes a member of the object: only the object itself), or passes
+// anything of it to a call named like deferring (call_rcu(), queue_work()).
 
 @rel disable ptr_to_array@
 identifier R, k, P, acc;
@@ -693,24 +750,39 @@ g << rel_bare.g;
 @@
 release_call(R, "bare", g)
 
-@rel_member disable ptr_to_array exists@
-identifier rel.R, rel.k, rel.P, g, h;
+@rel_part disable ptr_to_array exists@
+identifier rel.R, rel.k, rel.P, g;
 @@
 R(struct kref *k) {
-<+... g(..., &P->h, ...) ...+>
+<+... g(..., <+... P ...+>, ...) ...+>
 }
 
 @script:python@
 R << rel.R;
-g << rel_member.g;
+g << rel_part.g;
 @@
-release_call(R, "member", g)
+release_call(R, "part", g)
+
+@rel_fp exists@
+identifier rel.R, rel.k, h;
+expression E;
+position pp;
+@@
+R(struct kref *k) {
+<+... \( E@pp->h(...) \| (*E@pp)(...) \) ...+>
+}
+
+@script:python@
+R << rel.R;
+pp << rel_fp.pp;
+@@
+release_call(R, "pointer", "")
 
 @rel_kref exists@
 identifier rel.R, rel.k, g;
 @@
 R(struct kref *k) {
-<+... g(..., k, ...) ...+>
+<+... g(..., <+... k ...+>, ...) ...+>
 }
 
 @script:python@
@@ -723,10 +795,10 @@ release_call(R, "kref", g)
 @@
 releases_done()
 
-// A put wrapper whose kref_put() can only reach such a callback.
-@w_put_nofree disable ptr_to_array@
-identifier fn, P, f, g;
-identifier R : script:python() { nofree(R) };
+// The callbacks a put wrapper passes to kref_put(): whether it can free
+// is known once the callbacks of the whole tree are.
+@w_put_cb disable ptr_to_array@
+identifier fn, P, f, g, R;
 type T;
 position p;
 @@
@@ -745,11 +817,15 @@ fn@p(T *P, ...) {
 }
 
 @script:python@
-fn << w_put_nofree.fn;
-p << w_put_nofree.p;
+fn << w_put_cb.fn;
+R << w_put_cb.R;
+p << w_put_cb.p;
 @@
-if wrap("put", fn) or wrap("consume", fn):
-    add_wrapper("nofreeput", fn, p[0])
+if wrap("put", fn):
+    state = ""
+    if str(R) in RELEASES:
+        state = ":keeps" if nofree(R) else ":frees"
+    add_wrapper("putcb", "%s/%s%s" % (fn, R, state), p[0])
 
 @nofree_put depends on !collect@
 expression K;
@@ -816,6 +892,68 @@ position p1;
 p1 << prior.p1;
 @@
 PRIOR.add(key(p1[0]))
+
+// A put under "if (cancel_delayed_work(&obj->work))" drops the reference
+// the cancelled work item (or timer) held, and a put after the object was
+// unlinked from a list, tree or id map drops the reference of that
+// container; neither is the reference of the function, which needed one to
+// reach the work item or the entry at all: the object outlives the put,
+// and a put of the same object later on the path is not a second put of
+// the same reference.
+
+@cancel_put depends on !collect disable ptr_to_array@
+identifier cf : script:python() { bool(CANCEL_RE.match(cf)) };
+identifier pw : script:python() { wrap("put", pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position p1;
+@@
+(
+if (<+... cf(...) ...+>)
+ \( kref_put@p1(...); \| kref_put_mutex@p1(...); \| kref_put_lock@p1(...); \| pw@p1(...); \| kpw@p1(...); \)
+|
+if (<+... cf(...) ...+>) {
+ ... when any
+ \( kref_put@p1(...); \| kref_put_mutex@p1(...); \| kref_put_lock@p1(...); \| pw@p1(...); \| kpw@p1(...); \)
+ ... when any
+}
+)
+
+@script:python@
+p1 << cancel_put.p1;
+@@
+CANCEL_PUTS.add(key(p1[0]))
+
+@unlink_put depends on !collect disable ptr_to_array exists@
+idexpression E;
+expression E2, X;
+identifier f, g, h;
+identifier ul : script:python() { bool(UNLINK_RE.match(ul)) };
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier pw : script:python() { wrap("put", pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position p1;
+@@
+\( ul(&E->h, ...); \| ul(..., &E->h); \| ul(..., E); \)
+... when != E = E2
+    when != \( kref_get(&E->f) \| kref_get(&E->f.g) \| gw(E, ...) \)
+(
+ kref_put@p1(&E->f, ...);
+|
+ kref_put@p1(&E->f.g, ...);
+|
+ kref_put_mutex@p1(&E->f, ...);
+|
+ kref_put_lock@p1(&E->f, ...);
+|
+ pw@p1(E, ...);
+|
+ kpw@p1(&E->f, ...);
+)
+
+@script:python@
+p1 << unlink_put.p1;
+@@
+CANCEL_PUTS.add(key(p1[0]))
 
 // ---------------------------------------------------------------------------
 // Objects that come straight from a parameter (the parameter itself, a
@@ -931,6 +1069,143 @@ p1 << before.p1;
 BEFORE.add(key(p1[0]))
 
 // ---------------------------------------------------------------------------
+// References that some path of the function puts or hands off.  A reference
+// that no path gives back is kept by design for a state the function does
+// not show (an open file, a pinned mapping, the caller's out-parameter),
+// so a leak is only reported for a reference the function gives back on
+// some paths and not on others.
+
+@released depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier kgw : script:python() { wrap("kget", kgw) };
+identifier ktgw : script:python() { wrap("ktryget", ktgw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+expression fp;
+statement S;
+type T;
+position p1;
+@@
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ kgw@p1(&E->f, ...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (... || !kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!tgw@p1(E, ...)) S
+|
+ if (... || !tgw@p1(E, ...)) S
+|
+ if (!ktgw@p1(&E->f, ...)) S
+|
+ if (... || !ktgw@p1(&E->f, ...)) S
+)
+...
+(
+ \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+|
+ \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+|
+ pw(..., E, ...)
+|
+ pw(..., &E->f, ...)
+|
+ kpw(&E->f, ...)
+|
+ hf(..., E, ...)
+|
+ hff(..., &E->h, ...)
+|
+ hff(..., &E->h.i, ...)
+|
+ fp->h(..., E, ...)
+|
+ (*fp)(..., E, ...)
+|
+ E2 = E
+|
+ E2 = (T)E
+|
+ E2 = &E->h
+|
+ E2 = &E->h.i
+)
+
+@released_ret depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier kgw : script:python() { wrap("kget", kgw) };
+identifier ktgw : script:python() { wrap("ktryget", ktgw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+expression fp;
+statement S;
+type T;
+position p1;
+@@
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ kgw@p1(&E->f, ...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (... || !kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!tgw@p1(E, ...)) S
+|
+ if (... || !tgw@p1(E, ...)) S
+|
+ if (!ktgw@p1(&E->f, ...)) S
+|
+ if (... || !ktgw@p1(&E->f, ...)) S
+)
+...
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+)
+
+@script:python@
+p1 << released_ret.p1;
+@@
+RELEASED.add(key(p1[0]))
+
+@script:python@
+p1 << released.p1;
+@@
+RELEASED.add(key(p1[0]))
+
+// ---------------------------------------------------------------------------
 // Leak: a reference taken on a local object reaches a return without being
 // put or handed off.
 
@@ -1008,7 +1283,8 @@ p1 << leak.p1;
 p2 << leak.p2;
 E << leak.E;
 @@
-if key(p1[0]) not in BEFORE and (fn_of(p1[0]), E) not in FROMPARAM:
+if key(p1[0]) not in BEFORE and key(p1[0]) in RELEASED and \
+        (fn_of(p1[0]), E) not in FROMPARAM:
     leak(p1[0], p2[0], E)
 
 // The parameter itself: a function that takes a reference on what it was
@@ -1030,6 +1306,8 @@ FROMPARAM.add((str(fn), str(P)))
 
 // ---------------------------------------------------------------------------
 // Double put: two puts of the same object on one path, with no get between.
+// Two puts in one straight run of statements are taken to be deliberate:
+// code that holds two references drops them like that.
 
 @dput depends on !collect disable ptr_to_array exists@
 idexpression E;
@@ -1085,8 +1363,9 @@ p1 << dput.p1;
 p2 << dput.p2;
 E << dput.E;
 @@
-if key(p1[0]) not in PRIOR and key(p1[0]) != key(p2[0]) and \
-        callee(p1[0]) == callee(p2[0]):
+if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
+        key(p1[0]) != key(p2[0]) and callee(p1[0]) == callee(p2[0]) and \
+        not in_a_row(p1[0], p2[0]):
     emit("kref double put", p2[0],
          "'%s' was already put at line %s by %s() on this path"
          % (E, p1[0].line, callee(p1[0])),
@@ -1210,7 +1489,8 @@ p1 << uap_stmt.p1;
 p2 << uap_stmt.p2;
 E << uap_stmt.E;
 @@
-if key(p1[0]) not in PRIOR and may_free(p1[0]):
+if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
+        may_free(p1[0]):
     emit("kref use after put", p2[0],
          "'%s' is used after %s() at line %s, which may have freed it"
          % (E, callee(p1[0]), p1[0].line),
@@ -1221,7 +1501,8 @@ p1 << uap_branch.p1;
 p2 << uap_branch.p2;
 E << uap_branch.E;
 @@
-if key(p1[0]) not in PRIOR and may_free(p1[0]):
+if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
+        may_free(p1[0]):
     emit("kref use after put", p2[0],
          "'%s' is used after %s() at line %s, which may have freed it"
          % (E, callee(p1[0]), p1[0].line),

@@ -146,4 +146,5 @@ void pooled_unref(struct pooled *pl)
 // expect-wrapper: get foo_lookup_hold
 // expect-wrapper: put pooled_unref
 // expect-wrapper: nofree pooled_recycle
-// expect-wrapper: nofreeput pooled_unref
+// expect-wrapper: putcb pooled_unref/pooled_recycle:keeps
+// expect-wrapper: putcb drop_foo/foo_release:frees

@@ -73,5 +73,6 @@ static inline void foo_ctx_set(struct foo *f, struct foo_ctx *ctx)
 
 // expect-wrapper: get foo_get
 // expect-wrapper: put foo_put
+// expect-wrapper: putcb foo_put/foo_release
 // expect-wrapper: tryget foo_tryget
 #endif
