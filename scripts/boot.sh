@@ -451,8 +451,11 @@ parse_args() {
 		-n|--dry-run) DRY_RUN=1; shift; continue ;;
 		--reuse-evidence) REUSE=1; shift; continue ;;
 		--no-kunit)
-			GATES=("${GATES[@]/kunit}")
-			read -ra GATES <<<"${GATES[*]}"
+			local kept=() gate
+			for gate in "${GATES[@]}"; do
+				[[ $gate == kunit ]] || kept+=("$gate")
+			done
+			GATES=("${kept[@]}")
 			EXTRA_APPEND+="${EXTRA_APPEND:+ }kunit.enable=0"
 			shift
 			continue
