@@ -90,6 +90,10 @@ Options:
                     a kernel with the bug it reproduces
   --no-kunit        do not run the KUnit suites (kunit.enable=0) nor gate
                     on them: the stress alone, as make bench-z3fold runs it
+  --kunit-only      the KUnit suites alone: the guest reports as soon as it
+                    starts (stress=0), gates boot, kunit and log
+  --evidence        no kernel fails the run: every label is evidence (the
+                    evidence stage reads each one's parsed results)
   --reuse-evidence  a kernel that is not --must-pass keeps its last result
                     in --out if its image, the guest, this script and the
                     arguments are unchanged (make check: the base's boot)
@@ -206,66 +210,12 @@ clean_log() {
 	sed -e 's/\r$//' -e 's/^\[ *[0-9]*\.[0-9]*\] //' -- "$1"
 }
 
-# parse LOG: key=value lines (result, reason, fail.GATE, counter.NAME,
-# step.NAME, suite.NAME, repro.CASE, kunit_failed, kunit_expect, panic).
-# repro.CASE is ok, fail or skip, with ",splat" when the kernel log gate
-# matched while the case ran (between the previous case's result and its
-# own).
+# parse LOG: the log as KEY=VALUE lines (see scripts/awk/boot-log.awk).
 parse_log() {
 	local re
 
 	re=$(IFS='|'; echo "${GATE_PATTERNS[*]}")
-	awk -v re="$re" '
-	{
-		sub(/\r$/, ""); stamp = ""
-		if (match($0, /^\[ *[0-9]+\.[0-9]+\] ?/)) {
-			stamp = substr($0, 1, RLENGTH)
-			$0 = substr($0, RLENGTH + 1)
-		}
-	}
-	# the first failed KUnit expectation: its lines share one timestamp
-	expect && stamp == estamp && !/^ *((not )?ok [0-9]|# )/ {
-		if ($0 != "") { sub(/^ +/, ""); msg = msg (msg == "" ? "" : " ") $0 }
-		next
-	}
-	expect { print "kunit_expect=" msg; expect = 0 }
-	/EXPECTATION FAILED/ && !estamp { expect = 1; estamp = stamp }
-	/^z3fold-stress: result pass$/ { print "result=pass" }
-	/^z3fold-stress: result fail: / {
-		sub(/^z3fold-stress: result fail: /, ""); print "result=fail"
-		print "reason=" $0
-	}
-	/^z3fold-stress: FAIL / {
-		sub(/^z3fold-stress: FAIL /, ""); gate = $0
-		sub(/:.*/, "", gate)
-		if (gate !~ /^(data|paths|balance)$/) gate = "setup"
-		if (!(gate in seen)) print "fail." gate "=" $0
-		seen[gate] = 1
-	}
-	/^z3fold-stress: step [a-z]+ / { print "step." $3 "=1" }
-	/^z3fold-stress: counter [a-z0-9_]+=[0-9]+$/ {
-		sub(/^z3fold-stress: counter /, ""); print "counter." $0
-	}
-	/^(not ok|ok) [0-9]+ (- )?z3fold(_repro)?( |$)/ {
-		print "suite." $NF "=" ($1 == "ok" ? "ok" : "fail")
-	}
-	/^z3fold-stress: / { kunit_done = 1 }
-	!kunit_done && $0 ~ re { splat = 1 }
-	/^ +(not ok|ok) [0-9]+ (- )?z3fold_repro_/ {
-		res = $1 != "ok" ? "fail" : / # SKIP/ ? "skip" : "ok"
-		name = $0
-		sub(/ # .*/, "", name)
-		sub(/.* /, "", name)
-		print "repro." name "=" res (splat ? ",splat" : "")
-	}
-	/^ +(not ok|ok) [0-9]+ / { splat = 0 }
-	/^ +not ok [0-9]+ / { sub(/^ +not ok [0-9]+ (- )?/, ""); bad = bad " " $0 }
-	/Kernel panic - not syncing/ && !panic { print "panic=" $0; panic = 1 }
-	END {
-		if (expect) print "kunit_expect=" msg
-		if (bad != "") print "kunit_failed=" substr(bad, 2)
-	}
-	' "$1"
+	awk -v re="$re" -f "$ROOT/scripts/awk/boot-log.awk" -- "$1"
 }
 
 # splats LOG: every gate match with the lines after it, at most 3 splats.
@@ -386,6 +336,7 @@ check() {
 is_must_pass() {
 	local l
 
+	((!EVIDENCE_ONLY)) || return 1
 	((${#MUST_PASS[@]})) || return 0
 	for l in "${MUST_PASS[@]}"; do
 		[[ $l == "$1" ]] && return 0
@@ -444,12 +395,19 @@ parse_args() {
 	local label arg
 
 	LABELS=() IMAGES=() MUST_PASS=() INIT_ARGS=() EXTRA_APPEND='' DRY_RUN=0
-	REUSE=0
+	REUSE=0 EVIDENCE_ONLY=0
 	while (($#)); do
 		case $1 in
 		-h|--help) usage; exit 0 ;;
 		-n|--dry-run) DRY_RUN=1; shift; continue ;;
 		--reuse-evidence) REUSE=1; shift; continue ;;
+		--evidence) EVIDENCE_ONLY=1; shift; continue ;;
+		--kunit-only)
+			GATES=(boot kunit log)
+			INIT_ARGS+=(stress=0)
+			shift
+			continue
+			;;
 		--no-kunit)
 			local kept=() gate
 			for gate in "${GATES[@]}"; do
@@ -489,6 +447,12 @@ parse_args() {
 		shift 2
 	done
 	((${#LABELS[@]})) || die "no LABEL=BZIMAGE given (see --help)"
+	if ((EVIDENCE_ONLY && ${#MUST_PASS[@]})); then
+		die "--evidence and --must-pass exclude each other"
+	fi
+	if [[ " ${GATES[*]} " != *" kunit "* && " ${INIT_ARGS[*]} " == *" stress=0 "* ]]; then
+		die "--kunit-only and --no-kunit exclude each other"
+	fi
 	[[ $SEED =~ ^[0-9]+$ ]] || die "--seed wants a number"
 	[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "--timeout wants seconds"
 	[[ $MEM =~ ^[1-9][0-9]*$ ]] || die "--mem wants megabytes"

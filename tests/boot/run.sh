@@ -147,7 +147,36 @@ fake_cases() {
 		k="$l/reprosplat.log"
 	fake repro-gate 1 'boot: k: kunit: z3fold KUnit failed: z3fold_repro_migrated_page_claimed' \
 		k="$l/reprofail.log"
+	# the evidence stage's boots: the KUnit suites alone, nothing must pass
+	fake kunit-only 0 '^1\.\.4$' --kunit-only k="$l/pass.log"
+	fake kunit-only-args 0 ' stress=0' --dry-run --kunit-only k="$l/pass.log"
+	fake kunit-only-fails 1 'boot: k: kunit: z3fold KUnit failed' \
+		--kunit-only k="$l/reprofail.log"
+	fake evidence-only 0 '^not ok [0-9]+ - k # TODO evidence only' \
+		--evidence --kunit-only k="$l/reprofail.log"
+	expect evidence-must-pass 2 'exclude each other' \
+		--evidence --must-pass k k="$l/pass.log"
+	expect kunit-only-no-kunit 2 'exclude each other' \
+		--kunit-only --no-kunit k="$l/pass.log"
+	case_lines "$l"
 	reuse_cases "$l"
+}
+
+# case_lines LOGDIR: every case of both suites gets its case.NAME line,
+# the repro ones a repro.NAME line too, a splat is kept with its case.
+case_lines() {
+	local l=$1 out=$WORK/fake-cases
+
+	rm -rf -- "$out"
+	BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu "$BOOT" --out "$out" --evidence \
+		k="$l/reprosplat.log" >"$out.log" 2>&1 || true
+	if grep -qx 'case.z3fold_test_bad_sizes=ok' "$out/k/parsed" &&
+		grep -qx 'case.z3fold_repro_migrated_page_claimed=ok,splat' "$out/k/parsed" &&
+		grep -qx 'repro.z3fold_repro_migrated_page_claimed=ok,splat' "$out/k/parsed"; then
+		ok "fake-case-lines: every case parsed, its splat kept"
+	else
+		not_ok "fake-case-lines: case lines missing" "parsed: $out/k/parsed"
+	fi
 }
 
 # reuse_cases LOGDIR: --reuse-evidence keeps the evidence kernel's last
