@@ -9,11 +9,11 @@
 #   JOBS=N       make -j for kernel builds (default: cores + 1)
 #   FORCE_BASE=1 go on when the base differs from series/BASE
 #   SERIES=DIR   the quilt series to check (default: series/)
-#   BOOT=no      make check without the boot stage (a quick re-check)
+#   BOOT=no      make check without the stages that boot (a quick re-check)
 # See README.md for each of them.
 
 SHELL := /bin/bash
-STAGES := base apply checkpatch build bisect sparse cocci boot
+STAGES := $(shell ./scripts/check.sh --list-stages)
 
 .PHONY: help check test deps base-record clean results bench-z3fold \
 	bench-pipeline send reroll export identity cocci-tree $(STAGES)
@@ -22,7 +22,8 @@ help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 ## check        every gate before a repost: base, apply, checkpatch, build,
-##              bisect, sparse, cocci, boot; prints the stage table
+##              bisect, sparse, cocci, evidence, boot; prints the stage
+##              table and the evidence matrix
 check:
 	@./scripts/check.sh
 
@@ -30,7 +31,7 @@ check:
 test:
 	@./tests/run.sh
 
-## base apply checkpatch build bisect sparse cocci boot
+## base apply checkpatch build bisect sparse cocci evidence boot
 ##              one stage (and the stages it needs), e.g. make bisect
 $(STAGES):
 	@./scripts/check.sh $@

@@ -25,7 +25,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 readonly PHASES=(cold warm edit edit-noboot)
-readonly STAGE_NAMES=(base apply checkpatch build bisect sparse cocci boot)
+mapfile -t STAGE_NAMES < <("$REPO/scripts/check.sh" --list-stages)
+readonly STAGE_NAMES
 
 # edit_comment SERIES TAG: change one comment line of mm/z3fold.c that the
 # last patch adds, so that the line is new (TAG makes it unique).

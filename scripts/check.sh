@@ -2,13 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Usage: scripts/check.sh [STAGE...]
+#        scripts/check.sh --list-stages
 #
 # Run the gates a maintainer runs before reposting, in order, and print a
 # stage table (stage, result, time, log). Without STAGE, every stage runs;
 # with STAGEs, those and the stages they need. A stage whose dependency
 # did not pass is skipped. Missing packages are installed first
-# (scripts/deps.sh). BOOT=no leaves the boot stage out of a full run (a
-# quick re-check while editing); such a run is not recorded for make send.
+# (scripts/deps.sh). BOOT=no leaves the stages that boot kernels (evidence,
+# boot) out of a full run (a quick re-check while editing); such a run is
+# not recorded for make send.
 #
 # Stages (and what they need):
 #   base        resolve the base tree, check it against series/BASE
@@ -18,7 +20,12 @@
 #   bisect      build every prefix of the series         (build)
 #   sparse      sparse on touched files, base vs series  (build)
 #   cocci       Coccinelle rules, base vs series         (apply)
+#   evidence    each patch's reproducer fails before it and
+#               passes from it on: a KUnit boot per prefix (bisect)
 #   boot        boot base and series under QEMU          (build)
+#
+# --list-stages prints the stage names, one a line, in pipeline order (the
+# Makefile's and bench-pipeline's list).
 #
 # Writes $O/logs/STAGE.log, $O/report.tap and $O/report.xml (JUnit), and
 # $O/last-check (the result and a checksum of series/, for make send).
@@ -28,10 +35,11 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-readonly ALL_STAGES=(base apply checkpatch build bisect sparse cocci boot)
+readonly ALL_STAGES=(base apply checkpatch build bisect sparse cocci evidence boot)
+readonly BOOTING_STAGES=" evidence boot "
 declare -A NEEDS=(
 	[base]='' [apply]=base [checkpatch]=base [build]=apply
-	[bisect]=build [sparse]=build [cocci]=apply [boot]=build
+	[bisect]=build [sparse]=build [cocci]=apply [evidence]=bisect [boot]=build
 )
 declare -A RES=() SECS=() CODE=() NOTE=()
 
@@ -135,6 +143,10 @@ write_reports() {
 			*) printf '<failure message="%s">log: %s</failure>' \
 				"$(xml_escape "${NOTE[$s]:-}")" "$(xml_escape "$LOGS/$s.log")" ;;
 			esac
+			if [[ $s == evidence && -f $OUT/evidence/matrix.txt ]]; then
+				printf '<system-out>%s</system-out>' \
+					"$(xml_escape "$(cat "$OUT/evidence/matrix.txt")")"
+			fi
 			echo '</testcase>'
 		done
 		echo '</testsuite>'
@@ -152,6 +164,10 @@ print_table() {
 		[[ ${RES[$s]} == PASS ]] || verdict=FAIL
 		[[ -z ${NOTE[$s]:-} || ${RES[$s]} == PASS ]] || printf '            %s\n' "${NOTE[$s]}"
 	done
+	if [[ -n ${RES[evidence]:-} && ${RES[evidence]} != SKIP && -f $OUT/evidence/matrix.txt ]]; then
+		printf '\nevidence (a KUnit boot per prefix; ok, fail, skip, splat, died):\n'
+		sed 's/^/  /' "$OUT/evidence/matrix.txt"
+	fi
 	printf 'make check: %s (flavour %s; report: %s)\n' "$verdict" "$FLAVOUR" "$OUT/report.xml"
 }
 
@@ -169,7 +185,10 @@ record_result() {
 
 main() {
 	local s want=() first=0 d
-	case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
+	case ${1:-} in
+	-h | --help) usage_from_header; exit 0 ;;
+	--list-stages) printf '%s\n' "${ALL_STAGES[@]}"; exit 0 ;;
+	esac
 	for s in "$@"; do
 		[[ -n ${NEEDS[$s]+set} ]] ||
 			die "$EX_SETUP" "unknown stage '$s' (one of: ${ALL_STAGES[*]})"
@@ -186,7 +205,7 @@ main() {
 	if [[ $# -eq 0 && ${BOOT:-yes} == no ]]; then
 		want=()
 		for s in "${ALL_STAGES[@]}"; do
-			[[ $s == boot ]] || want+=("$s")
+			[[ $BOOTING_STAGES == *" $s "* ]] || want+=("$s")
 		done
 		full=0
 	fi

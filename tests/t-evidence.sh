@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Self-tests of the evidence stage (scripts/evidence.sh) against the fake
+# tree and a fake QEMU (tests/evidence/fake-qemu) whose "kernel" reports
+# the KUnit results its z3fold.c names: a proven series passes and boots
+# only what changed, and each way a patch can lack its proof gives its
+# one-line error, a non-zero exit and an untouched series/. Prints TAP.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+new_scratch
+CHECKPATCH=$(real_checkpatch)
+KSRC_DIR="$SCRATCH/fake linux"
+make_fake_tree "$KSRC_DIR"
+# What the base kernel's KUnit suite reports: the fake QEMU reads it.
+printf '\nconst char z3fold_ktap[] = "KTAP: case_a=fail case_b=fail case_c=ok ";\n' \
+	>>"$KSRC_DIR/mm/z3fold.c"
+S=$REPO/scripts
+
+run_case() {
+	SER="$SCRATCH/series $1"
+	OUTD="$SCRATCH/out $1"
+	new_series "$SER" "$KSRC_DIR"
+}
+in_case() {
+	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 OVERLAY=none \
+		CACHE=$SCRATCH_CACHE QEMU=$REPO/tests/evidence/fake-qemu "$@"
+}
+record() { in_case "$S/base.sh" --record >/dev/null 2>&1; }
+# evidence LINE...: series/evidence of the case's series.
+evidence() { printf '%s\n' "$@" >"$SER/evidence"; }
+# ktap FROM TO: a sed script that changes one case's result.
+ktap() { printf 's/ %s / %s /' "$1" "$2"; }
+# expect_clean NAME CODE PATTERN: evidence.sh's exit, error and series/.
+expect_clean() {
+	local before
+	before=$(tree_sum "$SER")
+	expect "$@" in_case "$S/evidence.sh"
+	assert "$1: series dir unchanged" [ "$(tree_sum "$SER")" == "$before" ]
+}
+
+# --- each patch fixes its case: passes, and a re-check boots nothing
+run_case good
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "fix b" "$(ktap case_b=fail case_b=ok)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
+record
+expect "proven series: the evidence stage passes, matrix in the table" 0 \
+	'case_b \(2\) +fail +fail +ok' in_case "$S/check.sh" evidence
+assert "proven series: every prefix booted" \
+	[ "$(grep -c '# p[0-9]: booting' "$SCRATCH/last.log")" == 3 ]
+assert "proven series: JUnit carries the matrix" \
+	grep -q '<system-out>case (patch)' "$OUTD/report.xml"
+expect "proven series: a re-check boots nothing again" 0 \
+	'p2: reusing' in_case "$S/evidence.sh"
+assert "proven series: ... not even the base" \
+	[ "$(grep -c 'booting' "$SCRATCH/last.log")" == 0 ]
+sed -i '/^+const char z3fold_ktap/s/case_c=ok ";/case_c=ok  ";/' "$SER/0002-fix-b.patch"
+expect "proven series: after an edit of patch 2, only prefix 2 boots" 0 \
+	'p2: booting' in_case "$S/evidence.sh"
+assert "proven series: ... and prefixes 0 and 1 are reused" \
+	[ "$(grep -c 'reusing' "$SCRATCH/last.log")" == 2 ]
+
+# --- a reproducer that passes one patch too late names both patches
+run_case late
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "fix b" "$(ktap case_b=fail case_b=ok)"
+evidence "0001-fix-a.patch case_b" "0002-fix-b.patch case_a"
+record
+expect_clean "late reproducer: named with the patch it passes from" 1 \
+	'evidence: 0001-fix-a.patch: reproducer case_b does not pass at its own patch: it fails; it passes from patch 2/2 \(0002-fix-b.patch\) on'
+
+# --- a case that passes and then fails again names both patches
+run_case flip
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "break a" "$(ktap case_a=ok case_a=fail)"
+evidence "0001-fix-a.patch case_a" "0002-break-a.patch none: a clean-up"
+record
+expect_clean "flip back: both patches named" 1 \
+	'reproducer case_a passes at its own patch but fails again at patch 2/2 \(0002-break-a.patch\)'
+run_case flip-other
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "break c" "$(ktap case_c=ok case_c=fail)"
+series_add "mend c" "$(ktap case_c=fail case_c=ok)"
+evidence "0001-fix-a.patch case_a" "0002-break-c.patch none: x" "0003-mend-c.patch none: y"
+record
+expect_clean "flip of a case no record names: both patches named" 1 \
+	'case case_c passes at patch 1/3 \(0001-fix-a.patch\) and fails again at patch 2/3 \(0002-break-c.patch\)'
+
+# --- a patch without a record, a malformed record
+run_case norecord
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "fix b" "$(ktap case_b=fail case_b=ok)"
+evidence "0001-fix-a.patch case_a"
+record
+expect_clean "patch without a record: named" 1 \
+	"evidence: series/evidence: no record for 0002-fix-b.patch: name the KUnit case\(s\)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch none:"
+expect_clean "'none:' without a reason: refused" 2 \
+	"line 2: 'none:' needs the reason"
+evidence "0001-fix-a.patch case_a" "0003-fix-c.patch case_b"
+expect_clean "record of a patch not in the series: refused" 2 \
+	"line 2: '0003-fix-c.patch' is not a patch of series/series"
+rm "$SER/evidence"
+expect_clean "no series/evidence at all: named" 1 \
+	'evidence not found: every patch needs a record'
+
+# --- reproducers that do not decide by their own assertion
+sed -i 's/case_b=fail/case_b=splat/' "$KSRC_DIR/mm/z3fold.c"
+run_case logonly
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "fix b" "$(ktap case_b=splat case_b=ok)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
+record
+expect_clean "reproducer seen only by the kernel log: refused" 1 \
+	'reproducer case_b passes its own assertions at prefix 0 \(base\), before its patch: only the kernel log shows the bug'
+sed -i 's/case_b=splat/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
+
+# --- a guest that dies in a reproducer before its patch is evidence;
+# --- the cases after it have no result, and say so
+sed -i 's/case_b=fail/case_b=died/' "$KSRC_DIR/mm/z3fold.c"
+run_case died
+series_add "fix b" "$(ktap case_b=died case_b=ok)"
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+evidence "0001-fix-b.patch case_b" "0002-fix-a.patch case_a"
+record
+expect_clean "a guest that dies in the reproducer before its patch: proof" 0 \
+	'case_b \(1\) +died +ok +ok'
+evidence "0001-fix-b.patch case_b case_c" "0002-fix-a.patch case_a"
+expect_clean "a case after the death has no result: named" 1 \
+	'reproducer case_c has no result at prefix 0 \(base\)'
+sed -i 's/case_b=died/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
+
+finish
