@@ -17,9 +17,10 @@
 # check's 1: a longer stress times more steadily). Prints, per configuration,
 # the median and range of: density (compressed pages per 100 pool pages,
 # stored_pages over pool_total_size / PAGE_SIZE, averaged over the
-# stress), pages stored and rejected, pages written back, and the guest's
-# own pages per second over its fixed workload; then the ratios
-# series/base and z3fold/zsmalloc, run by run. The table is kept in
+# stress), pages stored and rejected (allocation failures and poor
+# compression), zswap shrink runs that failed, pages written back, and
+# the guest's own pages per second over its fixed workload; then the
+# ratios series/base and z3fold/zsmalloc, run by run. The table is kept in
 # $O/bench-z3fold/summary.txt for make results; --table prints it again
 # from the last run's boots, booting nothing.
 #
@@ -94,15 +95,18 @@ summarise() {
 		for (k = 1; k <= nkeys; k++) {
 			v = val("counter." key[k])
 			if (key[k] == "rejected")
-				v = val("counter.reject_alloc") + val("counter.reject_poor") + val("counter.reclaim_fail")
+				v = val("counter.reject_alloc") + val("counter.reject_poor")
 			if (v != "") got[run, cfg, key[k]] = v + 0	# numbers, not strings
 		}
 	}
 	BEGIN {
-		nkeys = split("density_pct stores rejected written_back workload_pages_per_s stress_ms", key, " ")
+		nkeys = split("density_pct stores rejected reclaim_fail written_back workload_pages_per_s stress_ms", key, " ")
 		label["density_pct"] = "density (per 100 pages)"
 		label["stores"] = "pages stored"
 		label["rejected"] = "stores rejected"
+		# reject_reclaim_fail of zswap counts shrink-worker runs whose
+		# zpool_shrink() failed, not stores
+		label["reclaim_fail"] = "shrink runs failed"
 		label["written_back"] = "pages written back"
 		label["workload_pages_per_s"] = "workload pages/s"
 		label["stress_ms"] = "stress time, ms"

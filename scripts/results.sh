@@ -6,9 +6,9 @@
 # make results: the results table of the cover letter, base against
 # series, from what the last runs left in $O:
 #   $O/boot   make check's boot stage (FLAVOUR=debug): one row per
-#             reproducer (the z3fold_repro KUnit cases, each named after
-#             the patch whose commit message names it) and the boot
-#             test's counters
+#             reproducer (the z3fold_repro KUnit cases, each with the
+#             patch whose record in series/evidence names it) and the
+#             boot test's counters
 #   $O/bench-z3fold/summary.txt  make bench-z3fold (plain kernels,
 #             several interleaved runs): density and throughput, with
 #             zsmalloc and zbud as references
@@ -27,11 +27,13 @@ get() {
 
 row() { printf '  %-44s %11s %9s\n' "$@"; }
 
-# patch_of CASE: "N/M" of the patch whose message names CASE.
+# patch_of CASE: "N/M" of the patch whose record in series/evidence names
+# CASE, or "-".
 patch_of() {
 	local i
 	for i in "${!PATCHES[@]}"; do
-		if grep -qw -- "$1" "$SERIES_DIR/${PATCHES[i]}"; then
+		if grep -Eq "^${PATCHES[i]}[[:space:]]+([a-z0-9_]+[[:space:]]+)*$1([[:space:]]|\$)" \
+			"$SERIES_DIR/evidence" 2>/dev/null; then
 			echo "$((i + 1))/${#PATCHES[@]}"
 			return
 		fi
@@ -83,7 +85,7 @@ main() {
 			"counter.end_z3fold_handle|handle slots left after swapoff" \
 			"counter.end_pool_total_size|pool bytes left after swapoff" \
 			"counter.written_back|pages written back by z3fold reclaim" \
-			"counter.reclaim_fail|stores rejected: reclaim failed" \
+			"counter.reclaim_fail|zswap shrink runs that failed" \
 			"counter.migrated|pages migrated (all of memory)"
 	else
 		echo "(no reproducer and boot-test rows: run make check or make boot)"
