@@ -311,15 +311,15 @@ mkdir -p "$bench_out/bench-pipeline"
 echo "canned" >"$bench_out/bench-pipeline/notes"
 for r in 1 2 3; do
 	printf '%s\n' \
-		"$r cold $((400000 + r * 10000)) base=0 apply=1 checkpatch=3 build=$((200 + r)) bisect=100 sparse=1 cocci=20 boot=150" \
-		"$r warm 90000 base=0 apply=1 checkpatch=3 build=5 bisect=5 sparse=1 cocci=20 boot=$((60 + r))" \
-		"$r edit-noboot 50000 base=0 apply=1 checkpatch=3 build=15 bisect=10 sparse=1 cocci=20 boot=-"
+		"$r cold $((400000 + r * 10000)) base=0 apply=1 checkpatch=3 build=$((200 + r)) bisect=100 sparse=1 cocci=20 evidence=$((140 + r)) boot=150" \
+		"$r warm 90000 base=0 apply=1 checkpatch=3 build=5 bisect=5 sparse=1 cocci=20 evidence=5 boot=$((60 + r))" \
+		"$r edit-noboot 50000 base=0 apply=1 checkpatch=3 build=15 bisect=10 sparse=1 cocci=20 evidence=- boot=-"
 done >"$bench_out/bench-pipeline/times"
 expect "bench-pipeline --table: median and range of each phase" 0 \
-	'^cold +3 +420 \[410-430\] +<= 480 s +0 +1 +3 +202 +100 +1 +20 +150$' \
+	'^cold +3 +420 \[410-430\] +<= 480 s +0 +1 +3 +202 +100 +1 +20 +142 +150$' \
 	env O="$bench_out" "$S/bench-pipeline.sh" --table
 assert "bench-pipeline --table: a stage that did not run shows -" \
-	grep -Eq '^edit-noboot +3 +50 \[50-50\] +<= 60 s .* 20 +-$' "$SCRATCH/last.log"
+	grep -Eq '^edit-noboot +3 +50 \[50-50\] +<= 60 s .* 20 +- +-$' "$SCRATCH/last.log"
 
 # --- every script answers --help
 for f in "$S"/*.sh; do
