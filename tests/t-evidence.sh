@@ -89,6 +89,21 @@ record
 expect_clean "flip of a case no record names: both patches named" 1 \
 	'case case_c passes at patch 1/3 \(0001-fix-a.patch\) and fails again at patch 2/3 \(0002-break-c.patch\)'
 
+# --- a case that fails on the base may flip until a later patch settles it
+sed -i 's/KTAP: case_a=fail case_b=fail case_c=ok /KTAP: case_a=ok case_b=ok case_c=fail /' \
+	"$KSRC_DIR/mm/z3fold.c"
+run_case flaky
+series_add "c passes once" "$(ktap case_c=fail case_c=ok)"
+series_add "c fails again" "$(ktap case_c=ok case_c=fail)"
+series_add "c settled" "$(ktap case_c=fail case_c=ok)"
+evidence "0001-c-passes-once.patch none: x" "0002-c-fails-again.patch none: y" \
+	"0003-c-settled.patch none: z"
+record
+expect_clean "flip of a case that fails on the base: listed, not failed" 0 \
+	'# case case_c fails at patch 2/3 \(0002-c-fails-again.patch\) after passing at patch 1/3'
+sed -i 's/KTAP: case_a=ok case_b=ok case_c=fail /KTAP: case_a=fail case_b=fail case_c=ok /' \
+	"$KSRC_DIR/mm/z3fold.c"
+
 # --- a patch without a record, a malformed record
 run_case norecord
 series_add "fix a" "$(ktap case_a=fail case_a=ok)"
