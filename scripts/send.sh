@@ -15,6 +15,10 @@
 #                --reflect), to read them in your mail client first
 #   --reroll     after vN went out: move series/revision to vN+1 and open a
 #                "Changes in vN+1:" section in series/changelog
+#   COMPARE_TO=REV  with the dry run: also write the range-diff from the
+#                series as commit REV of its git repository had it (the
+#                history of series/, e.g. a version that was never posted)
+#                to the series now, into $O/send/vN/compare-range-diff
 #
 # What the mails are made of:
 #   series/cover-letter  the cover letter; its first line is the subject.
@@ -325,6 +329,40 @@ range_diff() {
 	note "no range-diff against v$prev: it failed (log: $LOG)"
 }
 
+# compare_to REV: the range-diff from series/ as commit REV of this
+# repository had it to the branch now. The old series gets a git view of
+# its own (on the same base commit), whose branch is fetched into this
+# view as refs/z3s/compare.
+compare_to() {
+	local rev=$1 dir=$OUT/compare top rel old old_dir old_branch old_base
+	top=$(git -C "$SERIES_DIR" rev-parse --show-toplevel 2>/dev/null) ||
+		die "$EX_SETUP" "COMPARE_TO=$rev: $SERIES_DIR is not in a git repository"
+	rel=$(realpath --relative-to="$top" "$SERIES_DIR")
+	git -C "$top" rev-parse -q --verify "$rev^{commit}" >/dev/null ||
+		die "$EX_SETUP" "COMPARE_TO=$rev: no such commit in $top"
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	git -C "$top" archive --prefix=old/ "$rev" "$rel" 2>>"$LOG" |
+		tar -x -C "$dir" 2>>"$LOG" || true
+	old=$(realpath -m "$dir/old/$rel")
+	[[ -f $old/series ]] ||
+		die "$EX_SETUP" "COMPARE_TO=$rev: commit $rev has no $rel/series (log: $LOG)"
+	if ! SERIES=$old O=$dir/out "$REPO/scripts/base.sh" >>"$LOG" 2>&1 ||
+		! SERIES=$old O=$dir/out Z3S_VIEW_LOCKED=1 \
+			"$REPO/scripts/git-view.sh" >>"$LOG" 2>&1; then
+		die "$EX_SETUP" "COMPARE_TO=$rev: no git view of that series (log: $LOG)"
+	fi
+	# shellcheck source=/dev/null
+	{ read -r old_dir && read -r old_branch && read -r old_base; } < <(
+		source "$dir/out/view.env" &&
+			printf '%s\n' "$VIEW_DIR" "$VIEW_BRANCH" "$VIEW_BASE")
+	in_view git fetch -q "$old_dir" "+$old_branch:refs/z3s/compare" 2>>"$LOG" ||
+		die "$EX_SETUP" "COMPARE_TO=$rev: cannot fetch its view (log: $LOG)"
+	in_view git range-diff --no-color "$old_base..refs/z3s/compare" \
+		"$VIEW_BASE..HEAD" 2>>"$LOG" ||
+		die "$EX_SETUP" "COMPARE_TO=$rev: git range-diff failed (log: $LOG)"
+}
+
 # --- b4 -------------------------------------------------------------------------
 
 enroll() {
@@ -531,6 +569,12 @@ main() {
 	rm -rf "$mails"
 	: >"$rd"
 	((n == 1)) || range_diff $((n - 1)) >"$rd"
+	if [[ -n ${COMPARE_TO:-} ]]; then
+		[[ $MODE == dry ]] ||
+			die "$EX_SETUP" "COMPARE_TO goes with the dry run: it is for reading, not for the mails"
+		compare_to "$COMPARE_TO" >"$OUTDIR/compare-range-diff"
+		msg "range-diff from the series at $COMPARE_TO: $OUTDIR/compare-range-diff ($(grep -c '^ *[0-9-]*: ' "$OUTDIR/compare-range-diff") commit line(s))"
+	fi
 	recipients
 	render_cover "$n" "$rd" >"$OUTDIR/cover-letter"
 	set_cover "$n" "$OUTDIR/cover-letter"

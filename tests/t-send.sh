@@ -299,6 +299,22 @@ assert "dry run: placeholders are announced" grep -q 'placeholder(s) left, first
 assert "dry run: so is the missing make check" grep -q 'make check has not run' "$SCRATCH/last.log"
 assert "dry run: the SMTP server received nothing" [ "$(received)" == 0 ]
 
+# --- the dry run against an earlier version of series/ in its git history
+git -C "$SER" init -q
+git -C "$SER" add -A
+git -C "$SER" -c user.name=t -c user.email=t@example.org commit -q -m "series as it was"
+cp "$SER/${NAMES[1]}" "$SCRATCH/patch2.saved"
+sed -i 's/^A new file, so the round trip/A new file, so that the round trip/' "$SER/${NAMES[1]}"
+expect "COMPARE_TO: the range-diff from the committed series" 0 \
+	'range-diff from the series at HEAD: .*compare-range-diff \(3 commit line' \
+	in_case env COMPARE_TO=HEAD "$S/send.sh"
+assert "COMPARE_TO: the reworded patch is the one that changed" \
+	grep -Eq '^ *2: +[0-9a-f]+ ! +2: ' "$OUTD/send/v1/compare-range-diff"
+expect "COMPARE_TO: a revision the repository lacks is named" 2 \
+	'COMPARE_TO=no-such-rev: no such commit' in_case env COMPARE_TO=no-such-rev "$S/send.sh"
+cp "$SCRATCH/patch2.saved" "$SER/${NAMES[1]}"
+rm -rf "$SER/.git"
+
 # --- refusals: nothing sent, nothing lost ------------------------------------------
 expect "refused: no make check, and (also:) a placeholder" 1 \
 	'refused: make check has not run.*nothing sent' in_case env SEND=yes "$S/send.sh"
