@@ -239,6 +239,14 @@ get() {
 
 # ---- gates ----------------------------------------------------------------
 
+# first_report: the first line of the log the log gate matches, unless it
+# is the panic itself: what the one-line reason of a hang or panic names.
+first_report() {
+	local line
+	line=$(splats "$DIR/console.log" | sed -n 2p)
+	[[ $line == *"Kernel panic"* ]] || printf '%s\n' "$line"
+}
+
 # gate_reason GATE: empty when the gate holds, else why not.
 gate_reason() {
 	local gate=$1 v
@@ -246,9 +254,11 @@ gate_reason() {
 	case $gate in
 	boot)
 		if ((RC == 124 || RC == 137)); then
-			echo "timeout: guest still running after $TIMEOUT s, killed (hung?)"
+			v=$(first_report)
+			echo "timeout: guest still running after $TIMEOUT s, killed (hung?)${v:+; first report: $v}"
 		elif [[ -n $(get panic) ]]; then
-			echo "kernel panic: $(get panic | sed 's/^Kernel panic - not syncing: //')"
+			v=$(first_report)
+			echo "kernel panic: $(get panic | sed 's/^Kernel panic - not syncing: //')${v:+; first report: $v}"
 		elif ((RC)); then
 			echo "qemu exited with $RC: $(head -n 1 -- "$DIR/qemu.stderr")"
 		elif [[ -z $(get result) ]]; then

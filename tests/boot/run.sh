@@ -132,6 +132,12 @@ fake_cases() {
 	fake no-kunit 0 '^ok [0-9]+ - k$' --no-kunit k="$l/nokunit.log"
 	fake panic 1 'boot: k: boot: kernel panic: Attempted to kill init' \
 		k="$l/panic.log"
+	fake kasan-panic 1 \
+		'boot: k: boot: kernel panic: Fatal exception; first report: BUG: KASAN: use-after-free in z3fold_zpool_map' \
+		k="$l/kasan-panic.log"
+	FAKE_QEMU_HANG=1 fake hang-report 124 \
+		'boot: k: boot: timeout: .*; first report: BUG: KASAN: use-after-free in z3fold_zpool_map' \
+		--timeout 2 k="$l/kasan-panic.log"
 	FAKE_QEMU_HANG=1 fake hang 124 \
 		'boot: k: boot: timeout: guest still running after 2 s' \
 		--timeout 2 k="$l/hang.log"
