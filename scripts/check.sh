@@ -126,6 +126,9 @@ write_reports() {
 			SKIP) echo "ok $n - $s # SKIP ${NOTE[$s]:-}" ;;
 			*) echo "not ok $n - $s"; echo "# ${NOTE[$s]:-}" ;;
 			esac
+			if [[ $s == evidence && ${RES[$s]} != SKIP && -f $OUT/evidence/matrix.txt ]]; then
+				sed 's/^/# /' "$OUT/evidence/matrix.txt"
+			fi
 		done
 	} >"$tap.tmp"
 	mv "$tap.tmp" "$tap"

@@ -53,6 +53,8 @@ assert "proven series: every prefix booted" \
 	[ "$(grep -c '# p[0-9]: booting' "$SCRATCH/last.log")" == 3 ]
 assert "proven series: JUnit carries the matrix" \
 	grep -q '<system-out>case (patch)' "$OUTD/report.xml"
+assert "proven series: so does the TAP report, under the stage's line" \
+	grep -Eq '^# case_b \(2\) +fail +fail +ok$' "$OUTD/report.tap"
 expect "proven series: a re-check boots nothing again" 0 \
 	'p2: reusing' in_case "$S/evidence.sh"
 assert "proven series: ... not even the base" \
