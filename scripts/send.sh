@@ -40,8 +40,9 @@
 # while: make check's last result for exactly this series content is not
 # a pass ($O/last-check; cover-letter, changelog and revision are not part
 # of that content); a {{FILL: ...}} placeholder is left in the cover letter
-# or changelog; there is no sendemail configuration; vN was sent already
-# (run make reroll). The dry run only warns. b4 always runs with
+# or changelog; there is no sendemail configuration; the series is still
+# from the role identity series/identity ships with (run make identity);
+# vN was sent already (run make reroll). The dry run only warns. b4 always runs with
 # --offline-mode and never uses its web endpoint.
 #
 # Exit: 0 done, 1 refused or the mail server failed, 2 setup error.
@@ -54,6 +55,8 @@ unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 LOG=$LOGS/send.log
 readonly PREFIXES=6.1.y STABLE_LIST=stable@vger.kernel.org
 readonly PLACEHOLDER='{{FILL'
+# The role identity series/identity ships with: no person, no DCO.
+readonly ROLE_IDENTITY='z3fold-series maintainer <z3fold-series@example.org>'
 readonly PY=/usr/bin/python3 # Debian's, as b4 itself uses
 # Git settings b4 gets on top of the user's (key, value, key, value, ...),
 # passed as GIT_CONFIG_COUNT/KEY/VALUE: they outrank every config file.
@@ -545,6 +548,8 @@ main() {
 			shut+=("placeholder left at $(head -n1 <<<"$ph") ($(wc -l <<<"$ph") in all); fill in every $PLACEHOLDER: ...}}")
 		[[ -n $SERVER ]] ||
 			shut+=("no git sendemail configuration (sendemail.smtpserver); set yours, e.g. git config --global sendemail.smtpserver smtp.example.org")
+		[[ $(read_identity || true) != "$ROLE_IDENTITY" ]] ||
+			shut+=("the series is from the role identity $ROLE_IDENTITY, which no person can sign off as; put yours on it with make identity")
 		if [[ ${#shut[@]} -gt 0 ]]; then
 			printf '  also: %s\n' "${shut[@]:1}" | grep -v '^  also: $' >&2 || true
 			die "$EX_FAIL" "refused: ${shut[0]}; nothing sent"

@@ -335,6 +335,13 @@ expect "refused: series/ changed since make check" 1 \
 	'refused: series/ changed since the last make check.*nothing sent' \
 	in_case env SEND=yes "$S/send.sh"
 truncate -s -1 "$SER/${NAMES[1]}"
+printf '%s\n' 'z3fold-series maintainer <z3fold-series@example.org>' >"$SER/identity"
+pass_check
+expect "refused: the series is still from the role identity" 1 \
+	'refused: the series is from the role identity .*make identity; nothing sent' \
+	in_case env SEND=yes "$S/send.sh"
+rm "$SER/identity"
+pass_check
 nosend="$SCRATCH/home/no-sendemail.gitconfig"
 printf '[user]\n\tname = Zoë Maintainer\n\temail = zoe@example.org\n' >"$nosend"
 expect "refused: no sendemail configuration" 1 \
