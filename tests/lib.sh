@@ -128,6 +128,35 @@ series_add() {
 	printf '%s\n' "$name" >>"$SERIES_UNDER_TEST/series"
 }
 
+# new_fake_base: a scratch root (new_scratch), the real checkpatch, and the
+# fake tree in $KSRC_DIR, a path with a space, that the cases check against.
+new_fake_base() {
+	new_scratch
+	CHECKPATCH=$(real_checkpatch)
+	KSRC_DIR="$SCRATCH/fake linux"
+	make_fake_tree "$KSRC_DIR"
+}
+
+# run_case NAME: a fresh series dir $SER and output dir $OUTD for case
+# NAME, both with spaces, against the fake tree $KSRC_DIR.
+run_case() {
+	SER="$SCRATCH/series $1"
+	OUTD="$SCRATCH/out $1"
+	new_series "$SER" "$KSRC_DIR"
+}
+# in_case CMD...: CMD with the case's settings and a quiet default base;
+# CASE_ENV (an array of NAME=VALUE) adds a suite's own settings.
+in_case() {
+	(
+		export KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" JOBS=2 OVERLAY=none \
+			CACHE="$SCRATCH_CACHE"
+		if [[ -n ${CASE_ENV+set} ]]; then export "${CASE_ENV[@]}"; fi
+		"$@"
+	)
+}
+# record: series/BASE of the case's series, from the fake tree.
+record() { in_case "$REPO/scripts/base.sh" --record >/dev/null 2>&1; }
+
 # tree_sum DIR: one checksum of every file under DIR (links not followed).
 tree_sum() {
 	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)

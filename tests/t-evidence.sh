@@ -10,25 +10,13 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-new_scratch
-CHECKPATCH=$(real_checkpatch)
-KSRC_DIR="$SCRATCH/fake linux"
-make_fake_tree "$KSRC_DIR"
+new_fake_base
 # What the base kernel's KUnit suite reports: the fake QEMU reads it.
 printf '\nconst char z3fold_ktap[] = "KTAP: case_a=fail case_b=fail case_c=ok ";\n' \
 	>>"$KSRC_DIR/mm/z3fold.c"
 S=$REPO/scripts
 
-run_case() {
-	SER="$SCRATCH/series $1"
-	OUTD="$SCRATCH/out $1"
-	new_series "$SER" "$KSRC_DIR"
-}
-in_case() {
-	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 OVERLAY=none \
-		CACHE=$SCRATCH_CACHE QEMU=$REPO/tests/evidence/fake-qemu "$@"
-}
-record() { in_case "$S/base.sh" --record >/dev/null 2>&1; }
+CASE_ENV=(QEMU="$REPO/tests/evidence/fake-qemu")
 # evidence LINE...: series/evidence of the case's series.
 evidence() { printf '%s\n' "$@" >"$SER/evidence"; }
 # ktap FROM TO: a sed script that changes one case's result.

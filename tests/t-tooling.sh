@@ -8,25 +8,10 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-new_scratch
-CHECKPATCH=$(real_checkpatch)
-KSRC_DIR="$SCRATCH/fake linux"
-make_fake_tree "$KSRC_DIR"
+new_fake_base
 S=$REPO/scripts
 
-# Each case runs with its own series and output dir, both with spaces.
-# run_case NAME: fresh series dir $SER and output dir $OUTD for NAME.
-run_case() {
-	SER="$SCRATCH/series $1"
-	OUTD="$SCRATCH/out $1"
-	new_series "$SER" "$KSRC_DIR"
-}
-# in_case CMD...: CMD with the case's settings and a quiet default base.
-in_case() {
-	KSRC=$KSRC_DIR SERIES=$SER O=$OUTD JOBS=2 OVERLAY=none \
-		CACHE=$SCRATCH_CACHE "$@"
-}
-record() { in_case "$S/base.sh" --record >/dev/null 2>&1; }
+# Each case runs with its own series and output dir (run_case, in_case).
 
 before_ksrc=$(tree_sum "$KSRC_DIR")
 user_cache=${XDG_CACHE_HOME:-$HOME/.cache}/z3fold-series
