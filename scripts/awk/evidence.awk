@@ -48,7 +48,6 @@ $2 == "@boot" { died[$1] = $3 == "died"; next }
 		known[$2] = 1
 		order[++ncases] = $2
 	}
-	last[$1] = $2
 }
 
 function prefix(k) {
@@ -128,7 +127,6 @@ function check_record(k, c,    j, r, m, why) {
 		error(j == k ? k : j, patch[k] ": reproducer " c " " why)
 		return
 	}
-	proven[c] = 1
 }
 
 # A case no record names that passes on the base and fails later is a
