@@ -7,8 +7,9 @@
 #  - it has From: and Subject: headers, a body above '---', and a
 #    Signed-off-by: that matches From:; From: is the identity in
 #    series/identity when that file exists (make identity changes it);
-#  - the base tree's scripts/checkpatch.pl --strict finds no ERROR or
-#    WARNING, except those listed in series/checkpatch.exceptions, one per
+#  - the base tree's scripts/checkpatch.pl --strict --codespell (with
+#    Debian's codespell dictionary) finds no ERROR or WARNING, typos
+#    included, except those listed in series/checkpatch.exceptions, one per
 #    line: "PATCH TYPE REASON", PATCH a patch file name or '*', TYPE the
 #    checkpatch type (as --show-types prints it), REASON why it stays.
 #    CHECK findings are printed, not failed.
@@ -73,6 +74,7 @@ main() {
 	local p out findings line type level total=0 failed=0 first='' k IDENTITY
 	no_args "$@"
 	need_tool perl perl
+	need_tool codespell codespell
 	load_base
 	read_series
 	read_exceptions
@@ -89,7 +91,7 @@ main() {
 			[[ -n $line ]] && findings+=("mail: $line")
 		done < <(mail_problems "$SERIES_DIR/$p")
 		# From $LOGS: checkpatch caches CamelCase words in its cwd.
-		out=$(cd "$LOGS" && perl "$checkpatch" --strict --show-types --no-summary \
+		out=$(cd "$LOGS" && perl "$checkpatch" --strict --codespell --show-types --no-summary \
 			--root="$BASE_DIR" "$SERIES_DIR/$p" 2>&1) || true
 		printf '=== %s\n%s\n' "$p" "$out" >>"$LOG"
 		while IFS= read -r line; do

@@ -26,7 +26,7 @@ packages() {
 		check)
 			echo build-essential bc bison flex libelf-dev libssl-dev cpio \
 				xz-utils perl python3 git patch quilt sparse ccache \
-				coccinelle qemu-system-x86
+				coccinelle qemu-system-x86 codespell
 			# The default base; a KSRC tree needs no package.
 			[[ -n ${KSRC:-} ]] || echo linux-source-6.1 ;;
 		test)

@@ -95,6 +95,14 @@ expect "checkpatch exception with a reason is honoured" 0 'excepted: the test wa
 printf '0001-trailing.patch TRAILING_WHITESPACE\n' >"$SER/checkpatch.exceptions"
 expect "checkpatch exception without a reason is refused" 2 \
 	'checkpatch.exceptions: line 1: want .PATCH TYPE REASON.' in_case "$S/checkpatch.sh"
+run_case codespell
+series_add "spelling" 's/return n \* 3;/return 3 * n;/'
+sed -i 's/^Change the stand-in so/It occured: change the stand-in so/' \
+	"$SER/0001-spelling.patch"
+record
+expect "checkpatch --codespell: a typo names the patch and the word" 1 \
+	"checkpatch: 0001-spelling.patch: WARNING:TYPO_SPELLING: 'occured' may be misspelled" \
+	in_case "$S/checkpatch.sh"
 run_case nosob
 series_add "unsigned" 's/return n \* 3;/return 3 * n;/' no
 record
