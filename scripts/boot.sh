@@ -405,29 +405,15 @@ parse_args() {
 	local label arg
 
 	LABELS=() IMAGES=() MUST_PASS=() INIT_ARGS=() EXTRA_APPEND='' DRY_RUN=0
-	REUSE=0 EVIDENCE_ONLY=0
+	REUSE=0 EVIDENCE_ONLY=0 KUNIT_ONLY=0 NO_KUNIT=0
 	while (($#)); do
 		case $1 in
 		-h|--help) usage; exit 0 ;;
 		-n|--dry-run) DRY_RUN=1; shift; continue ;;
 		--reuse-evidence) REUSE=1; shift; continue ;;
 		--evidence) EVIDENCE_ONLY=1; shift; continue ;;
-		--kunit-only)
-			GATES=(boot kunit log)
-			INIT_ARGS+=(stress=0)
-			shift
-			continue
-			;;
-		--no-kunit)
-			local kept=() gate
-			for gate in "${GATES[@]}"; do
-				[[ $gate == kunit ]] || kept+=("$gate")
-			done
-			GATES=("${kept[@]}")
-			EXTRA_APPEND+="${EXTRA_APPEND:+ }kunit.enable=0"
-			shift
-			continue
-			;;
+		--kunit-only) KUNIT_ONLY=1; shift; continue ;;
+		--no-kunit) NO_KUNIT=1; shift; continue ;;
 		--seed|--timeout|--mem|--out|--must-pass|--init-arg|--append)
 			(($# >= 2)) || die "$1 needs a value (see --help)"
 			;;
@@ -460,8 +446,20 @@ parse_args() {
 	if ((EVIDENCE_ONLY && ${#MUST_PASS[@]})); then
 		die "--evidence and --must-pass exclude each other"
 	fi
-	if [[ " ${GATES[*]} " != *" kunit "* && " ${INIT_ARGS[*]} " == *" stress=0 "* ]]; then
+	if ((KUNIT_ONLY && NO_KUNIT)); then
 		die "--kunit-only and --no-kunit exclude each other"
+	fi
+	if ((KUNIT_ONLY)); then
+		GATES=(boot kunit log)
+		INIT_ARGS+=(stress=0)
+	fi
+	if ((NO_KUNIT)); then
+		local kept=() gate
+		for gate in "${GATES[@]}"; do
+			[[ $gate == kunit ]] || kept+=("$gate")
+		done
+		GATES=("${kept[@]}")
+		EXTRA_APPEND+="${EXTRA_APPEND:+ }kunit.enable=0"
 	fi
 	[[ $SEED =~ ^[0-9]+$ ]] || die "--seed wants a number"
 	[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "--timeout wants seconds"

@@ -164,6 +164,10 @@ fake_cases() {
 		--evidence --must-pass k k="$l/pass.log"
 	expect kunit-only-no-kunit 2 'exclude each other' \
 		--kunit-only --no-kunit k="$l/pass.log"
+	expect no-kunit-kunit-only 2 'exclude each other' \
+		--no-kunit --kunit-only k="$l/pass.log"
+	expect no-kunit-stress-off 0 'kunit\.enable=0.*seed=1.*stress=0' \
+		--dry-run --no-kunit --init-arg stress=0 k="$l/pass.log"
 	case_lines "$l"
 	reuse_cases "$l"
 }
