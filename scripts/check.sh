@@ -105,12 +105,19 @@ run_stage() {
 		NOTE[$stage]=$(grep -aE '^[a-z0-9-]+: ' "$log" | grep -v '^# ' | tail -n1 || true)
 }
 
+# evidence_matrix: the evidence stage's matrix, when that stage ran in this
+# run (a skipped stage leaves the file of an earlier run behind).
+evidence_matrix() {
+	[[ -n ${RES[evidence]:-} && ${RES[evidence]} != SKIP ]] || return 0
+	[[ ! -f $OUT/evidence/matrix.txt ]] || cat "$OUT/evidence/matrix.txt"
+}
+
 xml_escape() {
 	sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' <<<"$1"
 }
 
 write_reports() {
-	local s n=0 fails=0 total=0 tap=$OUT/report.tap xml=$OUT/report.xml base=''
+	local s n=0 fails=0 total=0 tap=$OUT/report.tap xml=$OUT/report.xml base='' matrix
 	[[ ! -f $OUT/base.env ]] || base=$(load_base && base_line)
 	for s in "${STAGES[@]}"; do
 		total=$((total + SECS[$s]))
@@ -126,9 +133,7 @@ write_reports() {
 			SKIP) echo "ok $n - $s # SKIP ${NOTE[$s]:-}" ;;
 			*) echo "not ok $n - $s"; echo "# ${NOTE[$s]:-}" ;;
 			esac
-			if [[ $s == evidence && ${RES[$s]} != SKIP && -f $OUT/evidence/matrix.txt ]]; then
-				sed 's/^/# /' "$OUT/evidence/matrix.txt"
-			fi
+			[[ $s != evidence ]] || evidence_matrix | sed 's/^/# /'
 		done
 	} >"$tap.tmp"
 	mv "$tap.tmp" "$tap"
@@ -146,10 +151,10 @@ write_reports() {
 			*) printf '<failure message="%s">log: %s</failure>' \
 				"$(xml_escape "${NOTE[$s]:-}")" "$(xml_escape "$LOGS/$s.log")" ;;
 			esac
-			if [[ $s == evidence && -f $OUT/evidence/matrix.txt ]]; then
-				printf '<system-out>%s</system-out>' \
-					"$(xml_escape "$(cat "$OUT/evidence/matrix.txt")")"
-			fi
+			matrix=''
+			[[ $s != evidence ]] || matrix=$(evidence_matrix)
+			[[ -z $matrix ]] ||
+				printf '<system-out>%s</system-out>' "$(xml_escape "$matrix")"
 			echo '</testcase>'
 		done
 		echo '</testsuite>'
@@ -158,7 +163,7 @@ write_reports() {
 }
 
 print_table() {
-	local s verdict=PASS
+	local s verdict=PASS matrix
 	echo
 	[[ ! -f $OUT/base.env ]] || { load_base; base_line; }
 	printf '%-11s %-8s %6s  %s\n' stage result time log
@@ -167,10 +172,9 @@ print_table() {
 		[[ ${RES[$s]} == PASS ]] || verdict=FAIL
 		[[ -z ${NOTE[$s]:-} || ${RES[$s]} == PASS ]] || printf '            %s\n' "${NOTE[$s]}"
 	done
-	if [[ -n ${RES[evidence]:-} && ${RES[evidence]} != SKIP && -f $OUT/evidence/matrix.txt ]]; then
-		printf '\nevidence (a KUnit boot per prefix; ok, fail, skip, splat, died):\n'
-		sed 's/^/  /' "$OUT/evidence/matrix.txt"
-	fi
+	matrix=$(evidence_matrix | sed 's/^/  /')
+	[[ -z $matrix ]] ||
+		printf '\nevidence (a KUnit boot per prefix; ok, fail, skip, splat, died):\n%s\n' "$matrix"
 	printf 'make check: %s (flavour %s; report: %s)\n' "$verdict" "$FLAVOUR" "$OUT/report.xml"
 }
 

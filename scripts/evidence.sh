@@ -13,9 +13,10 @@
 # The gate, for patch K and each of its cases: the case fails by its own
 # KUnit assertion (or the guest dies in it) on every prefix before K, and
 # passes cleanly (no kernel-log report while it ran) on K and every
-# prefix after. Besides, no case may pass at one prefix and fail again at
-# a later one, and every case that is not skipped passes on the whole
-# series.
+# prefix after. Besides, a case that passes on the base may not fail at a
+# later prefix (one that fails on the base may flip until the last bug
+# it trips over is fixed), and every case that is not skipped passes on
+# the whole series.
 #
 # Prints TAP (one line per patch, one for the whole series) with the
 # matrix of cases x prefixes as diagnostics; the matrix is also kept in

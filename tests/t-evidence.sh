@@ -52,6 +52,14 @@ expect "proven series: after an edit of patch 2, only prefix 2 boots" 0 \
 	'p2: booting' in_case "$S/evidence.sh"
 assert "proven series: ... and prefixes 0 and 1 are reused" \
 	[ "$(grep -c 'reusing' "$SCRATCH/last.log")" == 2 ]
+sed -i 's/^-const char z3fold_ktap.*/-const char z3fold_ktap[] = "changed";/' "$SER/0002-fix-b.patch"
+expect "a skipped evidence stage: no matrix of an earlier run reported" 1 \
+	'evidence +SKIP' in_case "$S/check.sh" evidence
+# shellcheck disable=SC2016 # expanded by the inner shell
+assert "... neither in the JUnit report" \
+	bash -c '! grep -q "<system-out>" "$1"' _ "$OUTD/report.xml"
+# shellcheck disable=SC2016
+assert "... nor in the TAP report" bash -c '! grep -q "^# case (patch)" "$1"' _ "$OUTD/report.tap"
 
 # --- a reproducer that passes one patch too late names both patches
 run_case late
