@@ -284,10 +284,19 @@ chunk_failures() {
 	return "$bad"
 }
 
+# chunk_output DIR EXT: what the chunks of a run wrote to *.EXT, if any (a
+# run over no file, e.g. a tree without kref, leaves none).
+chunk_output() {
+	local f
+	for f in "$1"/*."$2"; do
+		[[ ! -e $f ]] || cat -- "$f"
+	done
+}
+
 # Files of a run that spatch gave up on, as coverage warnings.
 files_given_up() {
 	local line file why
-	cat "$1"/*.err 2>/dev/null | { grep -E "$FILE_EXN" || true; } | sort -u |
+	chunk_output "$1" err | { grep -E "$FILE_EXN" || true; } | sort -u |
 		while IFS= read -r line; do
 			file=${line##* in }
 			case $line in
@@ -404,7 +413,7 @@ parse_failures() {
 
 # Lines "KIND NAME WHERE" printed by the collecting run, sorted.
 collected_wrappers() {
-	cat "$1"/*.out 2>/dev/null | awk '$1 == "KREFWRAP" { $1 = ""; sub(/^ /, ""); print }' | sort -u
+	chunk_output "$1" out | awk '$1 == "KREFWRAP" { $1 = ""; sub(/^ /, ""); print }' | sort -u
 }
 
 # Pass 1: kref get/put wrappers defined in TREE (whole tree, or FILES given
@@ -427,7 +436,7 @@ collect_wrappers() {
 
 # Print the report lines of a run, sorted by file, line, column.
 findings_of() {
-	cat "$1"/*.out 2>/dev/null | grep -E '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' |
+	chunk_output "$1" out | grep -E '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' |
 		sort -t: -k1,1 -k2,2n -k3,3n -u || true
 }
 
