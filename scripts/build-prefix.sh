@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Usage: scripts/build-prefix.sh K...
+# Usage: scripts/build-prefix.sh [--target TARGET] K...
 #
 # Build the x86_64 kernel of series prefix K (0 is the base) in the kept
-# build dir of FLAVOUR (debug or plain) and keep what came out in
+# build dir of FLAVOUR (debug, plain or kcsan) and keep what came out in
 # $O/results/FLAVOUR/pK/:
 #   status     pass or fail
 #   build.log  make's output (W=1), with the command line at its head
@@ -22,6 +22,16 @@
 # default ci/overlay), settled with olddefconfig; every line of those
 # fragments must hold in the final .config.
 #
+# --target TARGET builds for another compiler, arch or z3fold setting
+# instead (the xbuild stage), in $WORK/xbuild-TARGET with the results in
+# $O/results/xbuild-TARGET/pK/ (no bzImage, no sparse):
+#   clang      x86_64 with LLVM=1 (Debian's clang and lld)
+#   i386       ARCH=i386 (the host gcc with -m32)
+#   arm64-64k  ARCH=arm64 with 64 KiB pages (gcc-aarch64-linux-gnu)
+#   module     x86_64, CONFIG_Z3FOLD=m (vmlinux and modules, modpost)
+# Their config is tinyconfig + kconfigs/xbuild/common.config + the
+# target's own fragment, if any: only what z3fold and its users need.
+#
 # Prints the result dir of each K. Exit: 0 results written (a prefix that
 # does not build is a result with status fail), 1 the tree could not be
 # put at prefix K, 2 setup error (tools, config).
@@ -29,19 +39,55 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-BUILD=$WORK/build-$FLAVOUR
-RESULTS=$OUT/results/$FLAVOUR
+readonly XBUILD_TARGETS="clang i386 arm64-64k module"
+
+# set_target TARGET: what differs between the flavour build (TARGET "")
+# and the extra ones: ARCH, compiler, make goals, the image kept.
+set_target() {
+	TARGET=$1
+	KARCH=x86_64 CC_BIN=gcc GOALS=(bzImage) IMAGE=arch/x86/boot/bzImage
+	MAKE_VARS=()
+	BUILD=$WORK/build-$FLAVOUR
+	RESULTS=$OUT/results/$FLAVOUR
+	[[ -n $TARGET ]] || return 0
+	[[ " $XBUILD_TARGETS " == *" $TARGET "* ]] ||
+		die "$EX_SETUP" "unknown target '$TARGET' (one of: $XBUILD_TARGETS)"
+	BUILD=$WORK/xbuild-$TARGET
+	RESULTS=$OUT/results/xbuild-$TARGET
+	GOALS=(vmlinux) IMAGE=''
+	case $TARGET in
+	clang)
+		need_tool clang clang
+		need_tool ld.lld lld
+		need_tool llvm-ar llvm
+		CC_BIN=clang MAKE_VARS=(LLVM=1) ;;
+	i386) KARCH=i386 ;;
+	arm64-64k)
+		need_tool aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu
+		KARCH=arm64 CC_BIN=aarch64-linux-gnu-gcc
+		MAKE_VARS=(CROSS_COMPILE=aarch64-linux-gnu-) ;;
+	module) GOALS=(vmlinux modules) ;;
+	esac
+}
 
 kmake() {
-	make -C "$TREE" O="$BUILD" ARCH=x86_64 W=1 CC="$CC_CMD" -j"$JOBS" \
+	make -C "$TREE" O="$BUILD" ARCH="$KARCH" W=1 CC="$CC_CMD" -j"$JOBS" \
+		${MAKE_VARS[@]+"${MAKE_VARS[@]}"} \
 		KBUILD_BUILD_USER=z3fold-series KBUILD_BUILD_HOST=build \
 		KBUILD_BUILD_TIMESTAMP="$KBUILD_TIMESTAMP" "$@"
 }
 
 # fragments: the config fragments of this flavour, in merge order: base,
-# the other non-flavour ones, the flavour, then the overlay's.
+# the other non-flavour ones, the flavour, then the overlay's. An extra
+# target: the xbuild ones.
 fragments() {
 	local f name
+	if [[ -n $TARGET ]]; then
+		printf '%s\n' "$REPO/kconfigs/xbuild/common.config"
+		f=$REPO/kconfigs/xbuild/$TARGET.config
+		[[ ! -f $f ]] || printf '%s\n' "$f"
+		return 0
+	fi
 	printf '%s\n' "$REPO/kconfigs/base.config"
 	for f in "$REPO"/kconfigs/*.config; do
 		name=${f##*/}
@@ -52,18 +98,22 @@ fragments() {
 	overlay_files config
 }
 
-# tree_fragment: what this particular tree needs: Debian's 6.1.y puts the
-# z3fold prompt on Z3FOLD_DEPRECATED (Z3FOLD follows it).
+# tree_fragment FRAGMENT...: what this particular tree needs: Debian's
+# 6.1.y puts the z3fold prompt on Z3FOLD_DEPRECATED (Z3FOLD follows it),
+# set to what the fragments ask of Z3FOLD (the last one wins).
 tree_fragment() {
-	if grep -q '^config Z3FOLD_DEPRECATED$' "$TREE/mm/Kconfig"; then
-		echo 'CONFIG_Z3FOLD_DEPRECATED=y'
-	fi
+	local want
+	grep -q '^config Z3FOLD_DEPRECATED$' "$TREE/mm/Kconfig" || return 0
+	want=$(sed -n 's/^CONFIG_Z3FOLD=//p' "$@" | tail -n1)
+	echo "CONFIG_Z3FOLD_DEPRECATED=${want:-y}"
 }
 
 # verify_config FRAGMENT...: each requested line must hold after
-# olddefconfig, which drops options whose dependencies are off.
+# olddefconfig, which drops options whose dependencies are off. A symbol
+# set by more than one fragment is held to its last value, as merged.
 verify_config() {
 	local f line sym val got bad=0
+	local -A want=() from=()
 	for f in "$@"; do
 		while IFS= read -r line; do
 			if [[ $line =~ ^(CONFIG_[A-Za-z0-9_]+)=(.*)$ ]]; then
@@ -73,46 +123,44 @@ verify_config() {
 			else
 				continue
 			fi
-			got=$(sed -n "s/^$sym=//p" "$BUILD/.config")
-			[[ -n $got ]] || got=n
-			[[ $got == "$val" ]] && continue
-			msg "${f##*/}: $sym=$val requested, final .config has $sym=$got"
-			bad=1
+			want[$sym]=$val from[$sym]=${f##*/}
 		done <"$f"
+	done
+	for sym in "${!want[@]}"; do
+		got=$(sed -n "s/^$sym=//p" "$BUILD/.config")
+		[[ -n $got ]] || got=n
+		[[ $got == "${want[$sym]}" ]] && continue
+		msg "${from[$sym]}: $sym=${want[$sym]} requested, final .config has $sym=$got"
+		bad=1
 	done
 	return "$bad"
 }
 
 configure() {
-	local frags gen key log=$LOGS/config-$FLAVOUR.log
+	local frags gen key what=${TARGET:-$FLAVOUR} f
+	local log=$LOGS/config-$what.log
 	mapfile -t frags < <(fragments)
-	[[ -f ${frags[-1]} ]] ||
-		die "$EX_SETUP" "kconfigs/$FLAVOUR.config missing"
+	for f in "${frags[@]}"; do
+		[[ -f $f ]] || die "$EX_SETUP" "config fragment ${f#"$REPO"/} missing"
+	done
 	gen=$BUILD/.z3s-tree.config
 	mkdir -p "$BUILD"
-	tree_fragment >"$gen"
+	tree_fragment "${frags[@]}" >"$gen"
 	key="$BASE_ID $(content_hash "${frags[@]}" "$gen")"
 	[[ -f $BUILD/.config && -f $BUILD/.z3s-config &&
 		$(cat "$BUILD/.z3s-config") == "$key" ]] && return
 	rm -f "$BUILD/.z3s-config"
-	msg "configuring $FLAVOUR: tinyconfig + ${frags[*]##*/}"
+	msg "configuring $what: tinyconfig + ${frags[*]##*/}"
 	{
 		kmake tinyconfig
-		# Like merge_config.sh: a symbol set by a fragment loses its
-		# earlier line; the fragments' lines go at the end.
-		awk '
-			FNR == NR || FILENAME != ARGV[ARGC - 1] {
-				if (match($0, /CONFIG_[A-Za-z0-9_]+/)) set[substr($0, RSTART, RLENGTH)] = 1
-				frag = frag $0 "\n"; next
-			}
-			{ if (match($0, /CONFIG_[A-Za-z0-9_]+/) && substr($0, RSTART, RLENGTH) in set) next; print }
-			END { printf "%s", frag }' "${frags[@]}" "$gen" "$BUILD/.config" >"$BUILD/.config.merged"
+		awk -f "$REPO/scripts/awk/kconfig-merge.awk" "${frags[@]}" "$gen" \
+			"$BUILD/.config" >"$BUILD/.config.merged"
 		mv "$BUILD/.config.merged" "$BUILD/.config"
 		kmake olddefconfig
-	} >"$log" 2>&1 || die "$EX_SETUP" "configuring $FLAVOUR failed; log: $log"
+	} >"$log" 2>&1 || die "$EX_SETUP" "configuring $what failed; log: $log"
 	verify_config "${frags[@]}" "$gen" 2>>"$log" || {
 		grep -m1 'requested' "$log" >&2
-		die "$EX_SETUP" "kconfigs: an option did not survive olddefconfig ($FLAVOUR); log: $log"
+		die "$EX_SETUP" "kconfigs: an option did not survive olddefconfig ($what); log: $log"
 	}
 	printf '%s\n' "$key" >"$BUILD/.z3s-config"
 }
@@ -121,13 +169,15 @@ configure() {
 result_key() {
 	local k=$1
 	{
-		printf '%s\n' "$BASE_ID" "$FLAVOUR" "$CC_CMD"
-		gcc --version | head -n1
+		printf '%s\n' "$BASE_ID" "$FLAVOUR" "$TARGET" "$CC_CMD"
+		"$CC_BIN" --version | head -n1
 		sparse --version 2>/dev/null || true
 		series_paths
 		(cd "$SERIES_DIR" && content_hash "${PATCHES[@]:0:k}" /dev/null)
 		content_hash "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/apply.sh" \
-			"$REPO"/kconfigs/*.config ${OVERLAY_FILES[@]+"${OVERLAY_FILES[@]}"}
+			"$REPO/scripts/awk/kconfig-merge.awk" \
+			"$REPO"/kconfigs/*.config "$REPO"/kconfigs/xbuild/*.config \
+			${OVERLAY_FILES[@]+"${OVERLAY_FILES[@]}"}
 	} | sha256sum | cut -c1-16
 }
 
@@ -160,17 +210,18 @@ build_one() {
 		objs+=("${p%.c}.o")
 	done <"$tmp/paths"
 
-	msg "building prefix $k ($FLAVOUR)"
+	msg "building prefix $k (${TARGET:-$FLAVOUR})"
 	start=$SECONDS
 	{
-		printf '# %s\n' "make -C $TREE O=$BUILD ARCH=x86_64 W=1 CC=$CC_CMD -j$JOBS bzImage"
-		kmake bzImage 2>&1
+		printf '# make -C %s O=%s ARCH=%s W=1 CC=%s -j%s %s\n' "$TREE" "$BUILD" \
+			"$KARCH" "$CC_CMD" "$JOBS" "${MAKE_VARS[*]+${MAKE_VARS[*]} }${GOALS[*]}"
+		kmake "${GOALS[@]}" 2>&1
 	} >"$tmp/build.log" || status=fail
 	printf '%s\n' $((SECONDS - start)) >"$tmp/seconds"
 	tree_findings "$TREE" "$tmp/paths" "$tmp/build.log" >"$tmp/warnings"
 	: >"$tmp/sparse"
-	if [[ $status == pass ]]; then
-		cp "$BUILD/arch/x86/boot/bzImage" "$tmp/bzImage"
+	if [[ $status == pass && -n $IMAGE ]]; then
+		cp "$BUILD/$IMAGE" "$tmp/bzImage"
 		# Only objects this config builds can be checked.
 		for p in "${!objs[@]}"; do
 			[[ -f $BUILD/${objs[p]} ]] || unset 'objs[p]'
@@ -188,11 +239,15 @@ build_one() {
 }
 
 main() {
-	local k
+	local k target=''
 	case ${1:-} in
 	-h | --help) usage_from_header; exit 0 ;;
-	"") die "$EX_SETUP" "which prefix? (see --help)" ;;
+	--target)
+		[[ $# -ge 2 ]] || die "$EX_SETUP" "--target needs one of: $XBUILD_TARGETS"
+		target=$2
+		shift 2 ;;
 	esac
+	[[ $# -gt 0 ]] || die "$EX_SETUP" "which prefix? (see --help)"
 	check_flavour
 	need_tool make build-essential
 	need_tool gcc build-essential
@@ -200,9 +255,10 @@ main() {
 	need_tool bison bison
 	need_tool bc bc
 	need_tool sparse sparse
-	CC_CMD=gcc
+	set_target "$target"
+	CC_CMD=$CC_BIN
 	if command -v ccache >/dev/null 2>&1; then
-		CC_CMD="ccache gcc"
+		CC_CMD="ccache $CC_BIN"
 		# Relative paths in ccache's hash: hits across scratch trees.
 		export CCACHE_BASEDIR=$WORK
 	fi

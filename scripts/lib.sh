@@ -59,7 +59,7 @@ CACHE=$(abspath "${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/z3fold-series}")
 FLAVOUR=${FLAVOUR:-debug}
 JOBS=${JOBS:-$(($(nproc) + 1))}
 LOGS=$OUT/logs
-readonly FLAVOURS="debug plain"
+readonly FLAVOURS="debug plain kcsan"
 
 # Kbuild refuses a source or object path with spaces or colons, so the
 # scratch tree and build dirs move to a cache path keyed by $OUT if needed.
@@ -290,8 +290,9 @@ prefix_name() {
 	fi
 }
 
-# first_error DIR: the first compiler or make error of a failed build.
+# first_error DIR: the first compiler, linker, modpost or make error of a
+# failed build.
 first_error() {
-	grep -m1 -E ': (fatal )?error: |\*\*\* ' "$1/build.log" |
+	grep -m1 -E ': (fatal )?error: |^ERROR: |undefined reference to |\*\*\* ' "$1/build.log" |
 		sed "s#$TREE/##; s#^\\.\\./##" || echo "see the log"
 }
