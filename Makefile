@@ -10,6 +10,7 @@
 #   FORCE_BASE=1 go on when the base differs from series/BASE
 #   SERIES=DIR   the quilt series to check (default: series/)
 #   BOOT=no      make check without the stages that boot (a quick re-check)
+#   WIDE=yes     make check with the wide stages (xbuild, kcsan)
 # See README.md for each of them.
 
 SHELL := /bin/bash
@@ -22,8 +23,9 @@ help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 ## check        every gate before a repost: base, apply, checkpatch, build,
-##              bisect, sparse, cocci, evidence, boot; prints the stage
-##              table and the evidence matrix
+##              bisect, sparse, cocci, evidence, boot (WIDE=yes: xbuild
+##              and kcsan too); prints the stage table and the evidence
+##              matrix
 check:
 	@./scripts/check.sh
 
@@ -31,7 +33,7 @@ check:
 test:
 	@./tests/run.sh
 
-## base apply checkpatch build bisect sparse cocci evidence boot
+## base apply checkpatch build bisect sparse xbuild cocci evidence kcsan boot
 ##              one stage (and the stages it needs), e.g. make bisect
 $(STAGES):
 	@./scripts/check.sh $@

@@ -9,8 +9,10 @@
 # with STAGEs, those and the stages they need. A stage whose dependency
 # did not pass is skipped. Missing packages are installed first
 # (scripts/deps.sh). BOOT=no leaves the stages that boot kernels (evidence,
-# boot) out of a full run (a quick re-check while editing); such a run is
-# not recorded for make send.
+# kcsan, boot) out of a full run (a quick re-check while editing); such a
+# run is not recorded for make send. The wide stages (xbuild, kcsan) cost
+# a fresh machine more than the rest together: a full run includes them
+# with WIDE=yes (CI does, and a real make send asks for such a run).
 #
 # Stages (and what they need):
 #   base        resolve the base tree, check it against series/BASE
@@ -19,9 +21,13 @@
 #   build       build base and series, W=1 warnings      (apply)
 #   bisect      build every prefix of the series         (build)
 #   sparse      sparse on touched files, base vs series  (build)
+#   xbuild      clang, i386, arm64 64K pages, z3fold=m:
+#               base vs series, new warnings fail (wide) (build)
 #   cocci       Coccinelle rules, base vs series         (apply)
 #   evidence    each patch's reproducer fails before it and
 #               passes from it on: a KUnit boot per prefix (bisect)
+#   kcsan       KCSAN kernels, KUnit races included: no data
+#               race in mm/z3fold.c on the series (wide) (build)
 #   boot        boot base and series under QEMU          (build)
 #
 # --list-stages prints the stage names, one a line, in pipeline order (the
@@ -35,11 +41,12 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-readonly ALL_STAGES=(base apply checkpatch build bisect sparse cocci evidence boot)
-readonly BOOTING_STAGES=" evidence boot "
+readonly ALL_STAGES=(base apply checkpatch build bisect sparse xbuild cocci evidence kcsan boot)
+readonly BOOTING_STAGES=" evidence kcsan boot " WIDE_STAGES=" xbuild kcsan "
 declare -A NEEDS=(
-	[base]='' [apply]=base [checkpatch]=base [build]=apply
-	[bisect]=build [sparse]=build [cocci]=apply [evidence]=bisect [boot]=build
+	[base]='' [apply]=base [checkpatch]=base [build]=apply [bisect]=build
+	[sparse]=build [xbuild]=build [cocci]=apply [evidence]=bisect
+	[kcsan]=build [boot]=build
 )
 declare -A RES=() SECS=() CODE=() NOTE=()
 
@@ -185,6 +192,7 @@ record_result() {
 		echo "series $(series_checksum)"
 		echo "flavour $FLAVOUR"
 		echo "stages ${STAGES[*]}"
+		echo "wide ${WIDE:-no}"
 		echo "date $(date -u +%FT%TZ)"
 	} >"$OUT/last-check.tmp"
 	mv "$OUT/last-check.tmp" "$OUT/last-check"
@@ -209,12 +217,14 @@ main() {
 	want=("$@")
 	[[ $# -gt 0 ]] || want=("${ALL_STAGES[@]}")
 	local full=$((!$#))
-	if [[ $# -eq 0 && ${BOOT:-yes} == no ]]; then
+	if [[ $# -eq 0 ]]; then
 		want=()
 		for s in "${ALL_STAGES[@]}"; do
-			[[ $BOOTING_STAGES == *" $s "* ]] || want+=("$s")
+			[[ ${BOOT:-yes} == no && $BOOTING_STAGES == *" $s "* ]] && continue
+			[[ ${WIDE:-no} != yes && $WIDE_STAGES == *" $s "* ]] && continue
+			want+=("$s")
 		done
-		full=0
+		[[ ${BOOT:-yes} != no ]] || full=0
 	fi
 	while [[ ${#want[@]} -gt 0 ]]; do
 		s=${want[0]}

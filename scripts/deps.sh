@@ -26,7 +26,8 @@ packages() {
 		check)
 			echo build-essential bc bison flex libelf-dev libssl-dev cpio \
 				xz-utils perl python3 git patch quilt sparse ccache \
-				coccinelle qemu-system-x86 codespell
+				coccinelle qemu-system-x86 codespell \
+				clang lld llvm gcc-aarch64-linux-gnu
 			# The default base; a KSRC tree needs no package.
 			[[ -n ${KSRC:-} ]] || echo linux-source-6.1 ;;
 		test)

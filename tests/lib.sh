@@ -65,8 +65,14 @@ O ?= $(srctree)
 CC ?= gcc
 OBJS := $(patsubst $(srctree)/%.c,$(O)/%.o,$(wildcard $(srctree)/mm/*.c))
 WFLAGS := $(if $(W),-Wall -Wmissing-prototypes)
+# What the stand-in's code can test with #if, as a real tree's would
+# through its arch headers and config: the arch, clang, the page size.
+ARCH ?= x86_64
+FAKE_PAGE_SHIFT = $(if $(shell grep -s '^CONFIG_ARM64_64K_PAGES=y' $(O)/.config),16,12)
+FAKEFLAGS = -DFAKE_ARCH_$(subst -,_,$(ARCH)) $(if $(LLVM),-DFAKE_LLVM) \
+	-DFAKE_PAGE_SHIFT=$(FAKE_PAGE_SHIFT)
 
-.PHONY: tinyconfig olddefconfig bzImage FORCE
+.PHONY: tinyconfig olddefconfig bzImage vmlinux modules FORCE
 tinyconfig:
 	@mkdir -p $(O)
 	@printf 'CONFIG_64BIT=y\nCONFIG_SLOB=y\n' >$(O)/.config
@@ -77,9 +83,12 @@ olddefconfig:
 bzImage: $(OBJS)
 	@mkdir -p $(O)/arch/x86/boot
 	@cat $(OBJS) >$(O)/arch/x86/boot/bzImage
+vmlinux: $(OBJS)
+	@cat $(OBJS) >$(O)/vmlinux
+modules: vmlinux
 $(O)/%.o: $(srctree)/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WFLAGS) -c -o $@ $<
+	$(CC) $(WFLAGS) $(FAKEFLAGS) -c -o $@ $<
 mm/%.o: $(O)/mm/%.o FORCE
 	$(if $(filter 2,$(C)),sparse $(srctree)/mm/$*.c)
 EOF
