@@ -122,15 +122,15 @@ in_case() { env KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" CACHE="$CACHED" "$@" </
 in_case "$S/base.sh" --record >/dev/null 2>&1
 mapfile -t NAMES <"$SER/series"
 
-# pass_check [RESULT]: $O/last-check as make check writes it, for the
-# series content as it is now.
+# pass_check [RESULT [WIDE]]: $O/last-check as make check writes it, for
+# the series content as it is now (WIDE: the wide stages ran, default yes).
 pass_check() {
 	local sum
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	sum=$(SERIES=$SER bash -c 'source "$1/lib.sh" && series_checksum' _ "$S")
 	mkdir -p "$OUTD"
-	printf 'result %s\nseries %s\nflavour debug\nstages base apply checkpatch build\ndate %s\n' \
-		"${1:-pass}" "$sum" "$(date -u +%FT%TZ)" >"$OUTD/last-check"
+	printf 'result %s\nseries %s\nflavour debug\nstages base apply checkpatch build\nwide %s\ndate %s\n' \
+		"${1:-pass}" "$sum" "${2:-yes}" "$(date -u +%FT%TZ)" >"$OUTD/last-check"
 }
 fill_cover() {
 	cat >"$SER/cover-letter" <<'EOF'
@@ -328,6 +328,10 @@ fill_cover
 pass_check fail
 expect "refused: the last make check failed" 1 \
 	'refused: the last make check of this series failed.*nothing sent' \
+	in_case env SEND=yes "$S/send.sh"
+pass_check pass no
+expect "refused: the last make check passed without WIDE=yes" 1 \
+	'refused: the last make check passed without the wide stages \(xbuild, kcsan\); run make check WIDE=yes, then send.*nothing sent' \
 	in_case env SEND=yes "$S/send.sh"
 pass_check
 printf '\n' >>"$SER/${NAMES[1]}"
