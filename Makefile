@@ -21,9 +21,9 @@ STAGES := $(shell ./scripts/check.sh --list-stages)
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
-## check        every gate before a repost: base, apply, checkpatch, build,
-##              bisect, sparse, cocci, evidence, boot; prints the stage
-##              table and the evidence matrix
+## check        every gate before a repost: base, apply, checkpatch,
+##              hygiene, build, bisect, sparse, cocci, evidence, boot;
+##              prints the stage table and the evidence matrix
 check:
 	@./scripts/check.sh
 
@@ -31,7 +31,7 @@ check:
 test:
 	@./tests/run.sh
 
-## base apply checkpatch build bisect sparse cocci evidence boot
+## base apply checkpatch hygiene build bisect sparse cocci evidence boot
 ##              one stage (and the stages it needs), e.g. make bisect
 $(STAGES):
 	@./scripts/check.sh $@
