@@ -22,10 +22,10 @@ STAGES := $(shell ./scripts/check.sh --list-stages)
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
-## check        every gate before a repost: base, apply, checkpatch, build,
-##              bisect, sparse, cocci, evidence, boot (WIDE=yes: xbuild
-##              and kcsan too); prints the stage table and the evidence
-##              matrix
+## check        every gate before a repost: base, apply, checkpatch,
+##              hygiene, build, bisect, sparse, cocci, evidence, boot
+##              (WIDE=yes: xbuild and kcsan too); prints the stage table
+##              and the evidence matrix
 check:
 	@./scripts/check.sh
 
@@ -33,7 +33,8 @@ check:
 test:
 	@./tests/run.sh
 
-## base apply checkpatch build bisect sparse xbuild cocci evidence kcsan boot
+## base apply checkpatch hygiene build bisect sparse xbuild cocci evidence
+## kcsan boot
 ##              one stage (and the stages it needs), e.g. make bisect
 $(STAGES):
 	@./scripts/check.sh $@

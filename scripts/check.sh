@@ -18,6 +18,8 @@
 #   base        resolve the base tree, check it against series/BASE
 #   apply       apply the series with quilt              (base)
 #   checkpatch  checkpatch --strict and mail headers     (base)
+#   hygiene     kernel-doc, base vs series; each patch's
+#               Fixes: tag or named origin commit        (base)
 #   build       build base and series, W=1 warnings      (apply)
 #   bisect      build every prefix of the series         (build)
 #   sparse      sparse on touched files, base vs series  (build)
@@ -41,12 +43,12 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-readonly ALL_STAGES=(base apply checkpatch build bisect sparse xbuild cocci evidence kcsan boot)
+readonly ALL_STAGES=(base apply checkpatch hygiene build bisect sparse xbuild cocci evidence kcsan boot)
 readonly BOOTING_STAGES=" evidence kcsan boot " WIDE_STAGES=" xbuild kcsan "
 declare -A NEEDS=(
-	[base]='' [apply]=base [checkpatch]=base [build]=apply [bisect]=build
-	[sparse]=build [xbuild]=build [cocci]=apply [evidence]=bisect
-	[kcsan]=build [boot]=build
+	[base]='' [apply]=base [checkpatch]=base [hygiene]=base [build]=apply
+	[bisect]=build [sparse]=build [xbuild]=build [cocci]=apply
+	[evidence]=bisect [kcsan]=build [boot]=build
 )
 declare -A RES=() SECS=() CODE=() NOTE=()
 

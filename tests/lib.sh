@@ -43,8 +43,10 @@ real_checkpatch() {
 
 # make_fake_tree DIR: a tree checkpatch accepts as a kernel tree, with an
 # mm/z3fold.c and a Makefile that answers what scripts/ asks of kbuild.
+# The real kernel-doc beside the real checkpatch is linked too (a suite
+# whose CHECKPATCH is a stand-in has none, and runs no hygiene stage).
 make_fake_tree() {
-	local dir=$1 d
+	local dir=$1 d kdoc
 	mkdir -p "$dir/mm" "$dir/scripts"
 	for d in Documentation arch include drivers fs init ipc kernel lib; do
 		mkdir -p "$dir/$d"
@@ -53,6 +55,8 @@ make_fake_tree() {
 	touch "$dir/COPYING" "$dir/CREDITS" "$dir/Kbuild" "$dir/MAINTAINERS" \
 		"$dir/README" "$dir/mm/Kconfig" "$dir/kconfig-drops"
 	ln -s "$CHECKPATCH" "$dir/scripts/checkpatch.pl"
+	kdoc=$(dirname "$CHECKPATCH")/kernel-doc
+	[[ ! -f $kdoc ]] || ln -s "$kdoc" "$dir/scripts/kernel-doc"
 	cat >"$dir/Makefile" <<'EOF'
 VERSION = 6
 PATCHLEVEL = 1
@@ -118,7 +122,11 @@ new_series() {
 	SERIES_COUNT=0
 }
 
-# series_add SUBJECT SED_SCRIPT [SIGNED_OFF=yes]
+# series_add SUBJECT SED_SCRIPT [SIGNED_OFF=yes]: FAKE_FIXES, when set, is
+# a line the changelog carries above Signed-off-by:, the Fixes: tag the
+# hygiene stage wants. Other cases go without: 6.1's checkpatch flags
+# every commit id when the tree has no git history (UNKNOWN_COMMIT_ID).
+FAKE_FIXES=
 series_add() {
 	local subject=$1 script=$2 sob=${3:-yes} name ident
 	ident='Self Test <self-test@example.org>'
@@ -129,6 +137,7 @@ series_add() {
 	{
 		printf 'From: %s\nSubject: [PATCH] mm/z3fold: %s\n\n' "$ident" "$subject"
 		printf 'Change the stand-in so the self-tests have something to check.\n\n'
+		[[ -z $FAKE_FIXES ]] || printf '%s\n' "$FAKE_FIXES"
 		[[ $sob != yes ]] || printf 'Signed-off-by: %s\n' "$ident"
 		printf -- '---\n'
 		(cd "$SERIES_WORK" && diff -u --label a/mm/z3fold.c --label b/mm/z3fold.c \

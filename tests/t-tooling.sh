@@ -110,6 +110,108 @@ expect "missing Signed-off-by names the patch" 1 \
 	'checkpatch: 0001-unsigned.patch: mail: no Signed-off-by:' \
 	in_case "$S/check.sh" checkpatch
 
+# --- hygiene: the kernel-doc the series adds, and each patch's origin
+# kernel_doc PARAM: a sed script documenting z3fold_pages() with @PARAM.
+kernel_doc() {
+	printf 's|^int z3fold_pages(int n)$|/**\\n * z3fold_pages() - the pages %s objects take\\n * @%s: how many objects\\n *\\n * Return: the number of pages.\\n */\\n&|' "$1" "$1"
+}
+FAKE_FIXES='Fixes: 0123456789ab ("mm/z3fold: add the stand-in")'
+run_case hygiene
+series_add "document" "$(kernel_doc n)"
+series_add "triple" 's/return n \* 3;/return n + n + n;/'
+record
+# As series/ does for the real series: no git history to look ids up in.
+printf '* UNKNOWN_COMMIT_ID the fake base has no git history\n' >"$SER/checkpatch.exceptions"
+expect "hygiene: documented, with Fixes: tags checkpatch takes too, passes" 0 'make check: PASS' \
+	in_case "$S/check.sh" checkpatch hygiene
+assert "hygiene: kernel-doc ran on the touched file" \
+	grep -q 'ok 1 - kernel-doc -[-a-zA-Z]*: no new warning in 1 touched' "$SCRATCH/last.log"
+assert "hygiene: no git base is a SKIP of the history look-up, saying why" \
+	grep -q "ok 4 - commit ids in the base's history # SKIP no history to look in: the base is tree " \
+	"$SCRATCH/last.log"
+
+run_case hygiene-kdoc
+series_add "document" "$(kernel_doc n)"
+series_add "rename" 's/^ \* @n: how many objects$/ * @count: how many objects/'
+record
+before_series=$(tree_sum "$SER")
+expect "hygiene: a kernel-doc warning the series adds names the first patch and the log" 1 \
+	"hygiene: new kernel-doc warning: mm/z3fold.c: warning: .*'(n|count)'.* \(the first of 2 findings\), 0002-rename.patch; log: .*/hygiene/kernel-doc.log" \
+	in_case "$S/check.sh" hygiene
+assert "hygiene: the added warnings are listed under the TAP" \
+	grep -q "# mm/z3fold.c: warning: Function parameter or member 'n' not described in 'z3fold_pages'" \
+	"$SCRATCH/last.log"
+assert "hygiene: kernel-doc failure leaves series/ as it was" [ "$(tree_sum "$SER")" == "$before_series" ]
+
+run_case hygiene-fixes
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+sed -i 's/^Fixes: 0123456789ab /Fixes: 0123456 /' "$SER/0001-one.patch"
+before_series=$(tree_sum "$SER")
+expect "hygiene: a short Fixes: id names the patch and the line" 1 \
+	"hygiene: malformed Fixes: line 6 'Fixes: 0123456 \(\"mm/z3fold: add the stand-in\"\)': the id is shorter than 12 hex digits, 0001-one.patch; log: .*/hygiene/origin.log" \
+	in_case "$S/check.sh" hygiene
+assert "hygiene: a malformed Fixes: leaves series/ as it was" [ "$(tree_sum "$SER")" == "$before_series" ]
+sed -i 's/^Fixes: 0123456 .*/Fixes: 0123456789ab ("mm\/z3fold: add the\n stand-in")/' "$SER/0001-one.patch"
+expect "hygiene: a wrapped Fixes: subject is malformed" 1 \
+	"hygiene: malformed Fixes: line 6 'Fixes: 0123456789ab \(\"mm/z3fold: add the': the subject does not end in \"\) on this line \(wrapped\?\), 0001-one.patch; log: " \
+	in_case "$S/hygiene.sh"
+
+run_case hygiene-none
+FAKE_FIXES='' series_add "one" 's/return n \* 3;/return 3 * n;/'
+record
+before_series=$(tree_sum "$SER")
+expect "hygiene: a patch with neither Fixes: nor a named origin is named" 1 \
+	"hygiene: no Fixes: tag, and no origin named as 'commit <12\+ hex> \(\"<subject>\"\)', 0001-one.patch; log: " \
+	in_case "$S/check.sh" hygiene
+assert "hygiene: no origin leaves series/ as it was" [ "$(tree_sum "$SER")" == "$before_series" ]
+sed -i 's/^Change the stand-in so the self-tests have something to check\.$/&\nThe stand-in came with commit 0123456789ab ("mm\/z3fold: add the\nstand-in")./' \
+	"$SER/0001-one.patch"
+expect "hygiene: an origin named in prose, wrapped, is enough without Fixes:" 0 \
+	'ok 2 - 0001-one.patch: no Fixes:, origin named: commit 0123456789ab' in_case "$S/hygiene.sh"
+
+# With a git base, each id must be a commit of it with the quoted subject.
+# Its z3fold.c has kernel-doc warnings of its own: listed, not failed.
+run_case hygiene-git
+hyg_git="$SCRATCH/git hygiene linux"
+cp -a "$KSRC_DIR" "$hyg_git"
+sed -i "$(kernel_doc count)" "$hyg_git/mm/z3fold.c"
+new_series "$SER" "$hyg_git"
+git -C "$hyg_git" init -q
+git -C "$hyg_git" add -A
+git -C "$hyg_git" -c user.name=t -c user.email=t@example.org commit -qm 'mm/z3fold: add the stand-in'
+hyg_head=$(git -C "$hyg_git" rev-parse HEAD)
+FAKE_FIXES="Fixes: ${hyg_head:0:12} (\"mm/z3fold: add the stand-in\")"
+series_add "one" 's/return n \* 3;/return 3 * n;/'
+FAKE_FIXES="Fixes: ${hyg_head:0:14} (\"mm/z3fold: add the stand-in\")"
+series_add "two" 's/return 3 \* n;/return n * 3;/'
+FAKE_FIXES=
+in_git() { in_case env KSRC="$hyg_git" "$@"; }
+in_git "$S/base.sh" --record >/dev/null 2>&1
+expect "hygiene, git base: Fixes: ids found with their subjects" 0 \
+	"ok 4 - 2 commit id\(s\) in the base's history \(git .*${hyg_head:0:12}\), subjects as quoted" \
+	in_git "$S/check.sh" hygiene
+assert "hygiene: the base's own kernel-doc warnings are counted, not failed" \
+	grep -q 'ok 1 - kernel-doc -[-a-zA-Z]*: no new warning in 1 touched .c/.h file(s) (2 in the base)' \
+	"$SCRATCH/last.log"
+assert "hygiene: the base's own kernel-doc warnings are listed" \
+	grep -q "# mm/z3fold.c: warning: Excess function parameter 'count' description in 'z3fold_pages'" \
+	"$SCRATCH/last.log"
+sed -i 's/^\(Fixes: [0-9a-f]* ("\)mm\/z3fold: add the stand-in/\1mm\/z3fold: add a stand-in/' "$SER/0002-two.patch"
+before_series=$(tree_sum "$SER")
+expect "hygiene, git base: a Fixes: subject that differs names the patch" 1 \
+	"hygiene: Fixes: ${hyg_head:0:14} is \(\"mm/z3fold: add the stand-in\"\) in the base's history, not \(\"mm/z3fold: add a stand-in\"\), 0002-two.patch; log: .*/hygiene/origin.log" \
+	in_git "$S/check.sh" hygiene
+assert "hygiene, git base: a wrong subject leaves series/ as it was" \
+	[ "$(tree_sum "$SER")" == "$before_series" ]
+sed -i "s/^Fixes: ${hyg_head:0:12} /Fixes: 0123456789ab /" "$SER/0001-one.patch"
+before_series=$(tree_sum "$SER")
+expect "hygiene, git base: a Fixes: id that does not resolve names the patch" 1 \
+	"hygiene: Fixes: 0123456789ab is not a commit of the base's history \(the first of 2 findings\), 0001-one.patch; log: " \
+	in_git "$S/hygiene.sh"
+assert "hygiene, git base: an unknown id leaves series/ as it was" \
+	[ "$(tree_sum "$SER")" == "$before_series" ]
+
 # --- make identity: one place names the identity of every patch
 run_case identity
 series_add "one" 's/return n \* 3;/return 3 * n;/'
@@ -304,12 +406,12 @@ mkdir -p "$bench_out/bench-pipeline"
 echo "canned" >"$bench_out/bench-pipeline/notes"
 for r in 1 2 3; do
 	printf '%s\n' \
-		"$r cold $((400000 + r * 10000)) base=0 apply=1 checkpatch=3 build=$((200 + r)) bisect=100 sparse=1 cocci=20 evidence=$((140 + r)) boot=150" \
-		"$r warm 90000 base=0 apply=1 checkpatch=3 build=5 bisect=5 sparse=1 cocci=20 evidence=5 boot=$((60 + r))" \
-		"$r edit-noboot 50000 base=0 apply=1 checkpatch=3 build=15 bisect=10 sparse=1 cocci=20 evidence=- boot=-"
+		"$r cold $((400000 + r * 10000)) base=0 apply=1 checkpatch=3 hygiene=2 build=$((200 + r)) bisect=100 sparse=1 cocci=20 evidence=$((140 + r)) boot=150" \
+		"$r warm 90000 base=0 apply=1 checkpatch=3 hygiene=2 build=5 bisect=5 sparse=1 cocci=20 evidence=5 boot=$((60 + r))" \
+		"$r edit-noboot 50000 base=0 apply=1 checkpatch=3 hygiene=2 build=15 bisect=10 sparse=1 cocci=20 evidence=- boot=-"
 done >"$bench_out/bench-pipeline/times"
 expect "bench-pipeline --table: median and range of each phase" 0 \
-	'^cold +3 +420 \[410-430\] +<= 480 s +0 +1 +3 +202 +100 +1 +20 +142 +150$' \
+	'^cold +3 +420 \[410-430\] +<= 480 s +0 +1 +3 +2 +202 +100 +1 +20 +142 +150$' \
 	env O="$bench_out" "$S/bench-pipeline.sh" --table
 assert "bench-pipeline --table: a stage that did not run shows -" \
 	grep -Eq '^edit-noboot +3 +50 \[50-50\] +<= 60 s .* 20 +- +-$' "$SCRATCH/last.log"
