@@ -53,14 +53,18 @@ declare -A NEEDS=(
 declare -A RES=() SECS=() CODE=() NOTE=()
 
 stage_cocci() {
-	local paths
+	local paths overlay
 	load_base
 	read_series
 	"$REPO/scripts/apply.sh" --quiet
 	mapfile -t paths < <(series_paths | grep -E '\.[ch]$' || true)
+	mapfile -t overlay < <(overlay_files patch)
 	[[ ${#paths[@]} -gt 0 ]] || { tap_plan 0; return; }
+	# The trees' contents beyond the files compared: the base and the
+	# overlay (the scratch tree has it applied).
 	"$REPO/scripts/cocci.sh" diff --base-tree "$BASE_DIR" --series-tree "$TREE" \
 		--cache "$CACHE/cocci" \
+		--cache-key "$BASE_ID $(content_hash /dev/null ${overlay[@]+"${overlay[@]}"})" \
 		--out "$OUT/cocci" "${paths[@]}"
 }
 

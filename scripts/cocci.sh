@@ -70,6 +70,12 @@ Options:
   --cache DIR         keep pass 1's wrapper list of the base tree in DIR,
                       reused while the tree's files and the rule are the
                       same (default: DIR/cache of --out)
+  --cache-key TEXT    also keep each run's findings in the --cache DIR,
+                      reused while TEXT, the tree, the FILEs' contents,
+                      the rules, the wrappers and spatch are the same.
+                      TEXT must change whenever a file the FILEs include
+                      may have (make check: the base's id and the test
+                      overlay's hash)
   --no-includes       do not use the trees' include dirs (faster)
   -v, --verbose       print each spatch command line on stderr
   -h, --help          this text
@@ -605,11 +611,53 @@ cmd_tree() {
 
 # ---------------------------------------------------------------------------
 
+# run_key TREE LIST TEXT...: the cache key of a run over the files of
+# LIST in TREE (their contents) with --cache-key and the TEXTs.
+run_key() {
+	local tree=$1 list=$2
+	shift 2
+	{
+		printf '%s\n' "$CACHE_KEY" "$tree" "$@"
+		"$SPATCH" --version 2>&1 | head -n1
+		sha1sum <"$MACRO_FILE"
+		(cd "$tree" && xargs -0 -r sha1sum <"$list")
+	} | sha1sum | cut -c1-16
+}
+
+# cached NAME FILE...: with --cache-key, copy the kept FILEs of run NAME
+# into place; false if there are none.
+cached() {
+	local dir=$CACHE_DIR/runs/$1 f
+	shift
+	[ -n "$CACHE_KEY" ] && [ -f "$dir/done" ] || return 1
+	for f in "$@"; do
+		cp "$dir/${f##*/}" "$f"
+	done
+	log "cached: $dir"
+}
+
+# keep NAME FILE...: with --cache-key, keep the FILEs as run NAME (a
+# temporary dir renamed: two runs may fill the cache at once).
+keep() {
+	local dir=$CACHE_DIR/runs/$1 tmp
+	shift
+	[ -n "$CACHE_KEY" ] || return 0
+	mkdir -p "$CACHE_DIR/runs"
+	tmp=$(mktemp -d "$CACHE_DIR/runs/.new.XXXXXX")
+	cp "$@" "$tmp/"
+	: >"$tmp/done"
+	rm -rf "$dir"
+	mv "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"
+}
+
 # Findings of RULE for the files in LIST of TREE; results under WORK.
 diff_run_tree() {
-	local rule=$1 tree=$2 list=$3 work=$4 includes=$5 wrappers=$6
+	local rule=$1 tree=$2 list=$3 work=$4 includes=$5 wrappers=$6 name
 	rm -rf "$work"
 	mkdir -p "$work"
+	name=$rule-$(run_key "$tree" "$list" "$includes" \
+		"$(sha1sum <"$COCCI_DIR/$rule.cocci")" "$(sha1sum <"$wrappers")")
+	cached "$name" "$work/findings.txt" "$work/parse-failures.txt" && return
 	if [ "$includes" = 1 ]; then
 		tree_include_args "$tree" >"$work/args"
 	else
@@ -626,10 +674,12 @@ diff_run_tree() {
 		parse_failures "$tree" "$work"
 		files_given_up "$work"
 	} >"$work/parse-failures.txt"
+	keep "$name" "$work/findings.txt" "$work/parse-failures.txt"
 }
 
 cmd_diff() {
 	local BASE="" SERIES="" OUT="" JOBS RULES=$ALL_RULES WRAPPERS="" INCLUDES=1 CACHE_DIR=""
+	CACHE_KEY=""
 	local -a files=()
 	JOBS=$(default_jobs)
 	while [ $# -gt 0 ]; do
@@ -639,6 +689,7 @@ cmd_diff() {
 		--series-tree) [ $# -ge 2 ] || die "usage: $1 needs an argument"; SERIES=$2; shift 2 ;;
 		--out) [ $# -ge 2 ] || die "usage: $1 needs an argument"; OUT=$2; shift 2 ;;
 		--cache) [ $# -ge 2 ] || die "usage: $1 needs an argument"; CACHE_DIR=$2; shift 2 ;;
+		--cache-key) [ $# -ge 2 ] || die "usage: $1 needs an argument"; CACHE_KEY=$2; shift 2 ;;
 		--no-includes) INCLUDES=0; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
 		--jobs | --rules | --wrappers)
@@ -697,7 +748,7 @@ cmd_diff() {
 
 	# Pass 1 for the kref rule: wrappers of the base tree (cached), with the
 	# series files' own wrappers swapped in for the series tree.
-	local need_kref=0 r
+	local need_kref=0 r name
 	for r in $RULES; do
 		if [ "$r" = kref_balance ]; then need_kref=1; fi
 	done
@@ -710,8 +761,13 @@ cmd_diff() {
 		fi
 		for side in base series; do
 			if [ "$side" = base ]; then tree=$BASE; else tree=$SERIES; fi
-			collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
-				"$OUT/wrappers-$side-files.txt" "$JOBS"
+			name=collect-$(run_key "$tree" "$OUT/$side.list" \
+				"$(sha1sum <"$COCCI_DIR/kref_balance.cocci")")
+			if ! cached "$name" "$OUT/wrappers-$side-files.txt"; then
+				collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
+					"$OUT/wrappers-$side-files.txt" "$JOBS"
+				keep "$name" "$OUT/wrappers-$side-files.txt"
+			fi
 			{
 				awk -v files="$(printf '%s\n' "${files[@]}")" '
 					BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
@@ -786,8 +842,22 @@ cmd_diff() {
 # so that output dirs of one machine share it.  The list is written to a
 # temporary name and renamed: two runs may fill the cache at once.
 wrappers_cached() {
-	local tree=$1 out=$2 key list tmp
+	local tree=$1 out=$2 key list tmp byname=''
 	mkdir -p "$CACHE_DIR" "$OUT/cache"
+	# With --cache-key, the caller names the tree's contents: no need to
+	# find and stat the candidate files (seconds on a whole tree).
+	if [ -n "$CACHE_KEY" ]; then
+		byname=$CACHE_DIR/wrappers-key-$({
+			printf '%s\n' "$CACHE_KEY" "$tree"
+			sha1sum <"$COCCI_DIR/kref_balance.cocci"
+			sha1sum <"$MACRO_FILE"
+		} | sha1sum | cut -c1-16).txt
+		if [ -s "$byname" ]; then
+			log "pass 1: cached wrapper list $byname"
+			cp "$byname" "$out"
+			return
+		fi
+	fi
 	list=$OUT/cache/collect.list
 	list_files "$tree" "$PREFILTER_collect" >"$list"
 	key=$({
@@ -806,6 +876,7 @@ wrappers_cached() {
 		rm -rf "$tmp"
 	fi
 	cp "$CACHE_DIR/wrappers-$key.txt" "$out"
+	[ -z "$byname" ] || cp "$out" "$byname"
 }
 
 main() {

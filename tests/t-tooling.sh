@@ -314,6 +314,19 @@ chmod -R u+w "$KSRC_DIR"
 assert "base tree byte-identical after every case" \
 	[ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
 
+# --- the cocci stage keeps each run's findings: a re-check runs no spatch
+run_case cocci-cache
+series_add "triple pages" 's/return n \* 3;/return n + n + n;/'
+record
+expect "cocci: the stage passes on the fake tree" 0 'cocci +PASS' in_case "$S/check.sh" cocci
+expect "cocci: a re-check reuses every run" 0 'cocci +PASS' in_case "$S/check.sh" cocci
+assert "cocci: ... four rule runs and two wrapper passes from the cache" \
+	[ "$(grep -c '^cached: ' "$OUTD/cocci/cocci-diff.log")" == 6 ]
+series_add "name the factor" 's/^int z3fold_pages(int n)$/int z3fold_pages(int n) \/* 3 per page *\//'
+expect "cocci: after a new patch" 0 'cocci +PASS' in_case "$S/check.sh" cocci
+assert "cocci: ... only the base's runs come from the cache" \
+	[ "$(grep -c '^cached: ' "$OUTD/cocci/cocci-diff.log")" == 3 ]
+
 # --- KSRC as a git checkout: its commit is the base, .git stays out
 run_case git
 series_add "one" 's/return n \* 3;/return 3 * n;/'
@@ -411,10 +424,13 @@ for r in 1 2 3; do
 		"$r edit-noboot 50000 base=0 apply=1 checkpatch=3 hygiene=2 build=15 bisect=10 sparse=1 cocci=20 evidence=- boot=-"
 done >"$bench_out/bench-pipeline/times"
 expect "bench-pipeline --table: median and range of each phase" 0 \
-	'^cold +3 +420 \[410-430\] +<= 480 s +0 +1 +3 +2 +202 +100 +1 +20 +142 +150$' \
+	'^cold +3 +420 \[410-430\] +- +0 +1 +3 +2 +202 +100 +1 +- +20 +142 +- +150$' \
 	env O="$bench_out" "$S/bench-pipeline.sh" --table
 assert "bench-pipeline --table: a stage that did not run shows -" \
-	grep -Eq '^edit-noboot +3 +50 \[50-50\] +<= 60 s .* 20 +- +-$' "$SCRATCH/last.log"
+	grep -Eq '^edit-noboot +3 +50 \[50-50\] +<= 60 s .* 20 +- +- +-$' "$SCRATCH/last.log"
+echo "fresh: each run starts with an empty ccache and cache dir" >"$bench_out/bench-pipeline/notes"
+expect "bench-pipeline --table: a fresh machine's cold run has its target" 0 \
+	'^cold +3 +420 \[410-430\] +<= 1800 s ' env O="$bench_out" "$S/bench-pipeline.sh" --table
 
 # --- every script answers --help
 for f in "$S"/*.sh; do
