@@ -32,7 +32,11 @@ ktap() { printf 's/ %s / %s /' "$1" "$2"; }
 
 # --- xbuild: every target builds the base and the series
 run_case xgood
-series_add "triple pages" 's/return n \* 3;/return n + n + n;/'
+# A full run has the hygiene stage: a Fixes: tag, whose id checkpatch
+# cannot look up in a tree without history.
+FAKE_FIXES='Fixes: 0123456789ab ("mm/z3fold: add the stand-in")' \
+	series_add "triple pages" 's/return n \* 3;/return n + n + n;/'
+printf '* UNKNOWN_COMMIT_ID the fake tree has no history\n' >"$SER/checkpatch.exceptions"
 record
 expect "xbuild: a clean series passes on every target" 0 \
 	'ok 4 - module: base \([0-9]+ s\) and series \([0-9]+ s\) build, no new warning' \
@@ -85,9 +89,9 @@ expect "kcsan: a series without races passes" 0 \
 	'ok 4 - base: 1 KCSAN race\(s\) in mm/z3fold.c, 1 KUnit case\(s\) failed \(evidence\)' \
 	in_case "$S/kcsan.sh"
 assert "kcsan: ... the base's race listed as evidence" \
-	grep -q '^# race (z3fold): z3fold_pages / z3fold_pages$' "$SCRATCH/last.log"
+	grep -q '^# race (z3fold): z3fold_pages$' "$SCRATCH/last.log"
 assert "kcsan: ... races=1 on the guest's command line" \
-	grep -q 'z3fold_test.races=1' "$OUTD/kcsan/series/cmdline"
+	grep -q 'z3fold_test.races=1.*kcsan.skip_watch=50' "$OUTD/kcsan/series/cmdline"
 expect "kcsan: a re-check boots nothing again" 0 'series: every KUnit case' \
 	in_case "$S/kcsan.sh"
 assert "kcsan: ... both boots reused" \
@@ -97,14 +101,14 @@ run_case krace
 series_add "fix b" "$(ktap case_b=fail case_b=ok)"
 record
 expect_clean "kcsan: a race in mm/z3fold.c on the series is named" 1 \
-	'kcsan: series: KCSAN data race in z3fold_pages / z3fold_pages \(1 in mm/z3fold.c\); log: .*/kcsan/series/console.log' \
+	'kcsan: series: KCSAN data race in z3fold_pages \(1 in mm/z3fold.c\); log: .*/kcsan/series/console.log' \
 	in_case "$S/kcsan.sh"
-printf '# why\nz3fold_pages / z3fold_pages: a statistics counter, read without the lock on purpose\n' \
+printf '# why\nz3fold_pages: a statistics counter, read without the lock on purpose\n' \
 	>"$SER/kcsan.exceptions"
 expect "kcsan: ... unless excepted with a reason" 0 \
-	'# series: KCSAN in mm/z3fold.c, excepted: z3fold_pages / z3fold_pages' \
+	'# series: KCSAN in mm/z3fold.c, excepted: z3fold_pages$' \
 	in_case "$S/kcsan.sh"
-printf 'z3fold_pages / z3fold_pages:\n' >"$SER/kcsan.exceptions"
+printf 'z3fold_pages:\n' >"$SER/kcsan.exceptions"
 expect "kcsan: ... an exception without a reason excepts nothing" 1 \
 	'KCSAN data race in z3fold_pages' in_case "$S/kcsan.sh"
 
