@@ -74,7 +74,7 @@ kmake() {
 	make -C "$TREE" O="$BUILD" ARCH="$KARCH" W=1 CC="$CC_CMD" -j"$JOBS" \
 		${MAKE_VARS[@]+"${MAKE_VARS[@]}"} \
 		KBUILD_BUILD_USER=z3fold-series KBUILD_BUILD_HOST=build \
-		KBUILD_BUILD_TIMESTAMP="$KBUILD_TIMESTAMP" "$@"
+		KBUILD_BUILD_VERSION=1 KBUILD_BUILD_TIMESTAMP="$KBUILD_TIMESTAMP" "$@"
 }
 
 # fragments: the config fragments of this flavour, in merge order: base,
@@ -262,7 +262,9 @@ main() {
 		# Relative paths in ccache's hash: hits across scratch trees.
 		export CCACHE_BASEDIR=$WORK
 	fi
-	# A fixed build stamp keeps objects identical across rebuilds.
+	# A fixed build stamp and version (not the build dir's link count)
+	# keep objects and images identical across rebuilds: a prefix rebuilt
+	# after a changelog edit keeps its boots.
 	KBUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
 	load_base
 	read_series
