@@ -24,11 +24,15 @@
  * Every line for the host goes to /dev/kmsg, so it is never torn by a
  * concurrent printk on the serial console:
  *   z3fold-stress: step NAME
+ *   z3fold-stress: heartbeat ...
  *   z3fold-stress: counter NAME=VALUE
  *   z3fold-stress: result pass
  *   z3fold-stress: result fail: REASON
  * The guest then reboots with RB_AUTOBOOT; QEMU runs with -no-reboot and
- * exits.
+ * exits.  A heartbeat line comes at most every HEARTBEAT_SEC while the
+ * workers make progress and never while they make none: the host kills a
+ * guest whose console stays silent (boot.sh --stall), so a guest stuck in
+ * the kernel fails in a minute rather than at the boot test's timeout.
  *
  * Arguments (kernel command line after "--"), all NAME=VALUE:
  *   seed=N          pattern and choice seed (default 1)
@@ -79,6 +83,8 @@
 #define PAGEOUT_STEP	(1UL << 20)
 #define ZSWAP_DIR	"/sys/kernel/debug/zswap/"
 #define KMEMLEAK	"/sys/kernel/debug/kmemleak"
+#define Z3FOLD_PAGES	"/sys/kernel/debug/z3fold_test/pages"
+#define HEARTBEAT_SEC	10
 #define SETTLE_SEC	20
 #define KMEMLEAK_SHOW	40
 #define KMEMLEAK_SETTLE	8.0	/* s of uptime: boot objects are 5 s old */
@@ -122,6 +128,25 @@ struct worker_stats {
 	uint64_t corrupt;
 };
 
+/* z3fold pages by state (Z3FOLD_PAGES, from the test overlay). */
+struct z3fold_states {
+	uint64_t pages;
+	uint64_t claimed;
+	uint64_t isolated;
+	uint64_t queued;	/* NEEDS_COMPACTING or the work pending */
+	uint64_t stale;
+	uint64_t stuck;		/* in any of the first three states */
+};
+
+/*
+ * A worker's progress, in memory it shares with the parent: what the
+ * heartbeat reports, and what tells a slow worker from a stuck one.
+ */
+struct progress {
+	uint64_t pages;		/* pages filled, paged out, scanned, read */
+	uint32_t round;
+};
+
 struct slab_watch {
 	const char *name;
 	const char *what;
@@ -136,6 +161,10 @@ struct run {
 	struct worker_stats total;
 	struct slab_watch slabs[2];
 	unsigned int nslabs;
+	/* z3fold page states before the stress and after swapoff */
+	struct z3fold_states zs_idle, zs_end;
+	bool zs;		/* Z3FOLD_PAGES exists */
+	struct progress *progress;	/* MAX_WORKERS, shared */
 	uint64_t mem_pages;	/* MemTotal */
 	uint64_t stress_ms;	/* the workers' fixed workload, start to end */
 	uint64_t stored_peak;
@@ -169,7 +198,16 @@ struct region {
 	uint8_t *gen;		/* 0: dropped, expect zeroes */
 	unsigned char *vec;	/* mincore() output */
 	struct worker_stats st;
+	struct progress *progress;	/* this worker's, shared */
+	uint64_t done;
 };
+
+/* Count n more pages done where the parent's heartbeat sees them. */
+static void advance(struct region *r, uint64_t n)
+{
+	r->done += n;
+	__atomic_store_n(&r->progress->pages, r->done, __ATOMIC_RELAXED);
+}
 
 /* ---- logging ---------------------------------------------------------- */
 
@@ -390,6 +428,27 @@ static int slab_active(struct run *run, const char *name, long *active)
 	return 0;
 }
 
+/*
+ * Count z3fold pages by state: the test overlay's debugfs file, absent
+ * without it (OVERLAY=none), and then nothing is counted.
+ */
+static int z3fold_states(struct run *run, struct z3fold_states *zs)
+{
+	char buf[256];
+
+	if (!run->zs)
+		return 0;
+	if (read_text(Z3FOLD_PAGES, buf, sizeof(buf)) <= 0)
+		return sys_fail(run, "read", Z3FOLD_PAGES);
+	zs->pages = field(buf, "pages");
+	zs->claimed = field(buf, "claimed");
+	zs->isolated = field(buf, "isolated");
+	zs->queued = field(buf, "compaction_queued");
+	zs->stale = field(buf, "stale");
+	zs->stuck = field(buf, "stuck");
+	return 0;
+}
+
 /* ---- page contents ---------------------------------------------------- */
 
 static uint64_t mix64(uint64_t x)
@@ -491,6 +550,7 @@ static void region_fill(struct region *r, unsigned int gen)
 	size_t i;
 
 	for (i = 0; i < r->npages; i++) {
+		advance(r, 1);
 		if (r->gen[i])
 			continue;
 		fill_page(r, i, gen);
@@ -509,6 +569,7 @@ static int region_pageout(struct region *r)
 				 r->id, strerror(errno));
 			return -1;
 		}
+		advance(r, n / PAGE_SZ);
 	}
 	r->st.paged_out += r->npages;
 	return 0;
@@ -524,6 +585,7 @@ static int region_drop(struct region *r, uint64_t *rng)
 		return -1;
 	}
 	for (i = 0; i < r->npages; i++) {
+		advance(r, 1);
 		*rng = mix64(*rng + i);
 		if (*rng % 4 || !r->gen[i])
 			continue;
@@ -546,6 +608,7 @@ static void region_verify(struct region *r)
 	size_t i;
 
 	for (i = 0; i < r->npages; i++) {
+		advance(r, 1);
 		r->st.verified++;
 		if (page_ok(r, i, r->gen[i]))
 			continue;
@@ -563,6 +626,7 @@ static void region_rewrite(struct region *r, uint64_t *rng, unsigned int gen)
 	size_t i;
 
 	for (i = 0; i < r->npages; i++) {
+		advance(r, 1);
 		*rng = mix64(*rng ^ i);
 		if (*rng % 8 || !r->gen[i])
 			continue;
@@ -595,6 +659,7 @@ static int worker_rounds(const struct run *run, struct region *r)
 	unsigned int i, rounds = run->opt.rounds;
 
 	for (i = 0; i < rounds; i++) {
+		__atomic_store_n(&r->progress->round, i, __ATOMIC_RELAXED);
 		log_line("worker %u: round %u t=%.1fs", r->id, i, elapsed(run));
 		region_fill(r, 2 * i + 1);
 		if (region_pageout(r) || region_drop(r, &rng))
@@ -612,7 +677,8 @@ static int worker_rounds(const struct run *run, struct region *r)
 static void worker_main(const struct run *run, unsigned int id, int stats_fd,
 			int release_fd)
 {
-	struct region r = { .id = id, .seed = run->opt.seed };
+	struct region r = { .id = id, .seed = run->opt.seed,
+			    .progress = &run->progress[id] };
 	char c;
 	int rc;
 
@@ -915,6 +981,13 @@ static int step_baseline(struct run *run)
 	for (i = 0; i < run->nslabs; i++)
 		if (slab_active(run, run->slabs[i].name, &run->slabs[i].idle))
 			return -1;
+	run->zs = !access(Z3FOLD_PAGES, F_OK);
+	if (!run->zs)
+		log_line("%s not available: z3fold page states not checked",
+			 Z3FOLD_PAGES);
+	/* what the KUnit suites left behind, not the stress */
+	if (z3fold_states(run, &run->zs_idle))
+		return -1;
 	return sample_all(run, &run->base);
 }
 
@@ -923,6 +996,11 @@ static int spawn_workers(struct run *run)
 	int release[2], stats[2];
 	unsigned int i;
 
+	run->progress = mmap(NULL, MAX_WORKERS * sizeof(*run->progress),
+			     PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+			     -1, 0);
+	if (run->progress == MAP_FAILED)
+		return sys_fail(run, "mmap", "worker progress");
 	if (pipe2(release, O_CLOEXEC))
 		return sys_fail(run, "pipe2", "release");
 	for (i = 0; i < run->opt.workers; i++) {
@@ -964,13 +1042,43 @@ static void add_stats(struct worker_stats *t, const struct worker_stats *s)
 	t->corrupt += s->corrupt;
 }
 
+/*
+ * The heartbeat: at most every HEARTBEAT_SEC, and only once the workers
+ * did more since the last one, so that a guest whose workers are stuck
+ * goes silent and the host's stall detection ends it.
+ */
+static void heartbeat(struct run *run, const struct sample *s,
+		      unsigned int left, uint64_t *last, double *next)
+{
+	uint64_t pages = 0;
+	unsigned int i, round = run->opt.rounds - 1, r;
+
+	if (elapsed(run) < *next)
+		return;
+	for (i = 0; i < run->opt.workers; i++) {
+		pages += __atomic_load_n(&run->progress[i].pages,
+					 __ATOMIC_RELAXED);
+		r = __atomic_load_n(&run->progress[i].round, __ATOMIC_RELAXED);
+		if (r < round)
+			round = r;
+	}
+	if (pages == *last)
+		return;
+	log_line("heartbeat t=%.1fs round=%u/%u pages=%" PRIu64 " stored=%" PRIu64 " written_back=%" PRIu64 " workers_left=%u",
+		 elapsed(run), round + 1, run->opt.rounds, pages, s->stored,
+		 s->written_back - run->base.written_back, left);
+	*last = pages;
+	*next = elapsed(run) + HEARTBEAT_SEC;
+}
+
 /* Collect every worker's stats, sampling zswap once a second. */
 static int wait_workers(struct run *run)
 {
 	struct pollfd pfd[MAX_WORKERS];
 	struct worker_stats st;
 	unsigned int i, left = run->opt.workers;
-	double next_report = 10;
+	double next_beat = elapsed(run) + HEARTBEAT_SEC;
+	uint64_t last_pages = 0;
 	struct sample s;
 
 	for (i = 0; i < run->opt.workers; i++)
@@ -986,11 +1094,7 @@ static int wait_workers(struct run *run)
 		/* same-filled pages are stored without z3fold */
 		run->density_stored += s.stored - s.same_filled;
 		run->density_pool += s.pool_total / PAGE_SZ;
-		if (elapsed(run) >= next_report) {
-			log_line("progress stored=%" PRIu64 " written_back=%" PRIu64 " workers_left=%u",
-				 s.stored, s.written_back - run->base.written_back, left);
-			next_report += 10;
-		}
+		heartbeat(run, &s, left, &last_pages, &next_beat);
 		for (i = 0; i < run->opt.workers; i++) {
 			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP)))
 				continue;
@@ -1094,6 +1198,24 @@ static int refresh_pool_total(struct run *run)
 	return rc;
 }
 
+/*
+ * At idle no z3fold page may be left claimed, isolated or queued for
+ * compaction: nothing would ever release it.  Checked first: it names why
+ * pages were never released, which the pool size below only counts.
+ */
+static int check_states(struct run *run)
+{
+	const struct z3fold_states *zs = &run->zs_end;
+
+	if (z3fold_states(run, &run->zs_end))
+		return -1;
+	if (!zs->stuck)
+		return 0;
+	return fail(run, "balance: %" PRIu64 " z3fold page(s) left claimed after swapoff (claimed %" PRIu64 ", isolated %" PRIu64 ", compaction queued %" PRIu64 "; %" PRIu64 " before the stress)",
+		    zs->stuck, zs->claimed, zs->isolated, zs->queued,
+		    run->zs_idle.stuck);
+}
+
 /* Wait for in-flight writeback to land, then every reference must be back. */
 static int step_balance(struct run *run)
 {
@@ -1106,12 +1228,19 @@ static int step_balance(struct run *run)
 			return -1;
 		if (!s->stored && !s->pool_total && !s->same_filled)
 			break;
+		/* a heartbeat: the wait is silent otherwise */
+		if (i % 50 == 49)
+			log_line("heartbeat t=%.1fs balance: stored=%" PRIu64 " same_filled=%" PRIu64 " pool_total_size=%" PRIu64,
+				 elapsed(run), s->stored, s->same_filled,
+				 s->pool_total);
 		/* no entry left: the pool size may be a stale copy */
 		if (!s->stored && !s->same_filled && i % 10 == 9 &&
 		    refresh_pool_total(run))
 			return -1;
 		sleep_ms(100);
 	}
+	if (check_states(run))
+		rc = -1;
 	if (s->stored || s->same_filled)
 		rc = fail(run, "balance: zswap stored_pages=%" PRIu64 " same_filled_pages=%" PRIu64 " after swapoff (entries leaked)",
 			  s->stored, s->same_filled);
@@ -1216,6 +1345,14 @@ static void step_report(struct run *run)
 	log_counter("pages_corrupt", run->total.corrupt);
 	log_counter("end_stored", e->stored);
 	log_counter("end_pool_total_size", e->pool_total);
+	if (run->zs) {
+		log_counter("idle_z3fold_stuck", run->zs_idle.stuck);
+		log_counter("end_z3fold_pages", run->zs_end.pages);
+		log_counter("end_z3fold_claimed", run->zs_end.claimed);
+		log_counter("end_z3fold_isolated", run->zs_end.isolated);
+		log_counter("end_z3fold_compaction_queued", run->zs_end.queued);
+		log_counter("end_z3fold_stale", run->zs_end.stale);
+	}
 	for (i = 0; i < run->nslabs; i++)
 		log_line("counter end_%s=%ld", run->slabs[i].name,
 			 run->slabs[i].end);

@@ -11,6 +11,13 @@ ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 
 SEED=1
 TIMEOUT=240
+# Console silence that ends a guest.  The longest silences of real boots
+# (debug and plain, base and series, KUnit-only and stress) were 10.5 s:
+# the stress's heartbeat period (10 s); KUnit cases up to 4.3 s.  60 s
+# leaves room for a host that runs the guest 3x slower, and is longer than
+# the guest's own hung-task (30 + 5 s) and soft-lockup (20 s) detectors, so
+# those report first when they can.
+STALL=60
 MEM=256
 SMP=2
 OUT=$ROOT/out/boot
@@ -24,13 +31,27 @@ CC=${CC:-gcc}
 # until the pool drains and z3fold reclaim barely runs.
 # acpi=noirq: ACPI only finds the second CPU; its PCI interrupt routing
 # keeps a KASAN kernel under TCG busy for half a minute at boot.
+# A hung guest says where it hangs and ends (the detectors of
+# kconfigs/debug.config): a CPU that does not schedule for 20 s (2 *
+# watchdog_thresh, the default) and, from /init on (sysctl.* is applied
+# after the KUnit suites; before, the default of 120 s holds and only
+# reports), a task blocked for 30 s (checked every 5 s) print their stacks
+# and panic.  Nothing in a passing boot blocks for more than a second or
+# two.  Without the detectors (plain) the parameters do nothing.
 KERNEL_ARGS=(
 	console=ttyS0 panic=-1 oops=panic slub_nomerge printk.devkmsg=on
 	acpi=noirq
 	zswap.enabled=1 zswap.compressor=lzo zswap.zpool=zbud
 	zswap.max_pool_percent=5 zswap.accept_threshold_percent=110
 	kunit.filter_glob=z3fold*
+	softlockup_panic=1 sysctl.kernel.hung_task_timeout_secs=30
+	sysctl.kernel.hung_task_check_interval_secs=5
+	sysctl.kernel.hung_task_panic=1 sysrq_always_enabled
 )
+# What a guest killed for a stall or a timeout is asked for first, by
+# serial BREAK (QEMU's -nographic console sends one for C-a b): the
+# backtrace of every CPU, then every task's state and stack.
+SYSRQ_KEYS=(l t)
 
 # Kernel-log gate: extended regexps, matched after the timestamp.
 GATE_PATTERNS=(
@@ -68,18 +89,28 @@ Usage: $myname [OPTIONS] LABEL=BZIMAGE...
 Boot every kernel in turn under $QEMU (TCG, -nographic -no-reboot, no
 network) with ci/z3fold-stress.c as /init and a fresh swap disk, then gate
 on the console log:
-  boot     the guest reported a result (no hang, no panic)
-  kunit    the in-kernel z3fold KUnit suites (z3fold, z3fold_repro) passed
+  boot     the guest reported a result: no panic, no stall (console
+           silent for --stall s), no timeout; a hang names the stuck task
+           and its top z3fold/zswap frame (hung-task and soft-lockup
+           reports, or the sysrq dump asked of a guest before it is killed)
+  kunit    the in-kernel z3fold KUnit suites (z3fold, z3fold_repro) passed;
+           a suite that started and never finished names its last case
   data     every page read back matched its checksum
   paths    z3fold stores, writeback, frees and migration were exercised
-  balance  zswap and z3fold empty, slab caches idle, kmemleak clean
+  balance  zswap and z3fold empty, no z3fold page left claimed, isolated
+           or queued for compaction, slab caches idle, kmemleak clean
   log      no WARNING/BUG/KASAN/refcount_t/list corruption/lockdep/Oops/
            lockup/kmemleak report
 Results go to stdout as TAP 13, then a side-by-side table of counters.
+The one-line reason of a failed kernel names the first report in its log
+(file:line and function, the top z3fold/zswap frame), whichever gate
+failed first.
 
 Options:
   --seed N          pattern seed, the same for every kernel (default $SEED)
   --timeout SEC     kill a guest still running after SEC s (default $TIMEOUT)
+  --stall SEC       kill a guest whose console printed nothing for SEC s
+                    (default $STALL; 0: never)
   --mem MB          guest memory (default $MEM)
   --out DIR         guest program, initramfs and logs (default out/boot)
   --must-pass LABEL a failure of LABEL fails the run (repeatable; default:
@@ -105,7 +136,7 @@ BOOT_CPU_LOCK (a file: each QEMU run holds flock on it).
 
 Exit status: 0 every must-pass kernel passed, 1 a must-pass kernel failed
 (one "boot: LABEL: REASON; log: PATH" line on stderr each), 2 usage or
-setup error, 124 a must-pass kernel timed out.
+setup error, 124 a must-pass kernel was killed (stall or timeout).
 EOF
 }
 
@@ -120,7 +151,7 @@ need_tools() {
 	command -v "$QEMU" >/dev/null ||
 		die "$QEMU not found: apt-get install qemu-system-x86"
 	command -v "$CC" >/dev/null || die "$CC not found: apt-get install gcc"
-	command -v timeout >/dev/null || die "timeout not found: apt-get install coreutils"
+	command -v mkfifo >/dev/null || die "mkfifo not found: apt-get install coreutils"
 	if [[ -n ${BOOT_CPU_LOCK:-} ]]; then
 		command -v flock >/dev/null ||
 			die "flock not found: apt-get install util-linux"
@@ -162,26 +193,148 @@ qemu_cmd() {
 		-append "$append")
 }
 
-# boot LABEL BZIMAGE: run the guest; sets RC (timeout's exit code) and SECS.
-boot() {
-	local label=$1 bzimage=$2 dir=$OUT/$1 start end
-	local -a lock=()
+# tick: NOW, the time in tenths of a second.
+tick() {
+	local us=${EPOCHREALTIME//[!0-9]/}
 
+	NOW=$((us / 100000))
+}
+
+# pause SEC: sleep, but return as soon as the guest is gone (its end of
+# GUEST_ALIVE closes); fails then.
+pause() {
+	local rc=0
+
+	read -r -t "$1" -u "$GUEST_ALIVE" _ || rc=$?
+	((rc > 128))
+}
+
+# console_size: bytes the guest printed so far.
+console_size() {
+	stat -c %s -- "$CONSOLE"
+}
+
+# watch_guest: wait while the guest runs; stop watching once its console
+# has been silent for STALL s, or after TIMEOUT s.  Sets KILLED (stall,
+# timeout, or empty: the guest ended), SILENT (s) and LONGEST (the longest
+# silence, s).
+watch_guest() {
+	local start quiet size last=-1
+
+	tick
+	start=$NOW quiet=$NOW
+	KILLED='' SILENT=0 LONGEST=0
+	while pause 1; do
+		tick
+		size=$(console_size)
+		if ((size != last)); then
+			last=$size quiet=$NOW
+		fi
+		SILENT=$(((NOW - quiet) / 10))
+		((SILENT <= LONGEST)) || LONGEST=$SILENT
+		if ((STALL && SILENT >= STALL)); then
+			KILLED=stall
+		elif ((NOW - start >= TIMEOUT * 10)); then
+			KILLED=timeout
+		fi
+		[[ -z $KILLED ]] || return 0
+	done
+}
+
+# settle QUIET MAX: wait until the console was silent for QUIET s, or for
+# MAX s at most.
+settle() {
+	local quiet=$1 max=$2 size last=-1 still=0 i
+
+	for ((i = 0; i < max * 2 && still < quiet * 2; i++)); do
+		pause 0.5 || return 0
+		size=$(console_size)
+		if ((size == last)); then
+			still=$((still + 1))
+		else
+			last=$size still=0
+		fi
+	done
+}
+
+# dump_tasks: ask the guest for its CPUs' and tasks' stacks (SYSRQ_KEYS)
+# and let it print them: what names a hang no detector of its own saw.
+dump_tasks() {
+	local key
+
+	for key in "${SYSRQ_KEYS[@]}"; do
+		# C-a b: a BREAK on the serial line; the key must follow it
+		# within 5 s, as a character of its own
+		printf '\001b' >&"$GUEST_IN"
+		pause 0.3 || return 0
+		printf '%s' "$key" >&"$GUEST_IN"
+		settle 2 30
+	done
+}
+
+# kill_guest PID: TERM, then KILL after 10 s.
+kill_guest() {
+	kill -TERM "$1" 2>/dev/null || return 0
+	pause 10 || return 0
+	kill -KILL "$1" 2>/dev/null || true
+}
+
+# boot LABEL BZIMAGE: run the guest; sets RC (QEMU's exit code, 124 when
+# it was killed), SECS, KILLED, SILENT, LONGEST and STALL_LAST (the last
+# line before the silence that ended it).
+boot() {
+	local label=$1 bzimage=$2 dir=$OUT/$1 start lock pid alive
+	local in=$OUT/$1/console.in
+
+	CONSOLE=$dir/console.log
 	mkdir -p -- "$dir"
-	rm -f -- "$dir/swap.img"
+	rm -f -- "$dir/swap.img" "$in" "$dir/alive"
 	truncate -s "$((MEM * 2))M" -- "$dir/swap.img"
 	qemu_cmd "$bzimage" "$dir/swap.img"
-	[[ -n ${BOOT_CPU_LOCK:-} ]] && lock=(flock "$BOOT_CPU_LOCK")
 	printf '%q ' "${QEMU_CMD[@]}" >"$dir/cmdline"
 	echo >>"$dir/cmdline"
-	start=$(date +%s%N)
+	# QEMU's stdin, for the sysrq requests; opened read-write, so that
+	# neither end waits for the other and QEMU never reads an end of file
+	mkfifo -- "$in" "$dir/alive"
+	exec {GUEST_IN}<>"$in"
+	# GUEST_ALIVE reads the end QEMU alone holds open (fd 9): it closes
+	# when QEMU exits, however it ends, and wakes the watch at once (the
+	# read-write open lets the read-only one through without a writer)
+	# shellcheck disable=SC2094
+	exec {alive}<>"$dir/alive" {GUEST_ALIVE}<"$dir/alive"
+	if [[ -n ${BOOT_CPU_LOCK:-} ]]; then
+		exec {lock}>>"$BOOT_CPU_LOCK"
+		flock "$lock"
+	fi
+	tick
+	start=$NOW
+	"${QEMU_CMD[@]}" <&"$GUEST_IN" >"$CONSOLE" \
+		2>"$dir/qemu.stderr" 9>"$dir/alive" &
+	pid=$!
+	GUEST_PID=$pid
+	exec {alive}>&-
+	watch_guest
+	STALL_LAST=
+	if [[ -n $KILLED ]]; then
+		STALL_LAST=$(last_line "$CONSOLE")
+		dump_tasks
+		kill_guest "$pid"
+	fi
 	RC=0
-	"${lock[@]}" timeout --kill-after=10 "$TIMEOUT" "${QEMU_CMD[@]}" \
-		</dev/null >"$dir/console.log" 2>"$dir/qemu.stderr" || RC=$?
-	end=$(date +%s%N)
-	SECS=$(((end - start) / 100000000))
-	SECS="$((SECS / 10)).$((SECS % 10))"
-	rm -f -- "$dir/swap.img"
+	wait "$pid" || RC=$?
+	GUEST_PID=
+	[[ -z $KILLED ]] || RC=124
+	tick
+	SECS="$(((NOW - start) / 10)).$(((NOW - start) % 10))"
+	[[ -z ${lock:-} ]] || exec {lock}>&-
+	exec {GUEST_IN}>&- {GUEST_ALIVE}<&-
+	rm -f -- "$dir/swap.img" "$in" "$dir/alive"
+}
+
+# A guest outlives no boot.sh that started it (Ctrl-C reaches it anyway).
+# shellcheck disable=SC2317  # the EXIT trap runs it
+end_guest() {
+	[[ -z ${GUEST_PID:-} ]] || kill -KILL "$GUEST_PID" 2>/dev/null || true
 }
 
 # boot_key BZIMAGE: what a boot's result depends on; the same key gives
@@ -199,7 +352,7 @@ boot_key() {
 			arg=${arg//"$1"/BZIMAGE}
 			printf '%s\n' "${arg//"$OUT"/OUT}"
 		done
-		echo "timeout=$TIMEOUT"
+		echo "timeout=$TIMEOUT stall=$STALL"
 	} | sha256sum | cut -d' ' -f1
 }
 
@@ -208,6 +361,18 @@ boot_key() {
 # Strip timestamps and CRs: the gates match what the kernel printed.
 clean_log() {
 	sed -e 's/\r$//' -e 's/^\[ *[0-9]*\.[0-9]*\] //' -- "$1"
+}
+
+# last_line LOG: its last line that is not blank, cleaned.
+last_line() {
+	{ grep -av '^[[:space:]]*$' -- "$1" || true; } | tail -n 1 | clean_line
+}
+
+# clean_line: one console line, as a reason quotes it: no timestamp, no
+# control characters, at most 160 characters.
+clean_line() {
+	sed -e 's/\r$//' -e 's/^\[ *[0-9]*\.[0-9]*\] //' -e 's/[^[:print:]]//g' |
+		cut -c1-160
 }
 
 # parse LOG: the log as KEY=VALUE lines (see scripts/awk/boot-log.awk).
@@ -239,26 +404,27 @@ get() {
 
 # ---- gates ----------------------------------------------------------------
 
-# first_report: the first line of the log the log gate matches, unless it
-# is the panic itself: what the one-line reason of a hang or panic names.
-first_report() {
-	local line
-	line=$(splats "$DIR/console.log" | sed -n 2p)
-	[[ $line == *"Kernel panic"* ]] || printf '%s\n' "$line"
-}
-
 # gate_reason GATE: empty when the gate holds, else why not.
 gate_reason() {
-	local gate=$1 v
+	local gate=$1 v p
 
 	case $gate in
 	boot)
-		if ((RC == 124 || RC == 137)); then
-			v=$(first_report)
-			echo "timeout: guest still running after $TIMEOUT s, killed (hung?)${v:+; first report: $v}"
-		elif [[ -n $(get panic) ]]; then
-			v=$(first_report)
-			echo "kernel panic: $(get panic | sed 's/^Kernel panic - not syncing: //')${v:+; first report: $v}"
+		# where a task is stuck, from the log's task stacks
+		v=$(get stack)
+		p=$(get panic | sed 's/^Kernel panic - not syncing: //')
+		if [[ $(get killed) == stall ]]; then
+			p=$(get stall_last)
+			echo "stall: no console output for $(get stall_s) s (last: ${p:-nothing printed})${v:+; $v}"
+		elif [[ $(get killed) == timeout ]] || ((RC == 124 || RC == 137)); then
+			echo "timeout: guest still running after $TIMEOUT s, killed${v:+; $v}"
+		elif [[ $p == hung_task:* || $p == softlockup:* ]]; then
+			# the guest's own detectors: the stuck task first
+			echo "${v:+$v; }kernel panic: $p"
+		elif [[ -n $p ]]; then
+			# what led to it: the first report since the last progress
+			v=$(get panic_report)
+			echo "kernel panic: $p${v:+ ($v)}"
 		elif ((RC)); then
 			echo "qemu exited with $RC: $(head -n 1 -- "$DIR/qemu.stderr")"
 		elif [[ -z $(get result) ]]; then
@@ -270,9 +436,9 @@ gate_reason() {
 	kunit)
 		v=$(kunit_result)
 		if [[ -z $v ]]; then
-			echo "no z3fold KUnit result in the log (overlay patch not applied?)"
+			kunit_missing
 		elif [[ $v != ok ]]; then
-			echo "z3fold KUnit failed: $(get kunit_failed)${KUNIT_EXPECT:+: $KUNIT_EXPECT}"
+			echo "z3fold KUnit failed: $(get kunit_failed)${KUNIT_EXPECT:+; $KUNIT_EXPECT}"
 		fi
 		;;
 	data|paths|balance)
@@ -286,9 +452,55 @@ gate_reason() {
 		fi
 		;;
 	log)
-		splats "$DIR/console.log" | sed -n 2p
+		# the first report, named; a lone panic line as it is
+		v=$(splats "$DIR/console.log" | sed -n 2p)
+		p=$(get report)
+		[[ -z $v ]] || echo "${p:-$v}"
 		;;
 	esac
+}
+
+# kunit_missing: why a suite has no result: it started and never
+# finished (named by its last case), KUnit ran without it, or KUnit
+# printed nothing at all.
+kunit_missing() {
+	local suite last ended n
+
+	for suite in "${SUITES[@]}"; do
+		[[ -z $(get "suite.$suite") ]] || continue
+		if [[ -z $(get "started.$suite") ]]; then
+			if [[ -n $(get ktap) ]]; then
+				echo "no z3fold KUnit result in the log: KUnit ran without suite $suite (overlay patch not applied?)"
+			else
+				echo "no z3fold KUnit result in the log: no KUnit output at all (KUnit not built or not enabled?)"
+			fi
+			return
+		fi
+		last=$(get "last_started.$suite")
+		ended=$(get "last_done.$suite")
+		n=$(get "done.$suite")
+		if [[ -n $last && $last != "$ended" ]]; then
+			echo "suite $suite started and never finished: case $last started, no result ($n case(s) done)"
+		elif [[ -n $ended ]]; then
+			echo "suite $suite started and never finished: nothing after case $ended ($n case(s) done)"
+		else
+			echo "suite $suite started and never finished: no case result"
+		fi
+		return
+	done
+}
+
+# with_report REASON: the reason, and the log's first report unless the
+# reason names it already: the cause, whichever gate failed first.
+with_report() {
+	local r
+
+	r=$(get first_report)
+	if [[ -z $r || $1 == *"$r"* || $1 == *"${r#KUnit }"* ]]; then
+		echo "$1"
+	else
+		echo "$1; first report: $r"
+	fi
 }
 
 # kunit_result: ok when every suite passed, fail when one failed, empty
@@ -327,7 +539,8 @@ check() {
 		reason=$(gate_reason "$gate")
 		if [[ -n $reason ]]; then
 			all=0
-			FIRST_REASON=${FIRST_REASON:-$gate: $reason}
+			[[ -n $FIRST_REASON ]] ||
+				FIRST_REASON=$(with_report "$gate: $reason")
 			tap 0 "$label: $gate: $reason" "$evidence"
 		else
 			tap 1 "$label: $gate" "$evidence"
@@ -414,13 +627,14 @@ parse_args() {
 		--evidence) EVIDENCE_ONLY=1; shift; continue ;;
 		--kunit-only) KUNIT_ONLY=1; shift; continue ;;
 		--no-kunit) NO_KUNIT=1; shift; continue ;;
-		--seed|--timeout|--mem|--out|--must-pass|--init-arg|--append)
+		--seed|--timeout|--stall|--mem|--out|--must-pass|--init-arg|--append)
 			(($# >= 2)) || die "$1 needs a value (see --help)"
 			;;
 		esac
 		case $1 in
 		--seed) SEED=$2 ;;
 		--timeout) TIMEOUT=$2 ;;
+		--stall) STALL=$2 ;;
 		--mem) MEM=$2 ;;
 		--out) OUT=$2 ;;
 		--must-pass) MUST_PASS+=("$2") ;;
@@ -463,6 +677,7 @@ parse_args() {
 	fi
 	[[ $SEED =~ ^[0-9]+$ ]] || die "--seed wants a number"
 	[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "--timeout wants seconds"
+	[[ $STALL =~ ^(0|[1-9][0-9]*)$ ]] || die "--stall wants seconds"
 	[[ $MEM =~ ^[1-9][0-9]*$ ]] || die "--mem wants megabytes"
 	for arg in "${MUST_PASS[@]}"; do
 		[[ " ${LABELS[*]} " == *" $arg "* ]] ||
@@ -475,7 +690,7 @@ parse_args() {
 }
 
 main() {
-	local i label key status=0 timed_out=0
+	local i label key v status=0 timed_out=0
 
 	parse_args "$@"
 	need_tools
@@ -489,10 +704,11 @@ main() {
 	if ((DRY_RUN)); then
 		for i in "${!LABELS[@]}"; do
 			qemu_cmd "${IMAGES[i]}" "$OUT/${LABELS[i]}/swap.img"
-			run timeout --kill-after=10 "$TIMEOUT" "${QEMU_CMD[@]}"
+			run "${QEMU_CMD[@]}"
 		done
 		exit 0
 	fi
+	trap end_guest EXIT
 
 	echo "TAP version 13"
 	echo "1..$((${#LABELS[@]} * (${#GATES[@]} + 1)))"
@@ -508,17 +724,22 @@ main() {
 			RC=$(cat -- "$DIR/rc")
 		else
 			rm -f -- "$DIR/key"
-			echo "# $label: booting ${IMAGES[i]} (seed $SEED, ${MEM} MiB, timeout ${TIMEOUT} s)"
+			echo "# $label: booting ${IMAGES[i]} (seed $SEED, ${MEM} MiB, timeout ${TIMEOUT} s, stall ${STALL} s)"
 			boot "$label" "${IMAGES[i]}"
 			PARSED=$(parse_log "$DIR/console.log")
-			PARSED+=$'\n'"time_s=$SECS"
+			PARSED+=$'\n'"time_s=$SECS"$'\n'"silence_max_s=$LONGEST"
+			PARSED+=$'\n'"killed=$KILLED"
+			if [[ $KILLED == stall ]]; then
+				PARSED+=$'\n'"stall_s=$SILENT"$'\n'"stall_last=$STALL_LAST"
+			fi
 			printf '%s\n' "$PARSED" >"$DIR/parsed"
 			echo "$RC" >"$DIR/rc"
 			echo "$key" >"$DIR/key"
 		fi
 		SECS=$(get time_s)
 		KUNIT_EXPECT=$(get kunit_expect)
-		echo "# $label: $SECS s, log $DIR/console.log"
+		v=$(get silence_max_s)
+		echo "# $label: $SECS s (console silent for ${v:-?} s at most), log $DIR/console.log"
 		check "$label" && continue
 		is_must_pass "$label" || continue
 		echo "boot: $label: $FIRST_REASON; log: $DIR/console.log" >&2

@@ -13,8 +13,94 @@
 #   repro.CASE            the same, again, for the z3fold_repro_ cases
 #   kunit_failed          the names of every failed case or subtest
 #   kunit_expect          the first failed KUnit expectation, one line
+#   ktap                  1: KUnit printed a KTAP header
+#   started.SUITE         1: the suite printed its "# Subtest:" header
+#   last_started.SUITE    the last case of it that started ("# CASE:
+#                         started", test overlay 0003, or a parameterised
+#                         case's "# Subtest: CASE")
+#   last_done.SUITE, done.SUITE  its last case with a result, how many
 #   panic                 the first "Kernel panic" line
+#   report                the first report the log gate matches (the
+#                         panic line aside), named: "WARNING at FILE:LINE
+#                         in FUNC", "BUG: KASAN: KIND in FUNC", ..., with
+#                         the top z3fold/zswap frame of its call trace
+#   panic_report          the report that led to the panic: the first
+#                         since the guest last showed progress (a KUnit
+#                         case starting or ending, a line of the stress)
+#   first_report          report, or the first failed KUnit expectation
+#                         when that came first
+#   stack                 where a stuck task is: from the hung-task and
+#                         soft-lockup reports and the sysrq dumps (t, w,
+#                         l), the first task whose stack has a z3fold or
+#                         zswap frame: "hang: task T blocked in F <- C";
+#                         else the first hung task or lockup, named by
+#                         its top frame that is not a wait or lock
+#   stacks                how many task stacks the log holds
 # Variables: re, the log gate's patterns as one extended regexp.
+
+# ---- helpers ------------------------------------------------------------
+
+# fname(s): the function of a frame or RIP, without offset and clone suffix
+function fname(s) {
+	sub(/^ *(\? )?/, "", s)
+	sub(/\+0x.*/, "", s)
+	sub(/\.(isra|constprop|part|cold)\.[0-9]+.*/, "", s)
+	return s
+}
+
+# where(frames, n, any): "F <- C" of the first z3fold/zswap frame F and its
+# caller C; with any, of the first frame that is not a wait or a lock
+# when none is z3fold's.
+function where(frames, n, any,    i) {
+	for (i = 1; i <= n; i++)
+		if (frames[i] ~ Z3_FRAME)
+			break
+	if (i > n && any)
+		for (i = 1; i <= n; i++)
+			if (frames[i] !~ WAIT_FRAME)
+				break
+	if (i > n)
+		return ""
+	return frames[i] (i < n ? " <- " frames[i + 1] : "")
+}
+
+# is_frame(): this line is a frame of a call trace
+function is_frame() {
+	return $0 ~ /^ +[A-Za-z_][A-Za-z0-9_.]*\+0x[0-9a-f]+\/0x[0-9a-f]+( \[[^]]*\])?$/
+}
+
+# relpath(p): a source path as the tree names it, not as seen from O=
+function relpath(p) {
+	sub(/^(\.\.\/)+[^\/]+\//, "", p)
+	return p
+}
+
+# strip_addr(s): the head of a report without the addresses that differ
+# from run to run
+function strip_addr(s) {
+	gsub(/\+0x[0-9a-f]+\/0x[0-9a-f]+/, "", s)
+	return s
+}
+
+BEGIN {
+	# functions of mm/z3fold.c, mm/zswap.c (6.1.192 and the series) and
+	# the overlay's mm/z3fold_test.c (z3t_) whose names do not say so
+	Z3_FRAME = "z3fold|zswap|^z3t_|^(__encode_handle|__idx|" \
+		"add_to_unbuddied|alloc_slots|buddy_single|compact_page_work|" \
+		"compact_single_buddy|do_compact_page|encode_handle|" \
+		"free_handle|free_pages_work|get_free_buddy|handle_to_buddy|" \
+		"handle_to_chunks|handle_to_slots|mchunk_memmove|" \
+		"num_free_chunks|relist_page|shrink_worker|size_to_chunks|" \
+		"slots_to_pool|zhdr_to_pool)$"
+	# frames a stuck task's stack begins with, which say nothing of why
+	WAIT_FRAME = "^(__schedule|schedule|schedule_.*|io_schedule.*|" \
+		"preempt_schedule.*|_?_cond_resched|.*wait_for_common.*|" \
+		"wait_for_completion.*|__mutex_lock.*|mutex_lock.*|" \
+		"rwsem_down_.*|down_.*|__down.*|.*queued_spin_lock_slowpath|" \
+		"do_raw_spin_lock|_raw_spin_lock.*|lock_acquire|__lock_acquire|" \
+		"bit_wait.*|.*wait_on_bit.*|folio_wait_.*|__folio_lock.*|" \
+		"__lock_page.*|cpu_relax|delay_tsc|__const_udelay)$"
+}
 
 {
 	sub(/\r$/, "")
@@ -25,6 +111,206 @@
 	}
 }
 
+# ---- reports, named -------------------------------------------------------
+
+# progress: what comes after it is a new burst of reports
+/^    (not )?ok [0-9]+ |^    # [A-Za-z0-9_]+: started$|^ *# Subtest: |^z3fold-stress: / {
+	if (rep == 1)
+		burst_reset = 1
+	else
+		burst = ""
+}
+
+# the panic ends the report it interrupts
+/Kernel panic - not syncing/ && !panic {
+	if (rep == 1)
+		name_report()
+	print "panic_report=" burst
+}
+
+rep != 1 && $0 ~ re && !/Kernel panic/ {
+	rep = 1
+	rhead = $0
+	rlines = nrframes = rirq = 0
+	rwarn = rwfunc = rrip = ""
+	delete rframes
+	if (!rorder)
+		rorder = ++order
+	rburst = burst == ""
+}
+
+# Collect what follows a report's line until its call trace ends.
+rep == 1 {
+	rlines++
+	# "at FILE:LINE FUNC+off/size", or "at FUNC+off/size" without a file
+	if (/^WARNING: CPU: [0-9]+ PID: [0-9]+ at [^ ]+/ && rwfunc == "") {
+		rwfunc = $7 ~ /\+0x/ ? $7 : $8
+		rwfunc = fname(rwfunc)
+		rwarn = $7 ~ /\+0x/ ? "" : relpath($7)
+	}
+	# the function the report stopped in: the innermost frame
+	if (/^RIP: [0-9a-f]+:[A-Za-z_][A-Za-z0-9_.]*\+0x/ && rrip == "") {
+		rrip = $2
+		sub(/^[0-9a-f]+:/, "", rrip)
+		rrip = fname(rrip)
+		if (!nrframes)
+			rframes[++nrframes] = rrip
+	}
+	if (/^ *<(IRQ|NMI|SOFTIRQ)>$/)
+		rirq = 1
+	if (/^ *<\/(IRQ|NMI|SOFTIRQ)>$/)
+		rirq = 0
+	if (is_frame() && !rirq && $1 != "?")
+		rframes[++nrframes] = fname($1)
+	if (/---\[ end trace/ || (/^ *<\/TASK>$/ && nrframes) ||
+	    (/^=====+$/ && rlines > 1) || rlines > 150)
+		name_report()
+}
+
+# name_report: name the report collected so far; print report= for the
+# first.
+function name_report(    s, w, f, named) {
+	rep = 2
+	s = rhead
+	named = 1
+	w = where(rframes, nrframes, 0)
+	f = w
+	sub(/ <- .*/, "", f)
+	if (s ~ /^INFO: task .* blocked for more than/) {
+		s = hung_task_name(s)
+		w = where(rframes, nrframes, 1)
+		s = "hang: task " s " blocked" (w != "" ? " in " w : "")
+		w = ""
+	} else if (s ~ /soft lockup - CPU#[0-9]+ stuck for/) {
+		sub(/.*\[/, "", s)
+		sub(/:[0-9]+\]$/, "", s)
+		w = where(rframes, nrframes, 1)
+		s = "soft lockup: task " s " stuck" (w != "" ? " in " w : "")
+		w = ""
+	} else if (s ~ /BUG: KASAN: [^ ]+ in /) {
+		match(s, /BUG: KASAN: [^ ]+ in [A-Za-z0-9_.]+/)
+		s = substr(s, RSTART, RLENGTH)
+		sub(/\.(isra|constprop|part|cold)\.[0-9]+$/, "", s)
+	} else if (s ~ /^WARNING: CPU: [0-9]+ PID: [0-9]+ at /) {
+		s = "WARNING at " (rwarn != "" ? rwarn " in " : "") rwfunc
+	} else if (s ~ /^kernel BUG at /) {
+		sub(/!$/, "", s)
+		s = s (rrip != "" ? " in " rrip : "")
+	} else if (s ~ /^(general protection fault|BUG: (kernel NULL pointer|unable to handle)|Oops)/) {
+		sub(/,.*/, "", s)
+		sub(/ for address.*|: [0-9a-f]+ \[#.*/, "", s)
+		s = s (rrip != "" ? " in " rrip : "")
+	} else if (s ~ /^list_(add|del) corruption/) {
+		sub(/[.,] .*/, "", s)
+		named = 0
+	} else if (s ~ /^refcount_t: /) {
+		named = 0
+	} else {
+		s = strip_addr(s)
+		named = 0
+	}
+	if (!named && w == "" && rwfunc != "")
+		w = rwfunc
+	# the top z3fold/zswap frame and its caller, unless the head ends
+	# with it already (then only its caller)
+	if (w != "" && s ~ (f "$"))
+		s = s substr(w, length(f) + 1)
+	else if (w != "" && !index(s, f))
+		s = s (named ? " (from " w ")" : " in " w)
+	if (report == "") {
+		report = s
+		print "report=" report
+	}
+	if (rburst)
+		burst = s
+	if (burst_reset)
+		burst = ""
+	burst_reset = 0
+}
+
+# hung_task_name(line): the task of "INFO: task COMM:PID blocked ..."
+function hung_task_name(s) {
+	sub(/^INFO: task /, "", s)
+	sub(/ blocked for more than.*/, "", s)
+	sub(/:[0-9]+$/, "", s)
+	return s
+}
+
+# ---- stacks of stuck tasks ------------------------------------------------
+
+# end_stack: weigh the stack collected so far.
+function end_stack(    w, verb, kind) {
+	if (!sk)
+		return
+	nstacks++
+	w = where(sframes, nsframes, 0)
+	if (sk == "hung" || sstate == "D") {
+		kind = "hang: "
+		verb = "blocked"
+	} else if (sk == "lockup") {
+		kind = "soft lockup: "
+		verb = "stuck"
+	} else if (sk == "nmi" || sstate == "R") {
+		verb = "running"
+	} else {
+		verb = "waiting"
+	}
+	if (w != "" && stack_z3 == "")
+		stack_z3 = kind "task " stask " " verb " in " w
+	if (w == "" && (sk == "hung" || sk == "lockup") && stack_any == "") {
+		w = where(sframes, nsframes, 1)
+		stack_any = kind "task " stask " " verb (w != "" ? " in " w : "")
+	}
+	sk = ""
+}
+
+# start_stack(KIND, TASK, STATE)
+function start_stack(kind, task, state) {
+	end_stack()
+	sk = kind
+	stask = task
+	sstate = state
+	nsframes = 0
+	sirq = 0
+	delete sframes
+}
+
+/^INFO: task .* blocked for more than [0-9]+ seconds/ {
+	start_stack("hung", hung_task_name($0), "D")
+}
+/^task:.* state:[A-Z]/ {
+	t = $0
+	sub(/^task:/, "", t)
+	sub(/ +state:.*/, "", t)
+	s = $0
+	sub(/.* state:/, "", s)
+	s = substr(s, 1, 1)
+	# the hung-task report's own task line
+	if (!(sk == "hung" && !nsframes && t == stask))
+		start_stack("dump", t, s)
+}
+/watchdog: BUG: soft lockup - CPU#[0-9]+ stuck for/ {
+	t = $0
+	sub(/.*\[/, "", t)
+	sub(/:[0-9]+\]$/, "", t)
+	start_stack("lockup", t, "R")
+}
+/^NMI backtrace for cpu [0-9]+$/ { start_stack("nmi", "", "R") }
+sk != "" && stask == "" && /^CPU: [0-9]+ PID: [0-9]+ Comm: / { stask = $6 }
+sk != "" && /^RIP: [0-9a-f]+:[A-Za-z_]/ && !nsframes {
+	t = $2
+	sub(/^[0-9a-f]+:/, "", t)
+	t = fname(t)
+	if (t !~ WAIT_FRAME)
+		sframes[++nsframes] = t
+}
+sk != "" && /^ *<(IRQ|NMI|SOFTIRQ)>$/ { sirq = 1 }
+sk != "" && /^ *<\/(IRQ|NMI|SOFTIRQ)>$/ { sirq = 0 }
+sk != "" && !sirq && $1 != "?" && is_frame() { sframes[++nsframes] = fname($1) }
+sk != "" && /^ *<\/TASK>$/ && nsframes { end_stack() }
+
+# ---- the guest program ------------------------------------------------------
+
 # the first failed KUnit expectation: its lines share one timestamp
 expect && stamp == estamp && !/^ *((not )?ok [0-9]|# )/ {
 	if ($0 != "") {
@@ -34,7 +320,16 @@ expect && stamp == estamp && !/^ *((not )?ok [0-9]|# )/ {
 	next
 }
 expect { print "kunit_expect=" msg; expect = 0 }
-/EXPECTATION FAILED/ && !estamp { expect = 1; estamp = stamp }
+/(EXPECTATION|ASSERTION) FAILED/ && !estamp {
+	expect = 1
+	estamp = stamp
+	eorder = ++order
+	sub(/^ *# /, "")
+	if (match($0, / at [^ ]+:[0-9]+/))
+		$0 = substr($0, 1, RSTART + 3) relpath(substr($0, RSTART + 4))
+	msg = $0
+	next
+}
 
 /^z3fold-stress: result pass$/ { print "result=pass" }
 /^z3fold-stress: result fail: / {
@@ -58,9 +353,22 @@ expect { print "kunit_expect=" msg; expect = 0 }
 	print "counter." $0
 }
 
+# ---- KUnit ------------------------------------------------------------------
+
+/^ *KTAP version [0-9]+$/ { ktap = 1 }
+/^    # Subtest: [A-Za-z0-9_]+$/ {
+	suite = $3
+	started[suite] = 1
+	order_suites[++nsuites] = suite
+}
 /^(not ok|ok) [0-9]+ (- )?z3fold(_repro)?( |$)/ {
 	print "suite." $NF "=" ($1 == "ok" ? "ok" : "fail")
 }
+suite != "" && /^    # [A-Za-z0-9_]+: started$/ {
+	last_started[suite] = $2
+	sub(/:$/, "", last_started[suite])
+}
+suite != "" && /^        # Subtest: [A-Za-z0-9_]+$/ { last_started[suite] = $3 }
 /^z3fold-stress: / { kunit_done = 1 }
 !kunit_done && $0 ~ re { splat = 1 }
 
@@ -75,6 +383,10 @@ expect { print "kunit_expect=" msg; expect = 0 }
 	if (name ~ /^z3fold_repro_/)
 		print "repro." name "=" res
 	splat = 0
+	if (suite != "") {
+		last_done[suite] = name
+		done[suite]++
+	}
 }
 /^ +not ok [0-9]+ / {
 	sub(/^ +not ok [0-9]+ (- )?/, "")
@@ -87,4 +399,30 @@ END {
 		print "kunit_expect=" msg
 	if (bad != "")
 		print "kunit_failed=" substr(bad, 2)
+	if (rep == 1)
+		name_report()
+	if (eorder && (!rorder || eorder < rorder)) {
+		print "first_report=KUnit " msg
+	} else if (report != "") {
+		print "first_report=" report
+	}
+	end_stack()
+	if (stack_z3 != "")
+		print "stack=" stack_z3
+	else if (stack_any != "")
+		print "stack=" stack_any
+	else if (nstacks)
+		print "stack=no z3fold or zswap frame in " nstacks " dumped stack(s)"
+	print "stacks=" nstacks + 0
+	if (ktap)
+		print "ktap=1"
+	for (i = 1; i <= nsuites; i++) {
+		s = order_suites[i]
+		print "started." s "=1"
+		if (s in last_started)
+			print "last_started." s "=" last_started[s]
+		if (s in last_done)
+			print "last_done." s "=" last_done[s]
+		print "done." s "=" done[s] + 0
+	}
 }

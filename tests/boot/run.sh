@@ -5,9 +5,10 @@
 #
 # Fast cases run boot.sh against tests/boot/fake-qemu, which replays a
 # canned console log (tests/boot/logs/), and take seconds.  Slow cases boot
-# real kernels: a guest that hangs, an init that dies (kernel panic), and a
-# kernel built with break-z3fold-free-kref.patch, whose leak the boot test
-# must name.  They are skipped unless a kernel is given or can be built.
+# real kernels: a guest that goes silent (a stall, its tasks dumped by
+# sysrq), an init that dies (kernel panic), and a kernel built with
+# break-z3fold-free-kref.patch, whose leak the boot test must name.  They
+# are skipped unless a kernel is given or can be built.
 set -euo pipefail
 
 myname=${0##*/}
@@ -29,7 +30,8 @@ Usage: $myname [OPTIONS]
 
 Test scripts/boot.sh: canned logs through a fake QEMU, then real boots
 (only with a kernel):
-  hang     a guest that never finishes is killed and reported (exit 124)
+  hang     a guest that goes silent is killed after --stall, its tasks
+           dumped by sysrq first, and reported (exit 124)
   panic    init exits, the kernel panics, the run fails naming the panic
   leak     a kernel without the kref_put in z3fold_free() fails the boot
            test with the leak named
@@ -125,22 +127,46 @@ fake_cases() {
 	fake kasan 1 'boot: k: log: BUG: KASAN: use-after-free in z3fold_free' \
 		k="$l/kasan.log"
 	fake kunit 1 \
-		'boot: k: kunit: z3fold KUnit failed: z3fold_test_bad_sizes: .*handle slots leaked' \
+		'boot: k: kunit: z3fold KUnit failed: z3fold_test_bad_sizes; z3fold_test_bad_sizes: EXPECTATION FAILED at mm/z3fold_test.c:268 .*handle slots leaked' \
 		k="$l/kunit.log"
-	fake nokunit 1 'boot: k: kunit: no z3fold KUnit result' \
+	fake nokunit 1 'boot: k: kunit: no z3fold KUnit result in the log: no KUnit output at all' \
 		k="$l/nokunit.log"
+	fake kunit-other 1 'boot: k: kunit: no z3fold KUnit result in the log: KUnit ran without suite z3fold ' \
+		k="$l/kunit-other.log"
+	# a suite that started and died in a case: the case is named
+	fake kunit-died 1 \
+		'not ok [0-9]+ - k: kunit: suite z3fold_repro started and never finished: case z3fold_repro_mapped_twice started, no result \(2 case\(s\) done\)' \
+		k="$l/kunit-died.log"
 	fake no-kunit 0 '^ok [0-9]+ - k$' --no-kunit k="$l/nokunit.log"
 	fake panic 1 'boot: k: boot: kernel panic: Attempted to kill init' \
 		k="$l/panic.log"
 	fake kasan-panic 1 \
-		'boot: k: boot: kernel panic: Fatal exception; first report: BUG: KASAN: use-after-free in z3fold_zpool_map' \
+		'boot: k: boot: kernel panic: Fatal exception \(BUG: KASAN: use-after-free in z3fold_zpool_map\); log: ' \
 		k="$l/kasan-panic.log"
+	# the report that led to the panic names its function and the z3fold
+	# frame under it; the log's first report follows
+	fake kasan-panic-frame 1 \
+		'boot: k: boot: kernel panic: Fatal exception \(BUG: KASAN: use-after-free in __list_del_entry_valid \(from z3fold_free <- z3fold_zpool_free\)\); first report: WARNING at mm/slab_common.c:493 in kmem_cache_destroy \(from z3fold_zpool_destroy <- zpool_destroy_pool\); log: ' \
+		k="$l/kunit-died.log"
 	FAKE_QEMU_HANG=1 fake hang-report 124 \
 		'boot: k: boot: timeout: .*; first report: BUG: KASAN: use-after-free in z3fold_zpool_map' \
 		--timeout 2 k="$l/kasan-panic.log"
 	FAKE_QEMU_HANG=1 fake hang 124 \
 		'boot: k: boot: timeout: guest still running after 2 s' \
 		--timeout 2 k="$l/hang.log"
+	stall_cases "$l"
+	# the guest's own detectors: the stuck task and its z3fold frame
+	fake hung-task 1 \
+		'boot: k: boot: hang: task kworker/u4:2 blocked in free_pages_work <- process_one_work; kernel panic: hung_task: blocked tasks; log: ' \
+		k="$l/hung-task.log"
+	fake soft-lockup 1 \
+		'boot: k: boot: soft lockup: task z3fold-stress stuck in z3fold_zpool_map <- zswap_frontswap_load; kernel panic: softlockup: hung tasks; log: ' \
+		k="$l/softlockup.log"
+	# a page left claimed, and the first report of a gate that is not log
+	fake claimed 1 \
+		'boot: k: balance: 2 z3fold page\(s\) left claimed after swapoff \(claimed 2, isolated 1, compaction queued 0; 0 before the stress\); first report: WARNING at mm/z3fold.c:1526 in z3fold_page_migrate <- move_to_new_folio; log: ' \
+		k="$l/claimed.log"
+	fake claimed-table 1 '^# end_z3fold_claimed +2$' k="$l/claimed.log"
 	fake evidence 0 '^not ok [0-9]+ - base # TODO evidence only' \
 		--must-pass series base="$l/leak.log" series="$l/pass.log"
 	fake side-by-side 0 '^# written_back +2217 +2217$' \
@@ -162,6 +188,7 @@ fake_cases() {
 		--evidence --kunit-only k="$l/reprofail.log"
 	expect evidence-must-pass 2 'exclude each other' \
 		--evidence --must-pass k k="$l/pass.log"
+	expect bad-stall 2 'stall wants seconds' --stall 1s k="$l/pass.log"
 	expect kunit-only-no-kunit 2 'exclude each other' \
 		--kunit-only --no-kunit k="$l/pass.log"
 	expect no-kunit-kunit-only 2 'exclude each other' \
@@ -170,6 +197,31 @@ fake_cases() {
 		--dry-run --no-kunit --init-arg stress=0 k="$l/pass.log"
 	case_lines "$l"
 	reuse_cases "$l"
+}
+
+# stall_cases LOGDIR: a guest that goes silent is killed after --stall,
+# long before --timeout; the reason quotes its last line, the first report
+# and the task stacks sysrq dumped.
+stall_cases() {
+	local l=$1 start took
+
+	start=$SECONDS
+	FAKE_QEMU_HANG=1 fake stall 124 \
+		'boot: k: boot: stall: no console output for [0-9]+ s \(last: z3fold-stress: fault=hang: sleeping forever\); log: ' \
+		--stall 2 --timeout 120 k="$l/hang.log"
+	took=$((SECONDS - start))
+	if ((took < 30)); then
+		ok "fake-stall: killed after $took s, long before --timeout 120"
+	else
+		not_ok "fake-stall: took $took s, want < 30" \
+			"output: $WORK/fake-stall"
+	fi
+	FAKE_QEMU_HANG=1 fake stall-splat 124 \
+		'boot: k: boot: stall: no console output for [0-9]+ s \(last: z3fold-stress: heartbeat t=22.4s round=1/1 pages=52011 .*\); first report: refcount_t: underflow; use-after-free. in z3fold_zpool_free <- zswap_free_entry; log: ' \
+		--stall 2 k="$l/stall-splat.log"
+	FAKE_QEMU_SYSRQ=$l/stall.sysrq fake stall-sysrq 124 \
+		'boot: k: boot: stall: no console output for [0-9]+ s \(last: z3fold-stress: heartbeat t=12.3s .*\); hang: task z3fold-stress blocked in zswap_frontswap_store <- __frontswap_store; log: ' \
+		--stall 2 k="$l/stall.log"
 }
 
 # case_lines LOGDIR: every case of both suites gets its case.NAME line,
@@ -246,8 +298,16 @@ real_cases() {
 		skip "real hang" "no --kernel"
 		skip "real panic" "no --kernel"
 	else
-		expect real-hang 124 'timeout: guest still running after 60 s' \
-			--timeout 60 --init-arg fault=hang k="$KERNEL"
+		expect real-hang 124 \
+			'stall: no console output for [0-9]+ s \(last: z3fold-stress: fault=hang: sleeping forever\)' \
+			--stall 20 --init-arg fault=hang k="$KERNEL"
+		if grep -q '^sysrq: Show State' <(clean "$WORK/real-hang/k/console.log") &&
+			grep -q '^stacks=[1-9]' "$WORK/real-hang/k/parsed"; then
+			ok "real-hang: sysrq dumped the tasks before the kill"
+		else
+			not_ok "real-hang: no sysrq task dump in the log" \
+				"output: $WORK/real-hang"
+		fi
 		expect real-panic 1 'kernel panic: Attempted to kill init' \
 			--init-arg fault=panic k="$KERNEL"
 	fi
@@ -259,8 +319,9 @@ real_cases() {
 		skip "broken kernel" "no --broken-kernel or --build-broken"
 		return
 	fi
+	# the pages may also be left claimed: that check comes first
 	expect broken-kref 1 \
-		'balance: zswap pool_total_size=[0-9]+ after swapoff: [0-9]+ z3fold pages never released' \
+		'balance: (zswap pool_total_size=[0-9]+ after swapoff: [0-9]+ z3fold pages never released|[0-9]+ z3fold page\(s\) left claimed after swapoff)' \
 		--must-pass broken broken="$BROKEN"
 	if grep -q 'z3fold pool still holds' "$WORK/broken-kref/stdout"; then
 		ok "broken-kref: KUnit names the leak too"
@@ -268,6 +329,11 @@ real_cases() {
 		not_ok "broken-kref: KUnit did not name the leak" \
 			"output: $WORK/broken-kref"
 	fi
+}
+
+# clean LOG: the console log without timestamps and CRs.
+clean() {
+	sed -e 's/\r$//' -e 's/^\[ *[0-9]*\.[0-9]*\] //' -- "$1"
 }
 
 locked_build() {
