@@ -34,18 +34,23 @@ mapfile -t STAGE_NAMES < <("$REPO/scripts/check.sh" --list-stages)
 readonly STAGE_NAMES
 
 # edit_comment SERIES TAG: change one comment line of mm/z3fold.c that the
-# last patch adds, so that the line is new (TAG makes it unique).
+# last patch adds (a one-line comment or a line of a block comment), so
+# that the line is new (TAG makes it unique).
 edit_comment() {
 	local dir=$1 tag=$2 last
 	last=$(sed 's/#.*//' "$dir/series" | awk 'NF { name = $1 } END { print name }')
 	awk -v tag="$tag" '
 		/^\+\+\+ / { file = $2 }
+		# a one-line comment, or a line of a block comment
 		!done && file == "b/mm/z3fold.c" && /^\+\t+\/\* .* \*\/$/ {
 			sub(/( \(edit [0-9a-z]+\))? \*\/$/, " (edit " tag ") */"); done = 1
 		}
+		!done && file == "b/mm/z3fold.c" && /^\+\t* \* [A-Za-z@].*[^\/]$/ {
+			sub(/ \(edit [0-9a-z]+\)$/, ""); $0 = $0 " (edit " tag ")"; done = 1
+		}
 		{ print }
 		END { exit !done }' "$dir/$last" >"$dir/$last.new" ||
-		die "$EX_SETUP" "$last: no one-line comment added to mm/z3fold.c to edit"
+		die "$EX_SETUP" "$last: no comment line added to mm/z3fold.c to edit"
 	mv -- "$dir/$last.new" "$dir/$last"
 }
 
