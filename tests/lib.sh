@@ -175,6 +175,15 @@ in_case() {
 # record: series/BASE of the case's series, from the fake tree.
 record() { in_case "$REPO/scripts/base.sh" --record >/dev/null 2>&1; }
 
+# expect_clean NAME CODE PATTERN CMD...: expect, and the case's series dir
+# ($SER) is left as it was.
+expect_clean() {
+	local before
+	before=$(tree_sum "$SER")
+	expect "$@"
+	assert "$1: series dir unchanged" [ "$(tree_sum "$SER")" == "$before" ]
+}
+
 # tree_sum DIR: one checksum of every file under DIR (links not followed).
 tree_sum() {
 	(cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)

@@ -17,13 +17,6 @@ printf '\nconst char z3fold_ktap[] = "KTAP: case_a=race case_b=fail ";\n' \
 S=$REPO/scripts
 CASE_ENV=(QEMU="$REPO/tests/evidence/fake-qemu")
 
-# expect_clean NAME CODE PATTERN CMD...: expect, and series/ unchanged.
-expect_clean() {
-	local before
-	before=$(tree_sum "$SER")
-	expect "$@"
-	assert "$1: series dir unchanged" [ "$(tree_sum "$SER")" == "$before" ]
-}
 # add_code SUBJECT TEXT: a patch appending TEXT (with \n) to the stand-in.
 add_code() { series_add "$1" "\$a\\
 $2"; }
