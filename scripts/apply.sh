@@ -14,8 +14,9 @@
 # Exit: 0 applied, 1 a patch does not apply (named, with its hunk),
 # 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 LOG=$LOGS/apply.log
 PATCH_DIR=$WORK/patches

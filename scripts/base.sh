@@ -18,8 +18,9 @@
 #
 # Exit: 0 base ready, 2 base missing, not clean or not the recorded one.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 TARBALL=${BASE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
 # The Debian package that ships the tarball: its name without .tar.xz.

@@ -26,8 +26,9 @@
 #
 # Exit: 0 measured, 1 a make check failed, 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 readonly PHASES=(cold warm edit edit-noboot)
 mapfile -t STAGE_NAMES < <("$REPO/scripts/check.sh" --list-stages)
@@ -80,38 +81,8 @@ timed_check() {
 
 # summarise: the table from $TIMES.
 summarise() {
-	awk -v phases="${PHASES[*]}" -v stages="${STAGE_NAMES[*]}" -v fresh="$FRESH" "$AWK_STATS"'
-	{
-		n[$2]++
-		wall[$2, n[$2]] = $3 / 1000
-		for (i = 4; i <= NF; i++) {
-			split($i, kv, "=")
-			st[$2, kv[1], n[$2]] = kv[2]
-		}
-	}
-	END {
-		np = split(phases, ph, " "); ns = split(stages, sn, " ")
-		target["cold"] = fresh ? "<= 1800 s" : "-"; target["edit"] = "<= 240 s"
-		target["edit-noboot"] = "<= 60 s"
-		printf "%-12s %5s %20s %9s", "phase", "runs", "wall s, median [range]", "target"
-		for (s = 1; s <= ns; s++) printf " %6s", substr(sn[s], 1, 6)
-		printf "\n"
-		for (p = 1; p <= np; p++) {
-			k = ph[p]; m = n[k] + 0
-			if (!m) continue
-			for (i = 1; i <= m; i++) a[i] = wall[k, i]
-			med = median(a, m)
-			printf "%-12s %5d %20s %9s", k, m,
-				sprintf("%.0f [%.0f-%.0f]", med, a[1], a[m]), (k in target) ? target[k] : "-"
-			for (s = 1; s <= ns; s++) {
-				c = 0
-				for (i = 1; i <= m; i++)
-					if (st[k, sn[s], i] != "-" && st[k, sn[s], i] != "") b[++c] = st[k, sn[s], i]
-				printf " %6s", c ? sprintf("%d", median(b, c)) : "-"
-			}
-			printf "\n"
-		}
-	}' "$TIMES"
+	awk -v phases="${PHASES[*]}" -v stages="${STAGE_NAMES[*]}" -v fresh="$FRESH" \
+		-f "$REPO/scripts/awk/stats.awk" -f "$REPO/scripts/awk/bench-pipeline-table.awk" "$TIMES"
 }
 
 # write_summary: summary.txt from $TIMES and the notes of the run; prints it.

@@ -30,8 +30,9 @@
 # Exit: 0 the series passed every boot, 1 it failed one or does not
 # build, 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 readonly CONFIGS=(base series zsmalloc zbud)
 
@@ -63,91 +64,8 @@ boot_one() {
 
 # summarise DIR: the table, from every boot's parsed counters.
 summarise() {
-	(cd -- "$1" && awk -v configs="${CONFIGS[*]}" "$AWK_STATS"'
-	# load(file): its KEY=VALUE lines into kv[], read once per boot
-	function load(file,    line, i) {
-		delete kv
-		while ((getline line < file) > 0)
-			if ((i = index(line, "=")) > 1 && !(substr(line, 1, i - 1) in kv))
-				kv[substr(line, 1, i - 1)] = substr(line, i + 1)
-		close(file)
-	}
-	function val(key) {
-		return key in kv ? kv[key] : ""
-	}
-	# median [min-max] of the n values in a
-	function range(a, n,    m) {
-		if (n == 0) return "-"
-		m = median(a, n)
-		return sprintf("%.2f [%.2f-%.2f]", m, a[1], a[n])
-	}
-	# median +-half the range, in % of the median
-	function spread(a, n,    m) {
-		if (n == 0) return "-"
-		m = median(a, n)
-		return sprintf("%d +-%d%%", m, m ? int((a[n] - a[1]) * 50 / m + 0.5) : 0)
-	}
-	{
-		run = $1; cfg = $2
-		runs[run] = 1
-		load(run "/" $3)
-		res[run, cfg] = val("result")
-		for (k = 1; k <= nkeys; k++) {
-			v = val("counter." key[k])
-			if (key[k] == "rejected")
-				v = val("counter.reject_alloc") + val("counter.reject_poor")
-			if (v != "") got[run, cfg, key[k]] = v + 0	# numbers, not strings
-		}
-	}
-	BEGIN {
-		nkeys = split("density_pct stores rejected reclaim_fail written_back workload_pages_per_s stress_ms", key, " ")
-		label["density_pct"] = "density (per 100 pages)"
-		label["stores"] = "pages stored"
-		label["rejected"] = "stores rejected"
-		# reject_reclaim_fail of zswap counts shrink-worker runs whose
-		# zpool_shrink() failed, not stores
-		label["reclaim_fail"] = "shrink runs failed"
-		label["written_back"] = "pages written back"
-		label["workload_pages_per_s"] = "workload pages/s"
-		label["stress_ms"] = "stress time, ms"
-		ncfg = split(configs, cfg_of, " ")
-	}
-	END {
-		nruns = 0
-		for (r in runs) nruns++
-		printf "%-25s", "median +-range/2, " nruns " runs"
-		for (c = 1; c <= ncfg; c++) printf " %12s", cfg_of[c]
-		printf "\n%-25s", "boots passing the gates"
-		for (c = 1; c <= ncfg; c++) {
-			p = 0
-			for (r in runs) if (res[r, cfg_of[c]] == "pass") p++
-			printf " %12s", p "/" nruns
-		}
-		printf "\n"
-		for (k = 1; k <= nkeys; k++) {
-			printf "%-25s", label[key[k]]
-			for (c = 1; c <= ncfg; c++) {
-				n = 0; delete a
-				for (r in runs) if ((r, cfg_of[c], key[k]) in got) a[++n] = got[r, cfg_of[c], key[k]]
-				printf " %12s", spread(a, n)
-			}
-			printf "\n"
-		}
-		printf "\n%-25s %17s %17s\n", "ratio in each run", "series/base", "z3fold/zsmalloc"
-		printf "%-25s %17s %17s\n", "", "median [min-max]", "median [min-max]"
-		split("base zsmalloc", den, " ")
-		for (k = 1; k <= nkeys; k++) {
-			printf "%-25s", label[key[k]]
-			for (d = 1; d <= 2; d++) {
-				n = 0; delete a
-				for (r in runs)
-					if ((r, "series", key[k]) in got && (r, den[d], key[k]) in got && got[r, den[d], key[k]] > 0)
-						a[++n] = got[r, "series", key[k]] / got[r, den[d], key[k]]
-				printf " %17s", range(a, n)
-			}
-			printf "\n"
-		}
-	}' index)
+	(cd -- "$1" && awk -v configs="${CONFIGS[*]}" -f "$REPO/scripts/awk/stats.awk" \
+		-f "$REPO/scripts/awk/bench-z3fold-table.awk" index)
 }
 
 # write_summary DIR: summary.txt from DIR's boots; prints it.

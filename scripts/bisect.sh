@@ -12,8 +12,9 @@
 # Prints TAP, one line per prefix. Exit: 0 every prefix is clean, 1 a
 # prefix fails (the first one is named), 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 # prefix_problem K: why prefix K is not clean, or nothing.
 prefix_problem() {

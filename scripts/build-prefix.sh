@@ -36,8 +36,9 @@
 # does not build is a result with status fail), 1 the tree could not be
 # put at prefix K, 2 setup error (tools, config).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 readonly XBUILD_TARGETS="clang i386 arm64-64k module"
 
@@ -174,8 +175,11 @@ result_key() {
 		sparse --version 2>/dev/null || true
 		series_paths
 		(cd "$SERIES_DIR" && content_hash "${PATCHES[@]:0:k}" /dev/null)
-		content_hash "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/apply.sh" \
-			"$REPO/scripts/awk/kconfig-merge.awk" \
+		# The tooling that shapes a build or its recorded findings; not
+		# the rest of scripts/ (messages, reports, benchmarks).
+		content_hash "$0" "$REPO/scripts/apply.sh" \
+			"$REPO"/scripts/lib/{series,findings}.sh \
+			"$REPO"/scripts/awk/{kconfig-merge,patch-paths,tree-findings}.awk \
 			"$REPO"/kconfigs/*.config "$REPO"/kconfigs/xbuild/*.config \
 			${OVERLAY_FILES[@]+"${OVERLAY_FILES[@]}"}
 	} | sha256sum | cut -c1-16

@@ -13,8 +13,9 @@
 # build or adds a warning, 2 setup error (including a base that does not
 # build: that is not the series' fault).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 main() {
 	local n base series new

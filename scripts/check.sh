@@ -40,8 +40,9 @@
 # Exit: 0 only if every stage passed; otherwise the exit code of the first
 # stage that did not (1 findings, 2 setup error, 124 timeout).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 readonly ALL_STAGES=(base apply checkpatch hygiene build bisect sparse xbuild cocci evidence kcsan boot)
 readonly BOOTING_STAGES=" evidence kcsan boot " WIDE_STAGES=" xbuild kcsan "

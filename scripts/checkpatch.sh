@@ -17,8 +17,9 @@
 # Prints TAP, one line per patch. Exit: 0 clean, 1 findings (the first is
 # named), 2 setup error (no base, malformed exceptions file).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 LOG=$LOGS/checkpatch.log
 EXCEPTIONS=$SERIES_DIR/checkpatch.exceptions

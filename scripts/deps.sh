@@ -14,8 +14,9 @@
 #
 # Exit: 0 everything is installed, 2 something is missing or apt-get failed.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 LOG=$LOGS/deps.log
 

@@ -31,8 +31,9 @@
 # (the first is named), 2 setup error (malformed record, a prefix that
 # does not build, a boot that could not be run).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 EVIDENCE_DIR=$OUT/evidence
 

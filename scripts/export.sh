@@ -40,8 +40,9 @@
 # Exit: 0 written (or nothing would change, with --check), 1 --check found
 # differences, 2 setup error (no view, a merge or empty commit in range).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 readonly B4_MARKER='--- b4-submit-tracking ---'
 QUIET=0

@@ -40,8 +40,9 @@
 # Exit: 0 view ready, 2 setup error (a patch git cannot apply, a dirty
 # KSRC, a branch with commits not in series/).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 
 LOG=$LOGS/git-view.log

@@ -33,8 +33,9 @@
 # prefix) and $O/hygiene/origin.log (what each changelog names).
 # Exit: 0 clean, 1 findings (the first is named), 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 HYG=$OUT/hygiene
 KDOC_LOG=$HYG/kernel-doc.log

@@ -16,8 +16,9 @@
 # Exit: 0 done (or nothing to change), 2 no or malformed identity, or a
 # patch that does not carry the old one.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 main() {
 	local new=${1:-${ID:-}} old p tmp=()

@@ -23,8 +23,9 @@
 #
 # Environment: KCSAN_TIMEOUT (seconds a boot may take, default 600).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 export FLAVOUR=kcsan
 KCSAN_DIR=$OUT/kcsan

@@ -17,8 +17,9 @@
 #
 # Exit: 0 printed, 2 neither run found.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 # get DIR KEY: the value of KEY in DIR's parsed boot results.
 get() {

@@ -47,8 +47,9 @@
 #
 # Exit: 0 done, 1 refused or the mail server failed, 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 

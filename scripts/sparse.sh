@@ -11,8 +11,9 @@
 # Prints TAP. Exit: 0 no new warning, 1 new warnings (the first is named),
 # 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 main() {
 	local n base series new

@@ -17,8 +17,9 @@
 # series breaks a target (every broken target is listed; the first is
 # named), 2 setup error (a tool is missing, a base that does not build).
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series findings
 
 # judge TARGET BASE_RESULT SERIES_RESULT: one TAP line; if not ok, sets
 # REASON and returns 1 (the series) or 2 (the base).

@@ -38,10 +38,10 @@ run_suite() {
 }
 
 # check_out: make check's output dir and its debug kernel of the whole
-# series, one per line, as scripts/lib.sh resolves O= and SERIES=.
+# series, one per line, as scripts/lib/series.sh resolves O= and SERIES=.
 check_out() {
 	# shellcheck disable=SC2016 # expanded by the inner shell
-	bash -c 'source "$1/scripts/lib.sh" && read_series &&
+	bash -c 'source "$1/scripts/lib/common.sh" && lib_init series && read_series &&
 		printf "%s\n%s\n" "$OUT" "$OUT/results/debug/p${#PATCHES[@]}/bzImage"' _ "$REPO"
 }
 

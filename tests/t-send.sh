@@ -127,7 +127,7 @@ mapfile -t NAMES <"$SER/series"
 pass_check() {
 	local sum
 	# shellcheck disable=SC2016 # expanded by the inner shell
-	sum=$(SERIES=$SER bash -c 'source "$1/lib.sh" && series_checksum' _ "$S")
+	sum=$(SERIES=$SER bash -c 'source "$1/lib/common.sh" && lib_init series && series_checksum' _ "$S")
 	mkdir -p "$OUTD"
 	printf 'result %s\nseries %s\nflavour debug\nstages base apply checkpatch build\nwide %s\ndate %s\n' \
 		"${1:-pass}" "$sum" "${2:-yes}" "$(date -u +%FT%TZ)" >"$OUTD/last-check"
@@ -434,7 +434,7 @@ expect "b4 am: the received mbox gives one mbx of 3 patches" 0 'Total patches: 3
 assert "git am: the mbx applies to the reviewer's base" \
 	git -C "$REV_REPO" am -q "$SCRATCH/am/v1.mbx"
 # shellcheck disable=SC2016 # expanded by the inner shell
-TREE_DIR=$(in_case bash -c 'source "$1/lib.sh" && echo "$TREE"' _ "$S")
+TREE_DIR=$(in_case bash -c 'source "$1/lib/common.sh" && lib_init series && echo "$TREE"' _ "$S")
 in_case "$S/apply.sh" --quiet
 assert "round trip: the tree equals the quilt-applied tree" \
 	diff -r --no-dereference -x .git -x .pc -x '.z3s-*' "$REV_REPO" "$TREE_DIR"
