@@ -72,8 +72,7 @@ timed_check() {
 		die "$EX_FAIL" "run $run, $phase: make check failed (exit $rc); log: $WORK_DIR/run$run-$phase.log"
 	line="$run $phase $wall"
 	for s in "${STAGE_NAMES[@]}"; do
-		t=$(sed -n "s/.*<testcase classname=\"check\" name=\"$s\" time=\"\\([0-9]*\\)\".*/\\1/p" \
-			"$out/report.xml")
+		t=$(awk -F'\t' -v s="$s" '$1 == s { print $4 }' "$out/results.tsv")
 		line+=" $s=${t:--}"
 	done
 	echo "$line" >>"$TIMES"

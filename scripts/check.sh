@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Usage: scripts/check.sh [STAGE...]
-#        scripts/check.sh --list-stages
+#        scripts/check.sh --list-stages | --stages
 #
 # Run the gates a maintainer runs before reposting, in order, and print a
 # stage table (stage, result, time, log). Without STAGE, every stage runs;
@@ -14,224 +14,223 @@
 # a fresh machine more than the rest together: a full run includes them
 # with WIDE=yes (CI does, and a real make send asks for such a run).
 #
-# Stages (and what they need):
-#   base        resolve the base tree, check it against series/BASE
-#   apply       apply the series with quilt              (base)
-#   checkpatch  checkpatch --strict and mail headers     (base)
-#   hygiene     kernel-doc, base vs series; each patch's
-#               Fixes: tag or named origin commit        (base)
-#   build       build base and series, W=1 warnings      (apply)
-#   bisect      build every prefix of the series         (build)
-#   sparse      sparse on touched files, base vs series  (build)
-#   xbuild      clang, i386, arm64 64K pages, z3fold=m:
-#               base vs series, new warnings fail (wide) (build)
-#   cocci       Coccinelle rules, base vs series         (apply)
-#   evidence    each patch's reproducer fails before it and
-#               passes from it on: a KUnit boot per prefix (bisect)
-#   kcsan       KCSAN kernels, KUnit races included: no data
-#               race in mm/z3fold.c on the series (wide) (build)
-#   boot        boot base and series under QEMU          (build)
+# The stages are the table STAGE_TABLE below (name, the stages it needs,
+# its script in scripts/, its kinds); --list-stages prints their names in
+# pipeline order (the Makefile's and bench-pipeline's list), --stages the
+# table.
 #
-# --list-stages prints the stage names, one a line, in pipeline order (the
-# Makefile's and bench-pipeline's list).
+# Each stage's row goes to $O/results.tsv as it ends (stage, status, exit
+# code, seconds, one-line reason, log, the command that reruns it); the
+# stage table, $O/report.tap and $O/report.xml (JUnit) are rendered from
+# it. Logs in $O/logs/STAGE.log. A full run records its result and a
+# checksum of series/ in $O/last-check, for make send.
 #
-# Writes $O/logs/STAGE.log, $O/report.tap and $O/report.xml (JUnit), and
-# $O/last-check (the result and a checksum of series/, for make send).
+# One run at a time per output dir: a second refuses. SIGINT or SIGTERM
+# stops the running stage and everything it started, writes the rows so
+# far with the reports marked interrupted, and records nothing for make
+# send.
+#
 # Exit: 0 only if every stage passed; otherwise the exit code of the first
-# stage that did not (1 findings, 2 setup error, 124 timeout).
+# stage that did not (1 findings, 2 setup error, 4 skipped, 124 timeout);
+# 130 or 143 when interrupted. make turns every failure into its own exit
+# 2: run this script directly, or read results.tsv, for the codes.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
-readonly ALL_STAGES=(base apply checkpatch hygiene build bisect sparse xbuild cocci evidence kcsan boot)
-readonly BOOTING_STAGES=" evidence kcsan boot " WIDE_STAGES=" xbuild kcsan "
-declare -A NEEDS=(
-	[base]='' [apply]=base [checkpatch]=base [hygiene]=base [build]=apply
-	[bisect]=build [sparse]=build [xbuild]=build [cocci]=apply
-	[evidence]=bisect [kcsan]=build [boot]=build
-)
-declare -A RES=() SECS=() CODE=() NOTE=()
+# name        needs    script           kinds (boot: boots kernels;
+#                                        wide: full runs with WIDE=yes)
+readonly STAGE_TABLE='
+base          -        base.sh          -
+apply         base     apply.sh         -
+checkpatch    base     checkpatch.sh    -
+hygiene       base     hygiene.sh       -
+build         apply    build.sh         -
+bisect        build    bisect.sh        -
+sparse        build    sparse.sh        -
+xbuild        build    xbuild.sh        wide
+cocci         apply    cocci-stage.sh   -
+evidence      bisect   evidence.sh      boot
+kcsan         build    kcsan.sh         boot,wide
+boot          build    boot-stage.sh    boot
+'
 
-stage_cocci() {
-	local paths overlay
-	load_base
-	read_series
-	"$REPO/scripts/apply.sh" --quiet
-	mapfile -t paths < <(series_paths | grep -E '\.[ch]$' || true)
-	mapfile -t overlay < <(overlay_files patch)
-	[[ ${#paths[@]} -gt 0 ]] || { tap_plan 0; return; }
-	# The trees' contents beyond the files compared: the base and the
-	# overlay (the scratch tree has it applied).
-	"$REPO/scripts/cocci.sh" diff --base-tree "$BASE_DIR" --series-tree "$TREE" \
-		--cache "$CACHE/cocci" \
-		--cache-key "$BASE_ID $(content_hash /dev/null ${overlay[@]+"${overlay[@]}"})" \
-		--out "$OUT/cocci" "${paths[@]}"
+# read_stage_table: ALL_STAGES in order; NEEDS, SCRIPT, KINDS by name.
+read_stage_table() {
+	local name needs script kinds
+	ALL_STAGES=()
+	declare -gA NEEDS=() SCRIPT=() KINDS=()
+	while read -r name needs script kinds; do
+		[[ -n $name ]] || continue
+		ALL_STAGES+=("$name")
+		NEEDS[$name]=${needs#-}
+		SCRIPT[$name]=$script
+		KINDS[$name]=,${kinds#-},
+	done <<<"$STAGE_TABLE"
 }
 
-stage_boot() {
-	local n
-	load_base
-	read_series
-	n=${#PATCHES[@]}
-	build_results 0 "$n"
-	"$REPO/scripts/boot.sh" --out "$OUT/boot" --must-pass series --reuse-evidence \
-		"base=${RESULT[0]}/bzImage" "series=${RESULT[n]}/bzImage"
+# write_atomic FILE: standard input into FILE, whole or not at all; a full
+# disk or an unwritable dir is a setup error naming FILE.
+write_atomic() {
+	local err
+	if ! err=$({ cat >"$1.tmp" && mv -f -- "$1.tmp" "$1"; } 2>&1); then
+		rm -f -- "$1.tmp" 2>/dev/null || true
+		die "$EX_SETUP" "cannot write $1: ${err##*: }"
+	fi
 }
 
-# stage_available STAGE: stages whose tool is still being written are left
-# out of the default run rather than reported as failures.
-stage_available() {
+# rerun_command STAGE: the make command that reruns STAGE as this run did.
+rerun_command() {
+	local v cmd="make -C $REPO $1"
+	for v in O KSRC SERIES FLAVOUR FORCE_BASE OVERLAY CACHE; do
+		[[ -z $(printenv "$v") ]] || cmd+=" $v=$(printenv "$v")"
+	done
+	printf '%s\n' "$cmd"
+}
+
+# add_row STAGE STATUS CODE SECONDS REASON: the stage's row, then
+# results.tsv rewritten.
+add_row() {
+	local reason
+	reason=$(tr -d '\000-\037\177' <<<"$5")
+	ROWS+=("$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$1" "$2" "$3" "$4" "$reason" \
+		"$LOGS/$1.log" "$(rerun_command "$1")")")
+	write_rows
+}
+
+# write_rows: results.tsv, whole, with the run's state in its header.
+write_rows() {
+	{
+		printf '# make check %s, flavour %s, started %s\n' "$RUN_STATE" "$FLAVOUR" "$RUN_START"
+		printf '# stage\tstatus\tcode\tseconds\treason\tlog\trerun\n'
+		printf '%s\n' ${ROWS[@]+"${ROWS[@]}"}
+	} | write_atomic "$OUT/results.tsv"
+}
+
+status_of() {
 	case $1 in
-	cocci) [[ -x $REPO/scripts/cocci.sh ]] ;;
-	boot) [[ -x $REPO/scripts/boot.sh ]] ;;
-	*) return 0 ;;
+	0) echo PASS ;;
+	1) echo FAIL ;;
+	4) echo SKIP ;;
+	124) echo TIMEOUT ;;
+	*) echo ERROR ;;
 	esac
 }
 
 run_stage() {
-	local stage=$1 log=$LOGS/$1.log start code=0 dep
+	local stage=$1 log=$LOGS/$1.log start code=0 dep reason=''
 	for dep in ${NEEDS[$stage]}; do
 		if [[ ${RES[$dep]:-} != PASS ]]; then
-			RES[$stage]=SKIP SECS[$stage]=0 NOTE[$stage]="needs $dep"
+			RES[$stage]=SKIP
 			printf '==> %s: skipped, %s did not pass\n' "$stage" "$dep"
+			add_row "$stage" SKIP "$EX_SKIP" 0 "needs $dep"
 			return
 		fi
 	done
 	printf '==> %s: started %(%H:%M:%S)T\n' "$stage" -1
 	start=$SECONDS
-	case $stage in
-	cocci | boot) ("stage_$stage") ;;
-	*) "$REPO/scripts/$stage.sh" ;;
-	esac > >(tee "$log" | sed 's/^/    /') 2>&1 || code=$?
+	CURRENT=$stage CURRENT_START=$start
+	# Its own process group (job control), so that an interrupt stops
+	# the stage and everything it started, and nothing else.
+	set -m
+	"$REPO/scripts/${SCRIPT[$stage]}" </dev/null > >(tee "$log" | sed 's/^/    /') 2>&1 &
+	STAGE_PID=$!
+	set +m
+	wait "$STAGE_PID" || code=$?
+	STAGE_PID=
 	wait # for tee to finish the log
-	SECS[$stage]=$((SECONDS - start))
-	CODE[$stage]=$code
-	case $code in
-	0) RES[$stage]=PASS ;;
-	1) RES[$stage]=FAIL ;;
-	4) RES[$stage]=SKIP ;;
-	124) RES[$stage]=TIMEOUT ;;
-	*) RES[$stage]=ERROR ;;
-	esac
+	CURRENT=
+	RES[$stage]=$(status_of "$code")
 	# The stage's one-line verdict is its last "script: ..." line.
 	((code == 0)) ||
-		NOTE[$stage]=$(grep -aE '^[a-z0-9-]+: ' "$log" | grep -v '^# ' | tail -n1 || true)
+		reason=$(grep -aE '^[a-z0-9-]+: ' "$log" | grep -v '^# ' | tail -n1 || true)
+	add_row "$stage" "${RES[$stage]}" "$code" "$((SECONDS - start))" "$reason"
+	if [[ ${RES[$stage]} != PASS && ${RES[$stage]} != SKIP ]] && ((FIRST_CODE == 0)); then
+		FIRST_CODE=$code
+	fi
 }
 
-# evidence_matrix: the evidence stage's matrix, when that stage ran in this
-# run (a skipped stage leaves the file of an earlier run behind).
-evidence_matrix() {
-	[[ -n ${RES[evidence]:-} && ${RES[evidence]} != SKIP ]] || return 0
-	[[ ! -f $OUT/evidence/matrix.txt ]] || cat "$OUT/evidence/matrix.txt"
-}
-
-xml_escape() {
-	sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' <<<"$1"
+# render FORMAT: one report from results.tsv.
+render() {
+	local base='' matrix=''
+	[[ ! -f $OUT/base.env ]] || base=$(load_base && base_line)
+	if [[ -f $OUT/evidence/matrix.txt ]]; then
+		matrix=$OUT/evidence/matrix.clean
+		tr -d '\000-\010\013-\037\177' <"$OUT/evidence/matrix.txt" >"$matrix"
+	fi
+	awk -v format="$1" -v base="$base" -v matrix="$matrix" -v flavour="$FLAVOUR" \
+		-v report="$OUT/report.xml" -v state="$RUN_STATE" \
+		-f "$REPO/scripts/awk/check-report.awk" "$OUT/results.tsv"
 }
 
 write_reports() {
-	local s n=0 fails=0 total=0 tap=$OUT/report.tap xml=$OUT/report.xml base='' matrix
-	[[ ! -f $OUT/base.env ]] || base=$(load_base && base_line)
-	for s in "${STAGES[@]}"; do
-		total=$((total + SECS[$s]))
-		[[ ${RES[$s]} == PASS || ${RES[$s]} == SKIP ]] || fails=$((fails + 1))
-	done
-	{
-		tap_plan "${#STAGES[@]}"
-		[[ -z $base ]] || echo "# $base"
-		for s in "${STAGES[@]}"; do
-			n=$((n + 1))
-			case ${RES[$s]} in
-			PASS) echo "ok $n - $s" ;;
-			SKIP) echo "ok $n - $s # SKIP ${NOTE[$s]:-}" ;;
-			*) echo "not ok $n - $s"; echo "# ${NOTE[$s]:-}" ;;
-			esac
-			[[ $s != evidence ]] || evidence_matrix | sed 's/^/# /'
-		done
-	} >"$tap.tmp"
-	mv "$tap.tmp" "$tap"
-	{
-		echo '<?xml version="1.0" encoding="UTF-8"?>'
-		printf '<testsuite name="make check" tests="%d" failures="%d" time="%d">\n' \
-			"${#STAGES[@]}" "$fails" "$total"
-		printf '  <properties><property name="base" value="%s"/></properties>\n' \
-			"$(xml_escape "$base")"
-		for s in "${STAGES[@]}"; do
-			printf '  <testcase classname="check" name="%s" time="%d">' "$s" "${SECS[$s]}"
-			case ${RES[$s]} in
-			PASS) ;;
-			SKIP) printf '<skipped message="%s"/>' "$(xml_escape "${NOTE[$s]:-}")" ;;
-			*) printf '<failure message="%s">log: %s</failure>' \
-				"$(xml_escape "${NOTE[$s]:-}")" "$(xml_escape "$LOGS/$s.log")" ;;
-			esac
-			matrix=''
-			[[ $s != evidence ]] || matrix=$(evidence_matrix)
-			[[ -z $matrix ]] ||
-				printf '<system-out>%s</system-out>' "$(xml_escape "$matrix")"
-			echo '</testcase>'
-		done
-		echo '</testsuite>'
-	} >"$xml.tmp"
-	mv "$xml.tmp" "$xml"
-}
-
-print_table() {
-	local s verdict=PASS matrix
-	echo
-	[[ ! -f $OUT/base.env ]] || { load_base; base_line; }
-	printf '%-11s %-8s %6s  %s\n' stage result time log
-	for s in "${STAGES[@]}"; do
-		printf '%-11s %-8s %5ss  %s\n' "$s" "${RES[$s]}" "${SECS[$s]}" "$LOGS/$s.log"
-		[[ ${RES[$s]} == PASS ]] || verdict=FAIL
-		[[ -z ${NOTE[$s]:-} || ${RES[$s]} == PASS ]] || printf '            %s\n' "${NOTE[$s]}"
-	done
-	matrix=$(evidence_matrix | sed 's/^/  /')
-	[[ -z $matrix ]] ||
-		printf '\nevidence (a KUnit boot per prefix; ok, fail, skip, splat, died):\n%s\n' "$matrix"
-	printf 'make check: %s (flavour %s; report: %s)\n' "$verdict" "$FLAVOUR" "$OUT/report.xml"
+	render tap | write_atomic "$OUT/report.tap"
+	render xml | write_atomic "$OUT/report.xml"
+	render table
 }
 
 record_result() {
-	local verdict=$1
 	{
-		echo "result $verdict"
+		echo "result $1"
 		echo "series $(series_checksum)"
 		echo "flavour $FLAVOUR"
 		echo "stages ${STAGES[*]}"
 		echo "wide ${WIDE:-no}"
 		echo "date $(date -u +%FT%TZ)"
-	} >"$OUT/last-check.tmp"
-	mv "$OUT/last-check.tmp" "$OUT/last-check"
+	} | write_atomic "$OUT/last-check"
 }
 
-main() {
-	local s want=() first=0 d
-	case ${1:-} in
-	-h | --help) usage_from_header; exit 0 ;;
-	--list-stages) printf '%s\n' "${ALL_STAGES[@]}"; exit 0 ;;
-	esac
-	for s in "$@"; do
-		[[ -n ${NEEDS[$s]+set} ]] ||
-			die "$EX_SETUP" "unknown stage '$s' (one of: ${ALL_STAGES[*]})"
-	done
-	check_flavour
-	mkdir -p "$LOGS"
-	"$REPO/scripts/deps.sh" check
+# on_signal SIG CODE: stop the running stage's process group, keep the
+# rows so far and the reports (marked interrupted), record nothing for
+# make send, and exit CODE.
+on_signal() {
+	trap '' INT TERM
+	msg "interrupted by SIG$1${CURRENT:+ during $CURRENT}; stopping it"
+	if [[ -n ${STAGE_PID:-} ]]; then
+		kill -TERM -- "-$STAGE_PID" 2>/dev/null || true
+		local i
+		for ((i = 0; i < 50; i++)); do
+			kill -0 -- "-$STAGE_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL -- "-$STAGE_PID" 2>/dev/null || true
+	fi
+	RUN_STATE=interrupted
+	if [[ -n ${CURRENT:-} ]]; then
+		add_row "$CURRENT" ERROR "$2" "$((SECONDS - CURRENT_START))" "interrupted by SIG$1"
+	else
+		write_rows
+	fi
+	write_reports
+	exit "$2"
+}
 
-	# The requested stages and everything they need, in pipeline order.
+# lock_out_dir: one make check per output dir; the lock lasts as long as
+# this script or anything it started (a stage's QEMU) holds the file.
+lock_out_dir() {
+	local lock=$OUT/check.lock
+	exec {LOCK_FD}>>"$lock" || die "$EX_SETUP" "cannot write $lock"
+	flock -n "$LOCK_FD" ||
+		die "$EX_SETUP" "another make check is running on $OUT ($(cat "$OUT/check.pid" 2>/dev/null || echo 'pid unknown')); wait for it or use another O="
+	echo "pid $$, started $RUN_START" | write_atomic "$OUT/check.pid"
+}
+
+# select_stages ARG...: STAGES, the requested stages and everything they
+# need, in pipeline order; FULL=1 for a run that make send may trust.
+select_stages() {
+	local s d want=()
 	declare -A wanted=()
-	want=("$@")
-	[[ $# -gt 0 ]] || want=("${ALL_STAGES[@]}")
-	local full=$((!$#))
+	FULL=0
 	if [[ $# -eq 0 ]]; then
-		want=()
+		[[ ${BOOT:-yes} == no ]] || FULL=1
 		for s in "${ALL_STAGES[@]}"; do
-			[[ ${BOOT:-yes} == no && $BOOTING_STAGES == *" $s "* ]] && continue
-			[[ ${WIDE:-no} != yes && $WIDE_STAGES == *" $s "* ]] && continue
+			[[ ${BOOT:-yes} == no && ${KINDS[$s]} == *,boot,* ]] && continue
+			[[ ${WIDE:-no} != yes && ${KINDS[$s]} == *,wide,* ]] && continue
 			want+=("$s")
 		done
-		[[ ${BOOT:-yes} != no ]] || full=0
+	else
+		want=("$@")
 	fi
 	while [[ ${#want[@]} -gt 0 ]]; do
 		s=${want[0]}
@@ -242,32 +241,51 @@ main() {
 	done
 	STAGES=()
 	for s in "${ALL_STAGES[@]}"; do
-		[[ -n ${wanted[$s]:-} ]] || continue
-		if ! stage_available "$s"; then
-			[[ $# -eq 0 ]] || die "$EX_SETUP" "stage '$s' is not available yet"
-			continue
-		fi
-		STAGES+=("$s")
+		[[ -z ${wanted[$s]:-} ]] || STAGES+=("$s")
 	done
+}
 
+main() {
+	local s err
+	read_stage_table
+	case ${1:-} in
+	-h | --help) usage_from_header; exit 0 ;;
+	--list-stages) printf '%s\n' "${ALL_STAGES[@]}"; exit 0 ;;
+	--stages) sed '/^$/d' <<<"$STAGE_TABLE"; exit 0 ;;
+	esac
+	for s in "$@"; do
+		[[ -n ${NEEDS[$s]+set} ]] ||
+			die "$EX_SETUP" "unknown stage '$s' (one of: ${ALL_STAGES[*]})"
+	done
+	check_flavour
+	err=$(mkdir -p -- "$LOGS" 2>&1) || die "$EX_SETUP" "cannot create the output dir $LOGS: ${err##*: }"
+	RUN_START=$(date -u +%FT%TZ) RUN_STATE=running
+	lock_out_dir
+	"$REPO/scripts/deps.sh" check
+	select_stages "$@"
+
+	declare -gA RES=()
+	ROWS=() FIRST_CODE=0 CURRENT='' STAGE_PID=''
+	trap 'on_signal INT 130' INT
+	trap 'on_signal TERM 143' TERM
+	# Reports of an earlier run must not pass for this one's.
+	rm -f -- "$OUT/results.tsv" "$OUT/report.tap" "$OUT/report.xml"
 	for s in "${STAGES[@]}"; do
 		run_stage "$s"
-		if [[ ${RES[$s]} != PASS && ${RES[$s]} != SKIP && $first == 0 ]]; then
-			first=${CODE[$s]}
-		fi
 	done
 	# A stage that skipped itself (exit 4) is not a pass either.
-	if ((first == 0)); then
+	if ((FIRST_CODE == 0)); then
 		for s in "${STAGES[@]}"; do
-			[[ ${RES[$s]} == PASS ]] || first=$EX_SKIP
+			[[ ${RES[$s]} == PASS ]] || FIRST_CODE=$EX_SKIP
 		done
 	fi
+	RUN_STATE=complete
+	write_rows
 	write_reports
-	print_table
-	if ((full)); then
-		if ((first == 0)); then record_result pass; else record_result fail; fi
+	if ((FULL)); then
+		if ((FIRST_CODE == 0)); then record_result pass; else record_result fail; fi
 	fi
-	return "$first"
+	return "$FIRST_CODE"
 }
 
 main "$@"

@@ -5,19 +5,23 @@
 # is a few make rules (like tuxmake's fakelinux), series written on the
 # fly against it, and TAP checks. Sourced by tests/t-*.sh.
 
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-T_N=0
+# shellcheck source=../scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+# shellcheck disable=SC2119 # no part beyond common.sh
+lib_init
 T_FAILED=0
 
-ok() { T_N=$((T_N + 1)); printf 'ok %d - %s\n' "$T_N" "$*"; }
+# The TAP of scripts/lib/common.sh, counting failures for finish.
+ok() { tap_ok "$@"; }
 not_ok() {
-	T_N=$((T_N + 1))
 	T_FAILED=$((T_FAILED + 1))
-	printf 'not ok %d - %s\n' "$T_N" "$*"
+	tap_not_ok "$@"
 }
-diag() { sed 's/^/# /'; }
+skip() { tap_skip "$@"; }
+diag() { tap_diag; }
 finish() {
-	printf '1..%d\n' "$T_N"
+	base_untouched
+	printf '1..%d\n' "${TAP_N:-0}"
 	[[ $T_FAILED -eq 0 ]]
 }
 
@@ -53,7 +57,7 @@ make_fake_tree() {
 		touch "$dir/$d/.keep"
 	done
 	touch "$dir/COPYING" "$dir/CREDITS" "$dir/Kbuild" "$dir/MAINTAINERS" \
-		"$dir/README" "$dir/mm/Kconfig" "$dir/kconfig-drops"
+		"$dir/README" "$dir/mm/Kconfig"
 	ln -s "$CHECKPATCH" "$dir/scripts/checkpatch.pl"
 	kdoc=$(dirname "$CHECKPATCH")/kernel-doc
 	[[ ! -f $kdoc ]] || ln -s "$kdoc" "$dir/scripts/kernel-doc"
@@ -80,11 +84,14 @@ FAKEFLAGS = -DFAKE_ARCH_$(subst -,_,$(ARCH)) $(if $(LLVM),-DFAKE_LLVM) \
 tinyconfig:
 	@mkdir -p $(O)
 	@printf 'CONFIG_64BIT=y\nCONFIG_SLOB=y\n' >$(O)/.config
-# kconfig-drops lists the symbols this "kconfig" silently drops.
+# The file FAKE_KCONFIG_DROPS lists the symbols this "kconfig" silently
+# drops.
 olddefconfig:
-	@grep -v -w -F -f $(srctree)/kconfig-drops $(O)/.config >$(O)/.config.new || true
+	@grep -v -w -F -f '$(or $(FAKE_KCONFIG_DROPS),/dev/null)' $(O)/.config >$(O)/.config.new || true
 	@mv $(O)/.config.new $(O)/.config
+# FAKE_BUILD_SLEEP=N: a build that takes N s (a stage to interrupt).
 bzImage: $(OBJS)
+	@$(if $(FAKE_BUILD_SLEEP),sleep $(FAKE_BUILD_SLEEP),true)
 	@mkdir -p $(O)/arch/x86/boot
 	@cat $(OBJS) >$(O)/arch/x86/boot/bzImage
 vmlinux: $(OBJS)
@@ -153,24 +160,33 @@ new_fake_base() {
 	CHECKPATCH=$(real_checkpatch)
 	KSRC_DIR="$SCRATCH/fake linux"
 	make_fake_tree "$KSRC_DIR"
+	base_edited
 }
 
 # run_case NAME: a fresh series dir $SER and output dir $OUTD for case
-# NAME, both with spaces, against the fake tree $KSRC_DIR.
+# NAME, both with spaces, against the fake tree $KSRC_DIR; first, the
+# previous case must have left that tree byte-identical (finish checks
+# the last one).
 run_case() {
+	base_untouched
+	CASE=$1
 	SER="$SCRATCH/series $1"
 	OUTD="$SCRATCH/out $1"
 	new_series "$SER" "$KSRC_DIR"
 }
 # in_case CMD...: CMD with the case's settings and a quiet default base;
 # CASE_ENV (an array of NAME=VALUE) adds a suite's own settings.
-in_case() {
-	(
-		export KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" JOBS=2 OVERLAY=none \
-			CACHE="$SCRATCH_CACHE"
-		if [[ -n ${CASE_ENV+set} ]]; then export "${CASE_ENV[@]}"; fi
-		"$@"
-	)
+in_case() { (case_exports && "$@"); }
+# exec_case CMD...: exec CMD with the case's settings; run it in the
+# background (CMD & gives CMD's own pid) or in a subshell.
+exec_case() {
+	case_exports
+	exec "$@"
+}
+case_exports() {
+	export KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" JOBS=2 OVERLAY=none \
+		CACHE="$SCRATCH_CACHE"
+	if [[ -n ${CASE_ENV+set} ]]; then export "${CASE_ENV[@]}"; fi
 }
 # record: series/BASE of the case's series, from the fake tree.
 record() { in_case "$REPO/scripts/base.sh" --record >/dev/null 2>&1; }
@@ -182,6 +198,22 @@ expect_clean() {
 	before=$(tree_sum "$SER")
 	expect "$@"
 	assert "$1: series dir unchanged" [ "$(tree_sum "$SER")" == "$before" ]
+}
+
+# base_untouched: ok when the last case left the fake tree as it was when
+# the case began (nothing to check before the first case, or twice).
+base_untouched() {
+	[[ -n ${CASE:-} ]] || return 0
+	assert "$CASE: base tree byte-identical" [ "$(tree_sum "$KSRC_DIR")" == "$KSRC_SUM" ]
+	CASE=
+}
+base_edited() { KSRC_SUM=$(tree_sum "$KSRC_DIR"); }
+# edit_base CMD...: CMD changes the fake tree on purpose (a fixture), once
+# the last case is checked.
+edit_base() {
+	base_untouched
+	"$@"
+	base_edited
 }
 
 # tree_sum DIR: one checksum of every file under DIR (links not followed).

@@ -14,6 +14,7 @@ new_fake_base
 # What the base kernel's KUnit suite reports: the fake QEMU reads it.
 printf '\nconst char z3fold_ktap[] = "KTAP: case_a=fail case_b=fail case_c=ok ";\n' \
 	>>"$KSRC_DIR/mm/z3fold.c"
+base_edited
 S=$REPO/scripts
 
 CASE_ENV=(QEMU="$REPO/tests/evidence/fake-qemu")
@@ -83,7 +84,7 @@ expect_evidence "flip of a case no record names: both patches named" 1 \
 	'case case_c passes at patch 1/3 \(0001-fix-a.patch\) and fails again at patch 2/3 \(0002-break-c.patch\)'
 
 # --- a case that fails on the base may flip until a later patch settles it
-sed -i 's/KTAP: case_a=fail case_b=fail case_c=ok /KTAP: case_a=ok case_b=ok case_c=fail /' \
+edit_base sed -i 's/KTAP: case_a=fail case_b=fail case_c=ok /KTAP: case_a=ok case_b=ok case_c=fail /' \
 	"$KSRC_DIR/mm/z3fold.c"
 run_case flaky
 series_add "c passes once" "$(ktap case_c=fail case_c=ok)"
@@ -94,7 +95,7 @@ evidence "0001-c-passes-once.patch none: x" "0002-c-fails-again.patch none: y" \
 record
 expect_evidence "flip of a case that fails on the base: listed, not failed" 0 \
 	'# case case_c fails at patch 2/3 \(0002-c-fails-again.patch\) after passing at patch 1/3'
-sed -i 's/KTAP: case_a=ok case_b=ok case_c=fail /KTAP: case_a=fail case_b=fail case_c=ok /' \
+edit_base sed -i 's/KTAP: case_a=ok case_b=ok case_c=fail /KTAP: case_a=fail case_b=fail case_c=ok /' \
 	"$KSRC_DIR/mm/z3fold.c"
 
 # --- a patch without a record, a malformed record
@@ -116,7 +117,7 @@ expect_evidence "no series/evidence at all: named" 1 \
 	'evidence not found: every patch needs a record'
 
 # --- reproducers that do not decide by their own assertion
-sed -i 's/case_b=fail/case_b=splat/' "$KSRC_DIR/mm/z3fold.c"
+edit_base sed -i 's/case_b=fail/case_b=splat/' "$KSRC_DIR/mm/z3fold.c"
 run_case logonly
 series_add "fix a" "$(ktap case_a=fail case_a=ok)"
 series_add "fix b" "$(ktap case_b=splat case_b=ok)"
@@ -124,11 +125,11 @@ evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
 record
 expect_evidence "reproducer seen only by the kernel log: refused" 1 \
 	'reproducer case_b passes its own assertions at prefix 0 \(base\), before its patch: only the kernel log shows the bug'
-sed -i 's/case_b=splat/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
+edit_base sed -i 's/case_b=splat/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
 
 # --- a guest that dies in a reproducer before its patch is evidence;
 # --- the cases after it have no result, and say so
-sed -i 's/case_b=fail/case_b=died/' "$KSRC_DIR/mm/z3fold.c"
+edit_base sed -i 's/case_b=fail/case_b=died/' "$KSRC_DIR/mm/z3fold.c"
 run_case died
 series_add "fix b" "$(ktap case_b=died case_b=ok)"
 series_add "fix a" "$(ktap case_a=fail case_a=ok)"
@@ -139,6 +140,6 @@ expect_evidence "a guest that dies in the reproducer before its patch: proof" 0 
 evidence "0001-fix-b.patch case_b case_c" "0002-fix-a.patch case_a"
 expect_evidence "a case after the death has no result: named" 1 \
 	'reproducer case_c has no result at prefix 0 \(base\)'
-sed -i 's/case_b=died/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
+edit_base sed -i 's/case_b=died/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
 
 finish

@@ -13,7 +13,6 @@ S=$REPO/scripts
 
 # Each case runs with its own series and output dir (run_case, in_case).
 
-before_ksrc=$(tree_sum "$KSRC_DIR")
 user_cache=${XDG_CACHE_HOME:-$HOME/.cache}/z3fold-series
 user_work_dirs() { find "$user_cache" -maxdepth 1 -name 'work-*' 2>/dev/null | sort; }
 before_cache=$(user_work_dirs)
@@ -37,7 +36,6 @@ else
 	ok "good series: nothing rebuilt on a re-check"
 fi
 assert "good series: series dir unchanged" [ "$(tree_sum "$SER")" == "$before_series" ]
-assert "good series: base tree unchanged" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
 
 # --- a patch that does not apply names the patch and the hunk
 run_case noapply
@@ -270,12 +268,10 @@ expect "base version mismatch" 2 'version: base is 6.1.192, series/BASE records 
 run_case dropped
 series_add "one" 's/return n \* 3;/return 3 * n;/'
 record
-echo CONFIG_ZSWAP >"$KSRC_DIR/kconfig-drops"
+echo CONFIG_ZSWAP >"$SCRATCH/kconfig-drops"
 expect "dropped config option is named" 2 \
 	'base.config: CONFIG_ZSWAP=y requested, final .config has CONFIG_ZSWAP=n' \
-	in_case "$S/build.sh"
-: >"$KSRC_DIR/kconfig-drops"
-before_ksrc=$(tree_sum "$KSRC_DIR")
+	in_case env FAKE_KCONFIG_DROPS="$SCRATCH/kconfig-drops" "$S/build.sh"
 
 # --- a missing tool, and missing packages without root
 run_case notool
@@ -311,8 +307,6 @@ expect "KSRC on a read-only tree" 0 'make check: PASS' \
 	in_case ro_run "$S/check.sh" base apply checkpatch build bisect sparse
 chmod -R u+w "$KSRC_DIR"
 
-assert "base tree byte-identical after every case" \
-	[ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
 
 # --- the cocci stage keeps each run's findings: a re-check runs no spatch
 run_case cocci-cache

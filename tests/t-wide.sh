@@ -14,6 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 new_fake_base
 printf '\nconst char z3fold_ktap[] = "KTAP: case_a=race case_b=fail ";\n' \
 	>>"$KSRC_DIR/mm/z3fold.c"
+base_edited
 S=$REPO/scripts
 CASE_ENV=(QEMU="$REPO/tests/evidence/fake-qemu")
 

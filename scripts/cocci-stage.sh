@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: scripts/cocci-stage.sh [--help]
+#
+# The cocci stage of make check: the rules of cocci/ (scripts/cocci.sh
+# diff) on the C files the series touches, in the base tree and in the
+# scratch tree with the series applied. Findings of the base are listed;
+# a finding the series adds fails. Each spatch run's findings are kept in
+# $CACHE/cocci, keyed by the base's id and the test overlay's contents
+# (what the compared files may include beyond themselves) besides the
+# files, rules and spatch.
+#
+# Exit: 0 no new finding, 1 new findings, 2 setup error.
+set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
+
+main() {
+	local paths overlay
+	no_args "$@"
+	load_base
+	read_series
+	"$REPO/scripts/apply.sh" --quiet
+	mapfile -t paths < <(series_paths | grep -E '\.[ch]$' || true)
+	mapfile -t overlay < <(overlay_files patch)
+	if [[ ${#paths[@]} -eq 0 ]]; then
+		tap_plan 0
+		return 0
+	fi
+	"$REPO/scripts/cocci.sh" diff --base-tree "$BASE_DIR" --series-tree "$TREE" \
+		--cache "$CACHE/cocci" \
+		--cache-key "$BASE_ID $(content_hash /dev/null ${overlay[@]+"${overlay[@]}"})" \
+		--out "$OUT/cocci" "${paths[@]}"
+}
+
+main "$@"
