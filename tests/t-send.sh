@@ -453,11 +453,13 @@ else
 fi
 
 # --- v2: reroll, changelog, range-diff ---------------------------------------------------
-expect "reroll: series/revision moves to v2" 0 'series/revision is now v2' in_case "$S/send.sh" --reroll
+expect "reroll: series/revision moves to v2" 0 'series/revision is now v2' in_case "$S/reroll.sh"
 assert "reroll: series/revision says v2" grep -qx v2 "$SER/revision"
 cid=${cid#<}
 assert "reroll: the changelog links to v1's cover letter" \
 	grep -qF "Link to v1: https://lore.kernel.org/r/${cid%>}" "$SER/changelog"
+assert "reroll: the new section comes first, under the comment block" \
+	[ "$(grep -v '^#' "$SER/changelog" | sed -n 1p)" == 'Changes in v2:' ]
 sed -i 's/^- {{FILL: what changed since v1.*/- mm\/z3fold: add a debug file: say why in the message/' "$SER/changelog"
 sed -i 's/^A new file, so the round trip/A new file, so that the round trip/' "$SER/${NAMES[1]}"
 expect "v2: refused while a patch changed after make check" 1 'refused: series/ changed' \
@@ -518,6 +520,21 @@ assert "one patch: subject [PATCH 6.1.y], no numbering" \
 assert "one patch: the cover letter's text under the patch's ---" \
 	grep -q '^Ownership rule: the test owns' <<<"$(sed -n '/^---$/,$p' <<<"$one")"
 assert "one patch: the base line at the end" grep -q '^base: 6.1.192 ' <<<"$(tail -n 6 <<<"$one")"
+in_one() { env KSRC="$KSRC_DIR" SERIES="$SER1" O="$OUT1" CACHE="$CACHED" "$@" </dev/null; }
+expect "reroll, v1 never sent: says so" 0 'no record of sending v1 \(tag sent/series-one-v1 ' \
+	in_one "$S/reroll.sh"
+assert "reroll, v1 never sent: series/revision says v2" grep -qx v2 "$SER1/revision"
+assert "reroll, v1 never sent: the link to v1 is a placeholder" \
+	grep -qF -- "- Link to v1: {{FILL: the lore link of v1's cover letter}}" "$SER1/changelog"
+printf 'v2 # posted\n' >"$SER1/revision"
+expect "reroll: keeps series/revision's comment" 0 'now v3' in_one "$S/reroll.sh"
+assert "reroll: keeps series/revision's comment (v3 # posted)" grep -qx 'v3 # posted' "$SER1/revision"
+printf 'version 3\n' >"$SER1/revision"
+before_one=$(tree_sum "$SER1")
+expect "reroll: a malformed series/revision is named, exit 2" 2 \
+	"series/revision: line 1: want v1, v2, ..., not 'version3'" in_one "$S/reroll.sh"
+assert "reroll: nothing written on that error" [ "$(tree_sum "$SER1")" == "$before_one" ]
+expect "reroll: takes no argument" 2 "unknown argument '--now'" in_one "$S/reroll.sh" --now
 
 # --- KSRC as a git checkout: the real commit, the user's repo untouched -----------------
 GIT_KSRC="$SCRATCH/git linux"
@@ -539,14 +556,15 @@ assert "KSRC git: the range-diff against v1 spans the change of base" \
 	grep -q '^3: .* mm/z3fold: say what the factor is' "$OUT_GIT/send/v2/range-diff"
 # A posting with base-commit: lets b4 prep --compare-to make the range-diff.
 in_git() { env KSRC="$GIT_KSRC" SERIES="$SER" O="$OUT_GIT" CACHE="$CACHED" "$@" </dev/null; }
-in_git "$S/send.sh" --reroll >/dev/null 2>&1
+expect "KSRC git: send.sh --reroll is make reroll too" 0 'series/revision is now v3' \
+	in_git "$S/send.sh" --reroll
 sed -i 's/^- {{FILL: what changed since v2.*/- rebased onto the git tree/' "$SER/changelog"
 pass_check
 cp "$OUTD/last-check" "$OUT_GIT/last-check"
 start_smtp accept
 expect "KSRC git: v3 sent" 0 'sent v3: 4 mail' in_git env SEND=yes "$S/send.sh"
 stop_smtp
-in_git "$S/send.sh" --reroll >/dev/null 2>&1
+in_git "$S/reroll.sh" >/dev/null 2>&1
 expect "KSRC git: v4 dry run" 0 'dry run: nothing sent' in_git "$S/send.sh"
 assert "KSRC git: b4 prep --compare-to v3 made the range-diff" \
 	grep -qE '^1: +[0-9a-f]+ = 1: +[0-9a-f]+ mm/z3fold: count the pages' "$OUT_GIT/send/v4/range-diff"
