@@ -376,18 +376,8 @@ list_mails() {
 	mapfile -t mails < <(find "$dir" -maxdepth 1 -name '*.eml' -printf '%f\n' | sort)
 	total=${#PATCHES[@]}
 	# Names and subjects as people read them (RFC 2047 decoded).
-	(cd "$dir" && "$PY" -c '
-import email, sys
-from email.header import decode_header, make_header
-for path in sys.argv[1:]:
-    with open(path, "rb") as fh:
-        msg = email.message_from_binary_file(fh)
-    print("  " + path)
-    for name in ("Subject", "To", "Cc"):
-        if msg.get(name):
-            text = str(make_header(decode_header(msg.get(name))))
-            print("      %s: %s" % (name, " ".join(text.split())))
-' "${mails[@]}")
+	(cd "$dir" && "$PY" "$REPO/scripts/mail-headers.py" "${mails[@]}") ||
+		die "$EX_FAIL" "cannot list the mails in $dir"
 	if ((total == 1)); then
 		[[ ${#mails[@]} -eq 1 ]] ||
 			die "$EX_FAIL" "b4 made ${#mails[@]} mails for 1 patch (want 1, the cover letter under its ---); mails: $dir"

@@ -228,6 +228,36 @@ view_env() {
 }
 before_ksrc=$(tree_sum "$KSRC_DIR")
 
+# --- the mail listing's headers, RFC 2047 decoded, on canned mails ----------
+CANNED="$SCRATCH/canned mails"
+mkdir -p "$CANNED"
+cat >"$CANNED/1.eml" <<'EOF'
+From: =?UTF-8?q?Zo=C3=AB_Maintainer?= <zoe@example.org>
+Subject: [PATCH 6.1.y 1/3] mm/z3fold: =?UTF-8?q?count_the_pag?=
+ =?UTF-8?q?es_=E2=80=94_by_addition?=
+To: stable@vger.kernel.org
+Cc: =?utf-8?b?Wm/DqyBUZXN0ZXI=?= <zoe.tester@example.org>,
+	Sam Author <sam@example.org>
+
+The body is not read.
+EOF
+printf 'Subject: plain ASCII,\n  folded\n\nNo To:, no Cc:.\n' >"$CANNED/2.eml"
+want_headers='  1.eml
+      Subject: [PATCH 6.1.y 1/3] mm/z3fold: count the pages — by addition
+      To: stable@vger.kernel.org
+      Cc: Zoë Tester <zoe.tester@example.org>, Sam Author <sam@example.org>
+  2.eml
+      Subject: plain ASCII, folded'
+headers=$(cd "$CANNED" && "$PY" "$S/mail-headers.py" 1.eml 2.eml 2>&1) || true
+if [[ $headers == "$want_headers" ]]; then
+	ok "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out"
+else
+	not_ok "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out"
+	diag <<<"$headers"
+fi
+expect "mail-headers.py: an unreadable mail is named, exit 2" 2 \
+	'mail-headers: .*/no such\.eml: No such file' "$PY" "$S/mail-headers.py" "$CANNED/no such.eml"
+
 # --- the git view, and export back ------------------------------------------
 t0=$SECONDS
 expect "git view: made from a plain tree and 3 patches" 0 'view: .* \+ 3 patch' \
