@@ -61,6 +61,7 @@ readonly ROLE_IDENTITY='z3fold-series maintainer <z3fold-series@example.org>'
 readonly PY=/usr/bin/python3 # Debian's, as b4 itself uses
 # Git settings b4 gets on top of the user's (key, value, key, value, ...),
 # passed as GIT_CONFIG_COUNT/KEY/VALUE: they outrank every config file.
+# Set here and by forward_local_config, before the first b4 runs.
 CONF=(color.ui never color.diff never)
 
 # --- series/revision, series/changelog, series/cover-letter -----------------
@@ -132,11 +133,16 @@ forward_local_config() {
 	done < <(git -C "$REPO" config --local -z --get-regexp '^(sendemail|user)\.' 2>/dev/null || true)
 }
 
-# with_conf CMD...: CMD with CONF as git configuration.
+# with_conf [-c KEY VALUE]... CMD...: CMD with CONF, and each KEY VALUE
+# after it, as git configuration.
 with_conf() {
-	local i n=0 vars=(PAGER=cat GIT_PAGER=cat)
-	for ((i = 0; i < ${#CONF[@]}; i += 2)); do
-		vars+=("GIT_CONFIG_KEY_$n=${CONF[i]}" "GIT_CONFIG_VALUE_$n=${CONF[i + 1]}")
+	local conf=("${CONF[@]}") i n=0 vars=(PAGER=cat GIT_PAGER=cat)
+	while [[ $1 == -c ]]; do
+		conf+=("$2" "$3")
+		shift 3
+	done
+	for ((i = 0; i < ${#conf[@]}; i += 2)); do
+		vars+=("GIT_CONFIG_KEY_$n=${conf[i]}" "GIT_CONFIG_VALUE_$n=${conf[i + 1]}")
 		n=$((n + 1))
 	done
 	env "${vars[@]}" "GIT_CONFIG_COUNT=$n" "$@"
@@ -144,7 +150,7 @@ with_conf() {
 
 # user_git ARGS: git config as b4 will read it, outside any repository.
 user_git() { (cd / && with_conf git "$@"); }
-# in_view CMD...: CMD in the view, as b4 runs there.
+# in_view [-c KEY VALUE]... CMD...: CMD in the view, as b4 runs there.
 in_view() { (cd "$VIEW_DIR" && with_conf "$@"); }
 # b4_log ARGS: b4 in the view, offline, its output in the log.
 b4_log() { in_view b4 --offline-mode "$@" >>"$LOG" 2>&1 </dev/null; }
@@ -333,10 +339,9 @@ set_cover() {
 	in_view git config b4.prep-cover-template "$VIEW_DIR/.git/z3s-cover-template"
 	# b4 --edit-cover runs the editor on a temporary file: copy ours in.
 	q=${file//\'/\'\\\'\'}
-	CONF+=(core.editor "cp -- '$q'")
-	b4_log prep --force-revision "$n" --set-prefixes "$PREFIXES" --edit-cover ||
+	in_view -c core.editor "cp -- '$q'" b4 --offline-mode prep --force-revision "$n" \
+		--set-prefixes "$PREFIXES" --edit-cover >>"$LOG" 2>&1 </dev/null ||
 		die "$EX_SETUP" "b4 prep failed: $(b4_reason 0); log: $LOG"
-	CONF=("${CONF[@]:0:${#CONF[@]}-2}")
 }
 
 # b4_reason FROM: why b4 failed, from the log lines after line FROM.

@@ -542,8 +542,12 @@ fill_cover
 cp "$SER/cover-letter" "$SER1/cover-letter"
 printf '%s\n' "${NAMES[0]}" >"$SER1/series"
 OUT1="$SCRATCH/out one"
+# b4 gets the editor that copies the cover letter in; the user's own
+# core.editor (here one that fails) must not get in its way.
+git config --global core.editor false
 expect "one patch: a single mail" 0 'v1: 1 mail\(s\)' \
 	env KSRC="$KSRC_DIR" SERIES="$SER1" O="$OUT1" CACHE="$CACHED" "$S/send.sh" </dev/null
+git config --global --unset core.editor
 one=$(cat "$OUT1/send/v1/mails/"*.eml)
 assert "one patch: subject [PATCH 6.1.y], no numbering" \
 	grep -q '^Subject: \[PATCH 6.1.y\] mm/z3fold: count the pages by addition' <<<"$one"
