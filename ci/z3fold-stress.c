@@ -18,8 +18,10 @@
  * (z3fold frees), read every page back against a per-page checksum,
  * rewrite some and repeat.  A compactor writes compact_memory meanwhile
  * (z3fold page migration).  zswap runs with a small max_pool_percent and
- * accept_threshold_percent=100 (kernel command line), so every store that
- * finds the pool full queues a z3fold reclaim and writeback.
+ * accept_threshold_percent=110 (kernel command line, scripts/boot.sh):
+ * above 100, a store after the pool was full is not held off until the
+ * pool drains, so every store that finds the pool full queues a z3fold
+ * reclaim and writeback.
  *
  * Every line for the host goes to /dev/kmsg, so it is never torn by a
  * concurrent printk on the serial console:
