@@ -68,7 +68,7 @@ send:
 ## reroll       after vN went out: series/revision becomes vN+1 and
 ##              series/changelog gets its section
 reroll:
-	@./scripts/send.sh --reroll
+	@./scripts/reroll.sh
 
 ## export       write the git view's branch (edited in git) back to series/
 export:

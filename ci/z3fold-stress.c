@@ -18,8 +18,10 @@
  * (z3fold frees), read every page back against a per-page checksum,
  * rewrite some and repeat.  A compactor writes compact_memory meanwhile
  * (z3fold page migration).  zswap runs with a small max_pool_percent and
- * accept_threshold_percent=100 (kernel command line), so every store that
- * finds the pool full queues a z3fold reclaim and writeback.
+ * accept_threshold_percent=110 (kernel command line, scripts/boot.sh):
+ * above 100, a store after the pool was full is not held off until the
+ * pool drains, so every store that finds the pool full queues a z3fold
+ * reclaim and writeback.
  *
  * Every line for the host goes to /dev/kmsg, so it is never torn by a
  * concurrent printk on the serial console:
@@ -33,6 +35,9 @@
  * workers make progress and never while they make none: the host kills a
  * guest whose console stays silent (boot.sh --stall), so a guest stuck in
  * the kernel fails in a minute rather than at the boot test's timeout.
+ *
+ * The options, the page patterns and the parsing of /proc and /sys text
+ * are in stress-util.c, tested on the host by test-stress-util.c.
  *
  * Arguments (kernel command line after "--"), all NAME=VALUE:
  *   seed=N          pattern and choice seed (default 1)
@@ -74,10 +79,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "stress-util.h"
+
 #define TAG		"z3fold-stress: "
-#define PAGE_SZ		4096UL
-#define MAX_WORKERS	16
-#define MAX_ROUNDS	100
 #define LINE_MAX_LEN	512
 #define REASON_LEN	256
 #define PAGEOUT_STEP	(1UL << 20)
@@ -88,26 +92,12 @@
 #define SETTLE_SEC	20
 #define KMEMLEAK_SHOW	40
 #define KMEMLEAK_SETTLE	8.0	/* s of uptime: boot objects are 5 s old */
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 /*
  * The one global: the log descriptor every helper writes to.  Threading it
  * through each call would only add noise; it is set once in step_console().
  */
 static int log_fd = -1;
-
-struct options {
-	uint64_t seed;
-	unsigned int workers;
-	unsigned int mem_pct;
-	unsigned int rounds;
-	unsigned int compact_ms;
-	uint64_t min_writeback;
-	const char *swap;
-	const char *fault;
-	const char *zpool;
-	bool stress;
-};
 
 /* Counters sampled from /proc/vmstat and zswap's debugfs directory. */
 struct sample {
@@ -178,24 +168,12 @@ struct run {
 	char reason[REASON_LEN];
 };
 
-/* Page header: first bytes of every page a worker writes. */
-struct page_hdr {
-	uint64_t magic;
-	uint32_t index;
-	uint32_t gen;
-	uint32_t klass;
-	uint32_t fill;
-	uint64_t sum;
-};
-
-enum page_class { PC_TINY, PC_MEDIUM, PC_HEADLESS, PC_RANDOM };
-
 struct region {
 	unsigned int id;
 	uint64_t seed;
 	size_t npages;
 	unsigned char *mem;
-	uint8_t *gen;		/* 0: dropped, expect zeroes */
+	page_gen_t *gen;	/* 0: dropped, expect zeroes */
 	unsigned char *vec;	/* mincore() output */
 	struct worker_stats st;
 	struct progress *progress;	/* this worker's, shared */
@@ -304,52 +282,32 @@ static int close_fd(struct run *run, int fd, const char *what)
 	return 0;
 }
 
-/* Read a whole (pseudo) file into a NUL-terminated buffer. */
-static ssize_t read_text(const char *path, char *buf, size_t size)
+/*
+ * Read a whole (pseudo) file, or fail the run: an empty file, and one
+ * larger than buf, fail it too.  Nothing parses half a file.
+ */
+static int read_file(struct run *run, const char *path, char *buf,
+		     size_t size)
 {
-	size_t len = 0;
-	ssize_t n = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t len = read_text(path, buf, size);
 
-	if (fd < 0)
-		return -1;
-	while (len < size - 1) {
-		n = read(fd, buf + len, size - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += n;
-	}
-	buf[len] = '\0';
-	if (close(fd) || n < 0)
-		return -1;
-	return len;
+	if (len < 0 && errno == EFBIG)
+		return fail(run, "read(%s): longer than its %zu-byte buffer",
+			    path, size - 1);
+	if (len < 0)
+		return sys_fail(run, "read", path);
+	if (!len)
+		return fail(run, "read(%s): empty", path);
+	return 0;
 }
 
 static int read_u64(struct run *run, const char *path, uint64_t *val)
 {
 	char buf[64];
 
-	if (read_text(path, buf, sizeof(buf)) <= 0)
-		return sys_fail(run, "read", path);
+	if (read_file(run, path, buf, sizeof(buf)))
+		return -1;
 	*val = strtoull(buf, NULL, 10);
-	return 0;
-}
-
-/* Find "name value" (vmstat) or "name: value kB" (meminfo) in text. */
-static uint64_t field(const char *text, const char *name)
-{
-	size_t len = strlen(name);
-	const char *p = text;
-
-	while (p && *p) {
-		if (!strncmp(p, name, len) && (p[len] == ' ' || p[len] == ':'))
-			return strtoull(p + len + 1 + (p[len] == ':'), NULL, 10);
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
 	return 0;
 }
 
@@ -359,15 +317,15 @@ static int sample_vmstat(struct run *run, struct sample *s)
 {
 	static char buf[16384];
 
-	if (read_text("/proc/vmstat", buf, sizeof(buf)) <= 0)
-		return sys_fail(run, "read", "/proc/vmstat");
-	s->zswpout = field(buf, "zswpout");
-	s->zswpin = field(buf, "zswpin");
-	s->pswpout = field(buf, "pswpout");
-	s->pswpin = field(buf, "pswpin");
-	s->migrate_ok = field(buf, "pgmigrate_success");
-	s->migrate_fail = field(buf, "pgmigrate_fail");
-	s->compact_isolated = field(buf, "compact_isolated");
+	if (read_file(run, "/proc/vmstat", buf, sizeof(buf)))
+		return -1;
+	s->zswpout = text_field(buf, "zswpout");
+	s->zswpin = text_field(buf, "zswpin");
+	s->pswpout = text_field(buf, "pswpout");
+	s->pswpin = text_field(buf, "pswpin");
+	s->migrate_ok = text_field(buf, "pgmigrate_success");
+	s->migrate_fail = text_field(buf, "pgmigrate_fail");
+	s->compact_isolated = text_field(buf, "compact_isolated");
 	return 0;
 }
 
@@ -410,21 +368,15 @@ static int sample_all(struct run *run, struct sample *s)
 static int slab_active(struct run *run, const char *name, long *active)
 {
 	static char buf[65536];
-	char path[128], key[64];
-	const char *p;
-	int klen;
+	char path[128];
 
 	snprintf(path, sizeof(path), "/sys/kernel/slab/%s/shrink", name);
-	if (write_str(run, path, "1"))
+	if (write_str(run, path, "1") ||
+	    read_file(run, "/proc/slabinfo", buf, sizeof(buf)))
 		return -1;
-	if (read_text("/proc/slabinfo", buf, sizeof(buf)) <= 0)
-		return sys_fail(run, "read", "/proc/slabinfo");
-	klen = snprintf(key, sizeof(key), "\n%s ", name);
-	p = strstr(buf, key);
-	if (!p)
+	if (slabinfo_active(buf, name, active))
 		return fail(run, "slab cache %s missing from /proc/slabinfo",
 			    name);
-	*active = strtol(p + klen, NULL, 10);
 	return 0;
 }
 
@@ -438,109 +390,36 @@ static int z3fold_states(struct run *run, struct z3fold_states *zs)
 
 	if (!run->zs)
 		return 0;
-	if (read_text(Z3FOLD_PAGES, buf, sizeof(buf)) <= 0)
-		return sys_fail(run, "read", Z3FOLD_PAGES);
-	zs->pages = field(buf, "pages");
-	zs->claimed = field(buf, "claimed");
-	zs->isolated = field(buf, "isolated");
-	zs->queued = field(buf, "compaction_queued");
-	zs->stale = field(buf, "stale");
-	zs->stuck = field(buf, "stuck");
+	if (read_file(run, Z3FOLD_PAGES, buf, sizeof(buf)))
+		return -1;
+	zs->pages = text_field(buf, "pages");
+	zs->claimed = text_field(buf, "claimed");
+	zs->isolated = text_field(buf, "isolated");
+	zs->queued = text_field(buf, "compaction_queued");
+	zs->stale = text_field(buf, "stale");
+	zs->stuck = text_field(buf, "stuck");
 	return 0;
 }
 
 /* ---- page contents ---------------------------------------------------- */
 
-static uint64_t mix64(uint64_t x)
+static unsigned char *region_page(const struct region *r, size_t index)
 {
-	x ^= x >> 33;
-	x *= 0xd6e8feb86659fd93ULL;
-	x ^= x >> 31;
-	x *= 0xa5a3564e27f886bbULL;
-	x ^= x >> 29;
-	return x;
+	return r->mem + index * PAGE_SZ;
 }
 
-static uint64_t page_key(const struct region *r, size_t index, unsigned int gen)
+static void region_fill_page(const struct region *r, size_t index,
+			     unsigned int gen)
 {
-	return mix64(r->seed ^ ((uint64_t)r->id << 56) ^
-		     ((uint64_t)index << 12) ^ gen);
+	fill_page(region_page(r, index), page_key(r->seed, r->id, index, gen),
+		  index, gen);
 }
 
-static uint64_t sum_words(const uint64_t *w, size_t n)
+static bool region_page_ok(const struct region *r, size_t index,
+			   unsigned int gen)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (n--)
-		h = (h ^ *w++) * 0x100000001b3ULL;
-	return h;
-}
-
-/* Pick the class and the length of the random run after the header. */
-static void page_shape(uint64_t key, uint32_t *klass, uint32_t *fill)
-{
-	unsigned int pick = key % 100, spread = (key >> 8) % 1024;
-	uint32_t body = PAGE_SZ - sizeof(struct page_hdr);
-
-	if (pick < 45) {
-		*klass = PC_TINY;	/* ~0.2-1 KiB compressed */
-		*fill = 128 + spread * 3 / 4;
-	} else if (pick < 75) {
-		*klass = PC_MEDIUM;	/* ~1.2-2.2 KiB */
-		*fill = 1200 + spread;
-	} else if (pick < 90) {
-		*klass = PC_HEADLESS;	/* just under a page: headless */
-		*fill = 3900 + spread % 80;
-	} else {
-		*klass = PC_RANDOM;	/* lzo output > a page: rejected */
-		*fill = body;
-	}
-}
-
-static void fill_page(const struct region *r, size_t index, unsigned int gen)
-{
-	unsigned char *p = r->mem + index * PAGE_SZ;
-	struct page_hdr *h = (struct page_hdr *)p;
-	uint64_t key = page_key(r, index, gen), x = key | 1;
-	uint64_t *w = (uint64_t *)(h + 1);
-	size_t nwords = (PAGE_SZ - sizeof(*h)) / 8, i, nfill;
-
-	page_shape(key, &h->klass, &h->fill);
-	nfill = h->fill / 8;
-	for (i = 0; i < nwords; i++) {
-		if (i < nfill) {
-			x ^= x << 13;
-			x ^= x >> 7;
-			x ^= x << 17;
-			w[i] = x;
-		} else {
-			w[i] = 0;
-		}
-	}
-	h->magic = key ^ 0x7a33666f6c64ULL;
-	h->index = index;
-	h->gen = gen;
-	h->sum = sum_words(w, nwords);
-}
-
-static bool page_ok(const struct region *r, size_t index, unsigned int gen)
-{
-	const unsigned char *p = r->mem + index * PAGE_SZ;
-	const struct page_hdr *h = (const struct page_hdr *)p;
-	const uint64_t *w = (const uint64_t *)p;
-	uint64_t key, acc = 0;
-	size_t i;
-
-	if (!gen) {
-		for (i = 0; i < PAGE_SZ / 8; i++)
-			acc |= w[i];
-		return !acc;
-	}
-	key = page_key(r, index, gen);
-	return h->magic == (key ^ 0x7a33666f6c64ULL) && h->index == index &&
-	       h->gen == gen &&
-	       h->sum == sum_words((const uint64_t *)(h + 1),
-				   (PAGE_SZ - sizeof(*h)) / 8);
+	return page_ok(region_page(r, index),
+		       page_key(r->seed, r->id, index, gen), index, gen);
 }
 
 /* ---- one worker ------------------------------------------------------- */
@@ -553,7 +432,7 @@ static void region_fill(struct region *r, unsigned int gen)
 		advance(r, 1);
 		if (r->gen[i])
 			continue;
-		fill_page(r, i, gen);
+		region_fill_page(r, i, gen);
 		r->gen[i] = gen;
 	}
 }
@@ -610,10 +489,10 @@ static void region_verify(struct region *r)
 	for (i = 0; i < r->npages; i++) {
 		advance(r, 1);
 		r->st.verified++;
-		if (page_ok(r, i, r->gen[i]))
+		if (region_page_ok(r, i, r->gen[i]))
 			continue;
 		if (r->st.corrupt++ < 5) {
-			h = (const struct page_hdr *)(r->mem + i * PAGE_SZ);
+			h = (const struct page_hdr *)region_page(r, i);
 			log_line("worker %u: page %zu gen %u corrupt: found index %u gen %u",
 				 r->id, i, r->gen[i], h->index, h->gen);
 		}
@@ -630,7 +509,7 @@ static void region_rewrite(struct region *r, uint64_t *rng, unsigned int gen)
 		*rng = mix64(*rng ^ i);
 		if (*rng % 8 || !r->gen[i])
 			continue;
-		fill_page(r, i, gen);
+		region_fill_page(r, i, gen);
 		r->gen[i] = gen;
 		r->st.rewritten++;
 	}
@@ -642,7 +521,7 @@ static int region_map(struct region *r)
 
 	r->mem = mmap(NULL, len, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	r->gen = calloc(r->npages, 1);
+	r->gen = calloc(r->npages, sizeof(*r->gen));
 	r->vec = malloc(r->npages);
 	if (r->mem == MAP_FAILED || !r->gen || !r->vec) {
 		log_line("worker %u: cannot map %zu pages: %s", r->id,
@@ -754,98 +633,15 @@ static int step_mounts(struct run *run)
 	return 0;
 }
 
-static int parse_uint(struct run *run, const char *arg, const char *val,
-		      unsigned long max, uint64_t *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtoull(val, &end, 0);
-	if (errno || end == val || *end || *out > max)
-		return fail(run, "bad argument %s", arg);
-	return 0;
-}
-
-static bool key_is(const char *arg, size_t klen, const char *key)
-{
-	return klen == strlen(key) && !strncmp(arg, key, klen);
-}
-
-static int parse_arg(struct run *run, const char *arg)
-{
-	struct options *o = &run->opt;
-	const char *val = strchr(arg, '=');
-	uint64_t v;
-	size_t klen;
-
-	if (!val)
-		return fail(run, "bad argument %s (want NAME=VALUE)", arg);
-	klen = val++ - arg;
-	if (key_is(arg, klen, "seed"))
-		return parse_uint(run, arg, val, ~0UL, &o->seed);
-	if (key_is(arg, klen, "min_writeback"))
-		return parse_uint(run, arg, val, ~0UL, &o->min_writeback);
-	if (key_is(arg, klen, "swap")) {
-		o->swap = val;
-		return 0;
-	}
-	if (key_is(arg, klen, "fault")) {
-		o->fault = val;
-		return 0;
-	}
-	if (key_is(arg, klen, "zpool")) {
-		if (strcmp(val, "z3fold") && strcmp(val, "zsmalloc") &&
-		    strcmp(val, "zbud"))
-			return fail(run, "bad argument %s (z3fold, zsmalloc or zbud)",
-				    arg);
-		o->zpool = val;
-		return 0;
-	}
-	if (key_is(arg, klen, "workers")) {
-		if (parse_uint(run, arg, val, MAX_WORKERS, &v) || !v)
-			return fail(run, "bad argument %s", arg);
-		o->workers = v;
-		return 0;
-	}
-	if (key_is(arg, klen, "mem_pct")) {
-		if (parse_uint(run, arg, val, 1000, &v) || !v)
-			return fail(run, "bad argument %s", arg);
-		o->mem_pct = v;
-		return 0;
-	}
-	if (key_is(arg, klen, "compact_ms")) {
-		if (parse_uint(run, arg, val, 60000, &v) || !v)
-			return fail(run, "bad argument %s", arg);
-		o->compact_ms = v;
-		return 0;
-	}
-	if (key_is(arg, klen, "stress")) {
-		if (parse_uint(run, arg, val, 1, &v))
-			return fail(run, "bad argument %s (0 or 1)", arg);
-		o->stress = v;
-		return 0;
-	}
-	if (key_is(arg, klen, "rounds")) {
-		if (parse_uint(run, arg, val, MAX_ROUNDS, &v) || !v)
-			return fail(run, "bad argument %s", arg);
-		o->rounds = v;
-		return 0;
-	}
-	return fail(run, "unknown argument %s", arg);
-}
-
 static int step_options(struct run *run, int argc, char **argv)
 {
+	char err[REASON_LEN];
 	int i;
 
-	run->opt = (struct options) {
-		.seed = 1, .workers = 4, .mem_pct = 120, .rounds = 1,
-		.compact_ms = 1000, .min_writeback = 1000, .swap = "/dev/vda",
-		.zpool = "z3fold", .stress = true,
-	};
+	options_default(&run->opt);
 	for (i = 1; i < argc; i++)
-		if (parse_arg(run, argv[i]))
-			return -1;
+		if (parse_arg(&run->opt, argv[i], err, sizeof(err)))
+			return fail(run, "%s", err);
 	/* z3fold's handle cache exists only once zswap made a z3fold pool */
 	run->slabs[run->nslabs++] = (struct slab_watch) {
 		.name = "zswap_entry", .what = "zswap entries" };
@@ -869,11 +665,9 @@ static int step_fault(struct run *run)
 		for (;;)
 			pause();
 	}
-	if (!strcmp(run->opt.fault, "panic")) {
-		log_line("fault=panic: init exits, the kernel panics");
-		exit(1);
-	}
-	return fail(run, "bad argument fault=%s", run->opt.fault);
+	/* "panic", the other value parse_arg() lets through */
+	log_line("fault=panic: init exits, the kernel panics");
+	exit(1);
 }
 
 /*
@@ -891,8 +685,8 @@ static int step_kmemleak_baseline(struct run *run)
 		return 0;
 	}
 	for (;;) {
-		if (read_text("/proc/uptime", buf, sizeof(buf)) <= 0)
-			return sys_fail(run, "read", "/proc/uptime");
+		if (read_file(run, "/proc/uptime", buf, sizeof(buf)))
+			return -1;
 		if (strtod(buf, NULL) >= KMEMLEAK_SETTLE)
 			break;
 		sleep_ms(250);
@@ -914,15 +708,16 @@ static int step_zswap(struct run *run)
 	const char *want = run->opt.zpool;
 	char buf[32];
 
-	if (write_str(run, param, want))
+	if (write_str(run, param, want) ||
+	    read_file(run, param, buf, sizeof(buf)))
 		return -1;
-	if (read_text(param, buf, sizeof(buf)) <= 0)
-		return sys_fail(run, "read", param);
 	buf[strcspn(buf, "\n")] = '\0';
 	if (strcmp(buf, want))
 		return fail(run, "zswap zpool is %s, not %s", buf, want);
-	if (read_text("/sys/module/zswap/parameters/enabled", buf,
-		      sizeof(buf)) <= 0 || buf[0] != 'Y')
+	if (read_file(run, "/sys/module/zswap/parameters/enabled", buf,
+		      sizeof(buf)))
+		return -1;
+	if (buf[0] != 'Y')
 		return fail(run, "zswap is not enabled");
 	return 0;
 }
@@ -974,9 +769,9 @@ static int step_baseline(struct run *run)
 	static char buf[4096];
 	size_t i;
 
-	if (read_text("/proc/meminfo", buf, sizeof(buf)) <= 0)
-		return sys_fail(run, "read", "/proc/meminfo");
-	run->mem_pages = field(buf, "MemTotal") * 1024 / PAGE_SZ;
+	if (read_file(run, "/proc/meminfo", buf, sizeof(buf)))
+		return -1;
+	run->mem_pages = text_field(buf, "MemTotal") * 1024 / PAGE_SZ;
 	log_line("MemTotal %" PRIu64 " MiB", run->mem_pages * PAGE_SZ >> 20);
 	for (i = 0; i < run->nslabs; i++)
 		if (slab_active(run, run->slabs[i].name, &run->slabs[i].idle))
@@ -1047,8 +842,8 @@ static void add_stats(struct worker_stats *t, const struct worker_stats *s)
  * did more since the last one, so that a guest whose workers are stuck
  * goes silent and the host's stall detection ends it.
  */
-static void heartbeat(struct run *run, const struct sample *s,
-		      unsigned int left, uint64_t *last, double *next)
+static void log_heartbeat(struct run *run, const struct sample *s,
+			  unsigned int left, uint64_t *last, double *next)
 {
 	uint64_t pages = 0;
 	unsigned int i, round = run->opt.rounds - 1, r;
@@ -1094,7 +889,7 @@ static int wait_workers(struct run *run)
 		/* same-filled pages are stored without z3fold */
 		run->density_stored += s.stored - s.same_filled;
 		run->density_pool += s.pool_total / PAGE_SZ;
-		heartbeat(run, &s, left, &last_pages, &next_beat);
+		log_heartbeat(run, &s, left, &last_pages, &next_beat);
 		for (i = 0; i < run->opt.workers; i++) {
 			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP)))
 				continue;
@@ -1258,26 +1053,33 @@ static int step_balance(struct run *run)
 	return rc;
 }
 
-/* Print what kmemleak found; every object still listed counts. */
+/*
+ * Print what kmemleak found; every object still listed counts.  A report
+ * longer than the buffer fails with the count of its first part, as a
+ * lower bound.
+ */
 static int step_kmemleak(struct run *run)
 {
 	static char buf[65536];
 	char *line, *save = NULL;
 	int shown = 0;
+	bool cut;
 
 	if (run->kmemleak < 0)
 		return 0;
 	if (write_str(run, KMEMLEAK, "scan"))
 		return -1;
-	if (read_text(KMEMLEAK, buf, sizeof(buf)) < 0)
+	cut = read_text(KMEMLEAK, buf, sizeof(buf)) < 0;
+	if (cut && errno != EFBIG)
 		return sys_fail(run, "read", KMEMLEAK);
+	run->kmemleak = count_prefixed(buf, "unreferenced object");
 	for (line = strtok_r(buf, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		if (!strncmp(line, "unreferenced object", 19))
-			run->kmemleak++;
+	     line = strtok_r(NULL, "\n", &save))
 		if (shown++ < KMEMLEAK_SHOW)
 			log_line("kmemleak: %s", line);
-	}
+	if (cut)
+		return fail(run, "balance: kmemleak reports at least %ld unreferenced objects (its report is longer than %zu bytes)",
+			    run->kmemleak, sizeof(buf) - 1);
 	if (run->kmemleak)
 		return fail(run, "balance: kmemleak reports %ld unreferenced objects",
 			    run->kmemleak);

@@ -161,7 +161,8 @@ need_tools() {
 build_guest() {
 	local bin=$OUT/z3fold-stress
 
-	run "$CC" -static -O2 -Wall -Wextra -o "$bin" "$ROOT/ci/z3fold-stress.c" ||
+	run "$CC" -static -O2 -Wall -Wextra -o "$bin" "$ROOT/ci/z3fold-stress.c" \
+		"$ROOT/ci/stress-util.c" ||
 		die "cannot build $ROOT/ci/z3fold-stress.c (static libc: apt-get install libc6-dev)"
 	run "$ROOT/scripts/initramfs.sh" "$ROOT/ci/initramfs.list" \
 		"$OUT/initramfs.cpio" "INIT=$bin" ||

@@ -1,124 +1,115 @@
-#!/bin/bash
+#!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Write an uncompressed "newc" cpio archive from a list file, without root
-# (device nodes are described, not created) and byte-for-byte reproducible
-# (every mtime is 0, inode numbers follow the list).
+# Usage: scripts/initramfs.sh LIST OUTPUT [NAME=PATH...]
+#
+# Write OUTPUT, an uncompressed "newc" cpio archive for QEMU's -initrd,
+# from LIST with the kernel's own usr/gen_init_cpio (its syntax: see
+# ci/initramfs.list), without root: device nodes are described, not
+# created. The SOURCE of each "file" line is ${NAME}, and NAME=PATH here
+# says which file that is (a PATH may contain spaces).
+#
+# Byte for byte reproducible: the same LIST and files give the same
+# archive. gen_init_cpio numbers the inodes in list order; every mtime is
+# 0 (-t 0 for directories and nodes, and each file is passed as a copy
+# whose mtime is 0, since gen_init_cpio takes a file's own).
+#
+# gen_init_cpio is built once from the base tree's usr/gen_init_cpio.c
+# with the host's compiler (HOSTCC, default gcc) into $CACHE/tools/,
+# keyed by that source's hash; the base tree is only read. The base is
+# the one make check resolved ($O/base.env), else the one scripts/base.sh
+# resolves (KSRC, or Debian's linux-source-6.1).
+#
+# Exit: 0 written, 2 usage error, unreadable input or no gen_init_cpio.
 set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
-myname=${0##*/}
+HOSTCC=${HOSTCC:-gcc}
 
-usage() {
-	cat <<EOF
-Usage: $myname [--help] LIST OUTPUT [NAME=PATH...]
-
-Build the cpio archive OUTPUT from LIST (see ci/initramfs.list):
-  dir  NAME MODE UID GID
-  nod  NAME MODE UID GID c|b MAJOR MINOR
-  file NAME SOURCE MODE UID GID
-Blank lines and lines starting with # are ignored.  @NAME@ in a SOURCE is
-replaced by the PATH of a NAME=PATH argument.
-
-Exit status: 0 written, 2 usage error or unreadable input.
-EOF
+# base_tree: the base tree's directory; from $O/base.env, else resolved by
+# scripts/base.sh into a scratch output dir, so that $O is left alone.
+base_tree() {
+	local out
+	if [[ ! -f $OUT/base.env ]]; then
+		out=$STAGE/base
+		FORCE_BASE=1 O=$out "$REPO/scripts/base.sh" >"$STAGE/base.log" 2>&1 ||
+			die "$EX_SETUP" "no base tree for usr/gen_init_cpio.c: $(tail -n1 "$STAGE/base.log")"
+		OUT=$out
+	fi
+	load_base
+	printf '%s\n' "$BASE_DIR"
 }
 
-die() {
-	echo "$myname: $*" >&2
-	exit 2
+# gen_init_cpio: the path of the base's gen_init_cpio, built if need be.
+gen_init_cpio() {
+	local src bin tmp
+	src=$(base_tree)/usr/gen_init_cpio.c
+	[[ -f $src ]] || die "$EX_SETUP" "the base tree has no $src"
+	bin=$CACHE/tools/gen_init_cpio-$(content_hash "$src")
+	if [[ ! -x $bin ]]; then
+		need_tool "$HOSTCC" gcc
+		mkdir -p "$CACHE/tools"
+		tmp=$(mktemp "$bin.XXXXXX")
+		if ! "$HOSTCC" -O2 -o "$tmp" "$src" 2>"$STAGE/cc.log"; then
+			rm -f -- "$tmp"
+			die "$EX_SETUP" "cannot build $src with $HOSTCC: $(head -n1 "$STAGE/cc.log")"
+		fi
+		mv -- "$tmp" "$bin"
+		verbose "built $bin from $src"
+	fi
+	printf '%s\n' "$bin"
 }
 
-ino=300
-
-# header NAME MODE UID GID NLINK SIZE RDEVMAJOR RDEVMINOR
-header() {
-	local name=$1 namesize=$((${#1} + 1)) pad
-
-	printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
-		"$ino" "$2" "$3" "$4" "$5" 0 "$6" 0 0 "$7" "$8" \
-		"$namesize" 0
-	printf '%s\0' "$name"
-	pad=$(((4 - (110 + namesize) % 4) % 4))
-	head -c "$pad" /dev/zero
-	ino=$((ino + 1))
-}
-
-pad_data() {
-	head -c $(((4 - $1 % 4) % 4)) /dev/zero
-}
-
-# entry LINE...: one list line to stdout
-entry() {
-	local kind=$1 name=${2#/} src size type
-
-	case $kind in
-	dir)
-		[[ $# -eq 5 ]] || return 1
-		header "$name" $((0040000 | 8#$3)) "$4" "$5" 2 0 0 0
-		;;
-	nod)
-		[[ $# -eq 8 ]] || return 1
-		case $6 in
-		c) type=0020000 ;;
-		b) type=0060000 ;;
-		*) return 1 ;;
-		esac
-		header "$name" $((type | 8#$3)) "$4" "$5" 1 0 "$7" "$8"
-		;;
-	file)
-		[[ $# -eq 6 ]] || return 1
-		src=$3
-		size=$(stat -L -c %s -- "$src")
-		header "$name" $((0100000 | 8#$4)) "$5" "$6" 1 "$size" 0 0
-		cat -- "$src"
-		pad_data "$size"
-		;;
-	*)
-		return 1
-		;;
-	esac
+# check_sources LIST: each "file" line's SOURCE is ${NAME} of a NAME=PATH
+# argument (exported, a copy with mtime 0), or the archive would carry
+# that file's own mtime.
+check_sources() {
+	local list=$1 n src name
+	while read -r n src; do
+		[[ $src =~ ^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$ ]] ||
+			die "$EX_SETUP" "$list:$n: file source '$src' is not \${NAME}; give the file as NAME=PATH"
+		name=${BASH_REMATCH[1]}
+		[[ -n ${GIVEN[$name]:-} ]] ||
+			die "$EX_SETUP" "$list:$n: \${$name} is not given (want $name=PATH)"
+	done < <(awk '$1 == "file" { print FNR, $3 }' "$list")
 }
 
 main() {
-	local list out tmp line n=0 arg key i
-	local -A subst=()
-	local -a words
+	local list out arg name path cpio tmp
+	declare -gA GIVEN=()
 
 	case ${1:-} in
-	-h|--help) usage; exit 0 ;;
+	-h | --help) usage_from_header; exit 0 ;;
 	esac
-	[[ $# -ge 2 ]] || { usage >&2; exit 2; }
+	[[ $# -ge 2 ]] || die "$EX_SETUP" "want LIST OUTPUT [NAME=PATH...] (see --help)"
 	list=$1 out=$2
 	shift 2
+	[[ -r $list ]] || die "$EX_SETUP" "cannot read list $list"
+	STAGE=$(mktemp -d)
+	# shellcheck disable=SC2064 # expand now: the path is fixed
+	trap "rm -rf -- '$STAGE'" EXIT
 	for arg in "$@"; do
-		[[ $arg == *=* ]] || die "bad substitution '$arg' (want NAME=PATH)"
-		subst[${arg%%=*}]=${arg#*=}
+		name=${arg%%=*} path=${arg#*=}
+		[[ $arg == *=* && $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] ||
+			die "$EX_SETUP" "bad argument '$arg' (want NAME=PATH)"
+		[[ -f $path && -r $path ]] || die "$EX_SETUP" "$name=$path: cannot read $path"
+		cp -- "$path" "$STAGE/$name"
+		touch -d @0 -- "$STAGE/$name"
+		export "$name=$STAGE/$name"
+		GIVEN[$name]=1
 	done
-	[[ -r $list ]] || die "cannot read list $list"
+	check_sources "$list"
+	cpio=$(gen_init_cpio)
 
 	tmp=$(mktemp "$out.XXXXXX")
-	trap 'rm -f -- "$tmp"' EXIT
-	while IFS= read -r line || [[ -n $line ]]; do
-		n=$((n + 1))
-		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
-		# Split first, then substitute: a PATH may contain spaces.
-		read -r -a words <<<"$line"
-		for i in "${!words[@]}"; do
-			for key in "${!subst[@]}"; do
-				words[i]=${words[i]//@$key@/${subst[$key]}}
-			done
-			[[ ${words[i]} != *@*@* ]] ||
-				die "$list:$n: unresolved ${words[i]}"
-		done
-		if [[ ${words[0]} == file && ! -r ${words[2]:-} ]]; then
-			die "$list:$n: cannot read ${words[2]:-}"
-		fi
-		entry "${words[@]}" >>"$tmp" || die "$list:$n: bad line: $line"
-	done <"$list"
-	ino=0
-	header TRAILER!!! 0 0 0 1 0 0 0 >>"$tmp"
+	# gen_init_cpio skips a line of unknown type with only a message.
+	if ! "$cpio" -t 0 "$list" >"$tmp" 2>"$STAGE/cpio.log" || [[ -s $STAGE/cpio.log ]]; then
+		rm -f -- "$tmp"
+		die "$EX_SETUP" "gen_init_cpio: $list: $(grep -m1 . "$STAGE/cpio.log" || echo failed)"
+	fi
 	mv -- "$tmp" "$out"
-	trap - EXIT
 }
 
 main "$@"

@@ -13,12 +13,12 @@
 #                b4 shows the recipients and asks before sending
 #   REFLECT=yes  with SEND=yes: send every mail to yourself only (b4 send
 #                --reflect), to read them in your mail client first
-#   --reroll     after vN went out: move series/revision to vN+1 and open a
-#                "Changes in vN+1:" section in series/changelog
 #   COMPARE_TO=REV  with the dry run: also write the range-diff from the
 #                series as commit REV of its git repository had it (the
 #                history of series/, e.g. a version that was never posted)
 #                to the series now, into $O/send/vN/compare-range-diff
+#   --reroll     make reroll (scripts/reroll.sh): after vN went out,
+#                series/revision becomes vN+1
 #
 # What the mails are made of:
 #   series/cover-letter  the cover letter; its first line is the subject.
@@ -42,47 +42,29 @@
 # of that content); a {{FILL: ...}} placeholder is left in the cover letter
 # or changelog; there is no sendemail configuration; the series is still
 # from the role identity series/identity ships with (run make identity);
-# vN was sent already (run make reroll). The dry run only warns. b4 always runs with
-# --offline-mode and never uses its web endpoint.
+# vN was sent already (run make reroll: scripts/reroll.sh). The dry run
+# only warns. b4 always runs with --offline-mode and never uses its web
+# endpoint.
 #
 # Exit: 0 done, 1 refused or the mail server failed, 2 setup error.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init series
+lib_init series send
 
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 
 LOG=$LOGS/send.log
 readonly PREFIXES=6.1.y STABLE_LIST=stable@vger.kernel.org
-readonly PLACEHOLDER='{{FILL'
 # The role identity series/identity ships with: no person, no DCO.
 readonly ROLE_IDENTITY='z3fold-series maintainer <z3fold-series@example.org>'
 readonly PY=/usr/bin/python3 # Debian's, as b4 itself uses
 # Git settings b4 gets on top of the user's (key, value, key, value, ...),
 # passed as GIT_CONFIG_COUNT/KEY/VALUE: they outrank every config file.
+# Set here and by forward_local_config, before the first b4 runs.
 CONF=(color.ui never color.diff never)
 
-note() { msg "note: $*"; }
-
 # --- series/revision, series/changelog, series/cover-letter -----------------
-
-# read_revision: the N of series/revision's "vN" line.
-read_revision() {
-	local file=$SERIES_DIR/revision line n=0
-	[[ -f $file ]] || die "$EX_SETUP" "series/revision missing; it names the revision to post, e.g. v1"
-	while IFS= read -r line || [[ -n $line ]]; do
-		n=$((n + 1))
-		line=${line%%#*}
-		line=${line//[[:space:]]/}
-		[[ -n $line ]] || continue
-		[[ $line =~ ^v([1-9][0-9]*)$ ]] ||
-			die "$EX_SETUP" "series/revision: line $n: want v1, v2, ..., not '$line'"
-		echo "${BASH_REMATCH[1]}"
-		return
-	done <"$file"
-	die "$EX_SETUP" "series/revision names no revision (want a line like v1)"
-}
 
 # text_of FILE: FILE without its '#' lines and leading blank lines.
 text_of() {
@@ -109,40 +91,6 @@ placeholders() {
 		awk -v f="series/$f" -v p="$PLACEHOLDER" \
 			'!/^#/ && index($0, p) { print f ":" FNR }' "$SERIES_DIR/$f"
 	done
-}
-
-# reroll N: vN went out; make series/ say vN+1 and open its changelog.
-reroll() {
-	local n=$1 next=$(($1 + 1)) link='' tmp log=$SERIES_DIR/changelog
-	if [[ -f $OUT/view.env ]]; then
-		# shellcheck source=/dev/null
-		source "$OUT/view.env"
-		git -C "$VIEW_DIR" rev-parse -q --verify "refs/tags/sent/$VIEW_NAME-v$n" >/dev/null ||
-			note "this machine has no record of sending v$n (tag sent/$VIEW_NAME-v$n in $VIEW_DIR)"
-		# b4 keeps the Message-Id of each posting: the link to vN.
-		link=$(cd "$VIEW_DIR" && b4 --offline-mode prep --show-revision 2>&1 </dev/null |
-			sed -n "s/^ *v$n: //p" | tail -n1) || true
-	fi
-	tmp=$SERIES_DIR/.revision.tmp
-	sed -E "s/^([[:space:]]*)v$n([[:space:]]*(#.*)?)$/\\1v$next\\2/" "$SERIES_DIR/revision" >"$tmp"
-	mv "$tmp" "$SERIES_DIR/revision"
-	[[ $(read_revision) == "$next" ]] ||
-		die "$EX_SETUP" "series/revision: could not move v$n to v$next"
-	tmp=$SERIES_DIR/.changelog.tmp
-	{
-		# The comment block stays on top, the new section comes first.
-		[[ ! -f $log ]] || sed -n '/^#/!q;p' "$log"
-		printf 'Changes in v%d:\n' "$next"
-		printf -- '- %s: what changed since v%d, one line per change}}\n' "$PLACEHOLDER" "$n"
-		if [[ -n $link ]]; then
-			printf -- '- Link to v%d: %s\n' "$n" "$link"
-		else
-			printf -- "- Link to v%d: %s: the lore link of v%d's cover letter}}\n" "$n" "$PLACEHOLDER" "$n"
-		fi
-		[[ ! -f $log ]] || sed '1,/^[^#]/{/^#/d}' "$log" | sed -e '/./,$!d' | sed '1{/./s/^/\n/}'
-	} >"$tmp"
-	mv "$tmp" "$log"
-	msg "series/revision is now v$next; write the 'Changes in v$next:' section of series/changelog, then make check and make send"
 }
 
 # --- gates ---------------------------------------------------------------------
@@ -185,11 +133,16 @@ forward_local_config() {
 	done < <(git -C "$REPO" config --local -z --get-regexp '^(sendemail|user)\.' 2>/dev/null || true)
 }
 
-# with_conf CMD...: CMD with CONF as git configuration.
+# with_conf [-c KEY VALUE]... CMD...: CMD with CONF, and each KEY VALUE
+# after it, as git configuration.
 with_conf() {
-	local i n=0 vars=(PAGER=cat GIT_PAGER=cat)
-	for ((i = 0; i < ${#CONF[@]}; i += 2)); do
-		vars+=("GIT_CONFIG_KEY_$n=${CONF[i]}" "GIT_CONFIG_VALUE_$n=${CONF[i + 1]}")
+	local conf=("${CONF[@]}") i n=0 vars=(PAGER=cat GIT_PAGER=cat)
+	while [[ $1 == -c ]]; do
+		conf+=("$2" "$3")
+		shift 3
+	done
+	for ((i = 0; i < ${#conf[@]}; i += 2)); do
+		vars+=("GIT_CONFIG_KEY_$n=${conf[i]}" "GIT_CONFIG_VALUE_$n=${conf[i + 1]}")
 		n=$((n + 1))
 	done
 	env "${vars[@]}" "GIT_CONFIG_COUNT=$n" "$@"
@@ -197,7 +150,7 @@ with_conf() {
 
 # user_git ARGS: git config as b4 will read it, outside any repository.
 user_git() { (cd / && with_conf git "$@"); }
-# in_view CMD...: CMD in the view, as b4 runs there.
+# in_view [-c KEY VALUE]... CMD...: CMD in the view, as b4 runs there.
 in_view() { (cd "$VIEW_DIR" && with_conf "$@"); }
 # b4_log ARGS: b4 in the view, offline, its output in the log.
 b4_log() { in_view b4 --offline-mode "$@" >>"$LOG" 2>&1 </dev/null; }
@@ -386,10 +339,9 @@ set_cover() {
 	in_view git config b4.prep-cover-template "$VIEW_DIR/.git/z3s-cover-template"
 	# b4 --edit-cover runs the editor on a temporary file: copy ours in.
 	q=${file//\'/\'\\\'\'}
-	CONF+=(core.editor "cp -- '$q'")
-	b4_log prep --force-revision "$n" --set-prefixes "$PREFIXES" --edit-cover ||
+	in_view -c core.editor "cp -- '$q'" b4 --offline-mode prep --force-revision "$n" \
+		--set-prefixes "$PREFIXES" --edit-cover >>"$LOG" 2>&1 </dev/null ||
 		die "$EX_SETUP" "b4 prep failed: $(b4_reason 0); log: $LOG"
-	CONF=("${CONF[@]:0:${#CONF[@]}-2}")
 }
 
 # b4_reason FROM: why b4 failed, from the log lines after line FROM.
@@ -429,18 +381,8 @@ list_mails() {
 	mapfile -t mails < <(find "$dir" -maxdepth 1 -name '*.eml' -printf '%f\n' | sort)
 	total=${#PATCHES[@]}
 	# Names and subjects as people read them (RFC 2047 decoded).
-	(cd "$dir" && "$PY" -c '
-import email, sys
-from email.header import decode_header, make_header
-for path in sys.argv[1:]:
-    with open(path, "rb") as fh:
-        msg = email.message_from_binary_file(fh)
-    print("  " + path)
-    for name in ("Subject", "To", "Cc"):
-        if msg.get(name):
-            text = str(make_header(decode_header(msg.get(name))))
-            print("      %s: %s" % (name, " ".join(text.split())))
-' "${mails[@]}")
+	(cd "$dir" && "$PY" "$REPO/scripts/mail-headers.py" "${mails[@]}") ||
+		die "$EX_FAIL" "cannot list the mails in $dir"
 	if ((total == 1)); then
 		[[ ${#mails[@]} -eq 1 ]] ||
 			die "$EX_FAIL" "b4 made ${#mails[@]} mails for 1 patch (want 1, the cover letter under its ---); mails: $dir"
@@ -504,21 +446,15 @@ real_send() {
 }
 
 main() {
-	local reroll=0 n ph mails rd count start=$SECONDS
+	local n ph mails rd count start=$SECONDS
 	case ${1:-} in
-	--reroll) reroll=1 ;;
-	-h | --help) usage_from_header; exit 0 ;;
-	"") ;;
-	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
+	--reroll) exec "$REPO/scripts/reroll.sh" ;;
+	*) no_args "$@" ;;
 	esac
 	mkdir -p "$LOGS"
 	: >"$LOG"
 	read_series
 	n=$(read_revision)
-	if ((reroll)); then
-		reroll "$n"
-		return
-	fi
 	MODE=dry
 	case ${SEND:-} in
 	yes) MODE=send ;;

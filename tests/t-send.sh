@@ -228,6 +228,36 @@ view_env() {
 }
 before_ksrc=$(tree_sum "$KSRC_DIR")
 
+# --- the mail listing's headers, RFC 2047 decoded, on canned mails ----------
+CANNED="$SCRATCH/canned mails"
+mkdir -p "$CANNED"
+cat >"$CANNED/1.eml" <<'EOF'
+From: =?UTF-8?q?Zo=C3=AB_Maintainer?= <zoe@example.org>
+Subject: [PATCH 6.1.y 1/3] mm/z3fold: =?UTF-8?q?count_the_pag?=
+ =?UTF-8?q?es_=E2=80=94_by_addition?=
+To: stable@vger.kernel.org
+Cc: =?utf-8?b?Wm/DqyBUZXN0ZXI=?= <zoe.tester@example.org>,
+	Sam Author <sam@example.org>
+
+The body is not read.
+EOF
+printf 'Subject: plain ASCII,\n  folded\n\nNo To:, no Cc:.\n' >"$CANNED/2.eml"
+want_headers='  1.eml
+      Subject: [PATCH 6.1.y 1/3] mm/z3fold: count the pages — by addition
+      To: stable@vger.kernel.org
+      Cc: Zoë Tester <zoe.tester@example.org>, Sam Author <sam@example.org>
+  2.eml
+      Subject: plain ASCII, folded'
+headers=$(cd "$CANNED" && "$PY" "$S/mail-headers.py" 1.eml 2.eml 2>&1) || true
+if [[ $headers == "$want_headers" ]]; then
+	ok "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out"
+else
+	not_ok "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out"
+	diag <<<"$headers"
+fi
+expect "mail-headers.py: an unreadable mail is named, exit 2" 2 \
+	'mail-headers: .*/no such\.eml: No such file' "$PY" "$S/mail-headers.py" "$CANNED/no such.eml"
+
 # --- the git view, and export back ------------------------------------------
 t0=$SECONDS
 expect "git view: made from a plain tree and 3 patches" 0 'view: .* \+ 3 patch' \
@@ -453,11 +483,13 @@ else
 fi
 
 # --- v2: reroll, changelog, range-diff ---------------------------------------------------
-expect "reroll: series/revision moves to v2" 0 'series/revision is now v2' in_case "$S/send.sh" --reroll
+expect "reroll: series/revision moves to v2" 0 'series/revision is now v2' in_case "$S/reroll.sh"
 assert "reroll: series/revision says v2" grep -qx v2 "$SER/revision"
 cid=${cid#<}
 assert "reroll: the changelog links to v1's cover letter" \
 	grep -qF "Link to v1: https://lore.kernel.org/r/${cid%>}" "$SER/changelog"
+assert "reroll: the new section comes first, under the comment block" \
+	[ "$(grep -v '^#' "$SER/changelog" | sed -n 1p)" == 'Changes in v2:' ]
 sed -i 's/^- {{FILL: what changed since v1.*/- mm\/z3fold: add a debug file: say why in the message/' "$SER/changelog"
 sed -i 's/^A new file, so the round trip/A new file, so that the round trip/' "$SER/${NAMES[1]}"
 expect "v2: refused while a patch changed after make check" 1 'refused: series/ changed' \
@@ -510,14 +542,33 @@ fill_cover
 cp "$SER/cover-letter" "$SER1/cover-letter"
 printf '%s\n' "${NAMES[0]}" >"$SER1/series"
 OUT1="$SCRATCH/out one"
+# b4 gets the editor that copies the cover letter in; the user's own
+# core.editor (here one that fails) must not get in its way.
+git config --global core.editor false
 expect "one patch: a single mail" 0 'v1: 1 mail\(s\)' \
 	env KSRC="$KSRC_DIR" SERIES="$SER1" O="$OUT1" CACHE="$CACHED" "$S/send.sh" </dev/null
+git config --global --unset core.editor
 one=$(cat "$OUT1/send/v1/mails/"*.eml)
 assert "one patch: subject [PATCH 6.1.y], no numbering" \
 	grep -q '^Subject: \[PATCH 6.1.y\] mm/z3fold: count the pages by addition' <<<"$one"
 assert "one patch: the cover letter's text under the patch's ---" \
 	grep -q '^Ownership rule: the test owns' <<<"$(sed -n '/^---$/,$p' <<<"$one")"
 assert "one patch: the base line at the end" grep -q '^base: 6.1.192 ' <<<"$(tail -n 6 <<<"$one")"
+in_one() { env KSRC="$KSRC_DIR" SERIES="$SER1" O="$OUT1" CACHE="$CACHED" "$@" </dev/null; }
+expect "reroll, v1 never sent: says so" 0 'no record of sending v1 \(tag sent/series-one-v1 ' \
+	in_one "$S/reroll.sh"
+assert "reroll, v1 never sent: series/revision says v2" grep -qx v2 "$SER1/revision"
+assert "reroll, v1 never sent: the link to v1 is a placeholder" \
+	grep -qF -- "- Link to v1: {{FILL: the lore link of v1's cover letter}}" "$SER1/changelog"
+printf 'v2 # posted\n' >"$SER1/revision"
+expect "reroll: keeps series/revision's comment" 0 'now v3' in_one "$S/reroll.sh"
+assert "reroll: keeps series/revision's comment (v3 # posted)" grep -qx 'v3 # posted' "$SER1/revision"
+printf 'version 3\n' >"$SER1/revision"
+before_one=$(tree_sum "$SER1")
+expect "reroll: a malformed series/revision is named, exit 2" 2 \
+	"series/revision: line 1: want v1, v2, ..., not 'version3'" in_one "$S/reroll.sh"
+assert "reroll: nothing written on that error" [ "$(tree_sum "$SER1")" == "$before_one" ]
+expect "reroll: takes no argument" 2 "unknown argument '--now'" in_one "$S/reroll.sh" --now
 
 # --- KSRC as a git checkout: the real commit, the user's repo untouched -----------------
 GIT_KSRC="$SCRATCH/git linux"
@@ -539,14 +590,15 @@ assert "KSRC git: the range-diff against v1 spans the change of base" \
 	grep -q '^3: .* mm/z3fold: say what the factor is' "$OUT_GIT/send/v2/range-diff"
 # A posting with base-commit: lets b4 prep --compare-to make the range-diff.
 in_git() { env KSRC="$GIT_KSRC" SERIES="$SER" O="$OUT_GIT" CACHE="$CACHED" "$@" </dev/null; }
-in_git "$S/send.sh" --reroll >/dev/null 2>&1
+expect "KSRC git: send.sh --reroll is make reroll too" 0 'series/revision is now v3' \
+	in_git "$S/send.sh" --reroll
 sed -i 's/^- {{FILL: what changed since v2.*/- rebased onto the git tree/' "$SER/changelog"
 pass_check
 cp "$OUTD/last-check" "$OUT_GIT/last-check"
 start_smtp accept
 expect "KSRC git: v3 sent" 0 'sent v3: 4 mail' in_git env SEND=yes "$S/send.sh"
 stop_smtp
-in_git "$S/send.sh" --reroll >/dev/null 2>&1
+in_git "$S/reroll.sh" >/dev/null 2>&1
 expect "KSRC git: v4 dry run" 0 'dry run: nothing sent' in_git "$S/send.sh"
 assert "KSRC git: b4 prep --compare-to v3 made the range-diff" \
 	grep -qE '^1: +[0-9a-f]+ = 1: +[0-9a-f]+ mm/z3fold: count the pages' "$OUT_GIT/send/v4/range-diff"
