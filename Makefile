@@ -17,7 +17,8 @@ SHELL := /bin/bash
 STAGES := $(shell ./scripts/check.sh --list-stages)
 
 .PHONY: help check test deps base-record clean results bench-z3fold \
-	bench-pipeline send reroll export identity cocci-tree $(STAGES)
+	bench-pipeline send reroll export identity cocci-tree cocci-eval \
+	$(STAGES)
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -43,6 +44,12 @@ $(STAGES):
 ##              base) or on PATHS='mm drivers/foo.c' of it, on every core
 cocci-tree:
 	@./scripts/cocci-tree.sh
+
+## cocci-eval   how many real, fixed bugs the rules find: the cases of
+##              cocci/eval/manifest.tsv, before and after their fix, from
+##              CORPUS=DIR (required)
+cocci-eval:
+	@./scripts/cocci-eval.sh
 
 ## results      the cover letter's results table, base against series, from
 ##              the last make check (boot stage) and make bench-z3fold
