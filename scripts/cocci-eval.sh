@@ -25,8 +25,9 @@
 #
 # Exit: 0 when it ran (whatever it found), 2 setup error.
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init series
 
 EVAL=$OUT/cocci-eval
 FUNC_RANGE=$REPO/scripts/awk/func-range.awk
