@@ -69,15 +69,44 @@ use_ksrc() {
 	BASE_GIT=
 	top=$(git -C "$dir" rev-parse --show-toplevel 2>/dev/null || true)
 	if [[ $top == "$dir" ]]; then
-		local dirty
 		BASE_GIT=$(git -C "$dir" rev-parse HEAD)
-		dirty=$(git -C "$dir" status --porcelain -uno | sha256sum | cut -c1-12)
 		BASE_SOURCE="git $(git -C "$dir" describe --always --tags 2>/dev/null) ${BASE_GIT:0:12}"
-		BASE_ID="git:$BASE_GIT:$dirty:$dir"
+		BASE_ID="git:$BASE_GIT:$(git_changes_id "$dir"):$dir"
 	else
 		BASE_SOURCE="tree $dir"
-		BASE_ID="dir:$dir:$(stat -c %Y "$dir/Makefile")"
+		BASE_ID="dir:$(tree_content_id "$dir"):$dir"
 	fi
+}
+
+# git_changes_id DIR: a hash of what differs from HEAD in the checkout
+# DIR: the changes to tracked files and the untracked files, by content
+# (two different edits of one file are two bases).
+git_changes_id() {
+	{
+		git -C "$1" diff --binary HEAD
+		git -C "$1" ls-files -z --others --exclude-standard |
+			(cd "$1" && xargs -0 -r sha256sum)
+	} | sha256sum | cut -c1-16
+}
+
+# tree_content_id DIR: a hash of the names and contents of every file of
+# the plain tree DIR. Hashing a kernel tree reads all of it (25 s here),
+# so the result is kept under a stamp of names, sizes and mtimes (a few
+# seconds): a touched file costs a rehash, not a rebuild.
+tree_content_id() {
+	local dir=$1 cache stamp id=''
+	cache=$CACHE/base-ids/$(printf '%s' "$dir" | sha256sum | cut -c1-16)
+	stamp=$(cd "$dir" && find . -type f -printf '%P %s %T@\n' | LC_ALL=C sort | sha256sum | cut -c1-16)
+	[[ ! -f $cache ]] || id=$(kv_get "$cache" "$stamp")
+	if [[ -z $id ]]; then
+		msg "hashing the contents of $dir (once per change of its files)"
+		id=$(cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum |
+			sha256sum | cut -c1-16)
+		mkdir -p "${cache%/*}"
+		printf '%s %s\n' "$stamp" "$id" >"$cache.tmp"
+		mv -f "$cache.tmp" "$cache"
+	fi
+	printf '%s\n' "$id"
 }
 
 file_sha() { sha256sum <"$1" | cut -d' ' -f1; }

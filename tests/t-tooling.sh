@@ -341,6 +341,28 @@ assert "KSRC git checkout: a scratch tree without .git" \
 assert "KSRC git checkout: user's branch untouched" \
 	[ "$(git -C "$git_tree" rev-parse HEAD)" == "$head" -a -z "$(git -C "$git_tree" status --porcelain)" ]
 
+# --- the base's id follows contents: a plain tree's and a dirty checkout's
+# base_id KSRC: BASE_ID as base.sh resolves KSRC for the case.
+base_id() {
+	env CACHE="$SCRATCH_CACHE" KSRC="$1" SERIES="$SER" O="$OUTD" FORCE_BASE=1 \
+		"$S/base.sh" >/dev/null 2>&1
+	kv_get "$OUTD/base.env" BASE_ID
+}
+plain_tree="$SCRATCH/plain linux"
+cp -a "$KSRC_DIR" "$plain_tree"
+id0=$(base_id "$plain_tree")
+touch "$plain_tree/Makefile" "$plain_tree/README"
+assert "base id: a plain tree touched, contents the same: same id" [ "$(base_id "$plain_tree")" == "$id0" ]
+echo '/* an edit */' >>"$plain_tree/README"
+id1=$(base_id "$plain_tree")
+assert "base id: a plain tree edited outside mm/: a new id" [ "$id1" != "$id0" ]
+echo 'one edit' >"$git_tree/README"
+id2=$(base_id "$git_tree")
+echo 'another edit' >"$git_tree/README"
+id3=$(base_id "$git_tree")
+assert "base id: a dirty checkout, two edits of one file: two ids" [ "$id2" != "$id3" ]
+git -C "$git_tree" checkout -q README
+
 assert "no scratch tree left in the user's cache ($user_cache)" \
 	[ "$(user_work_dirs)" == "$before_cache" ]
 
