@@ -16,7 +16,7 @@
 SHELL := /bin/bash
 STAGES := $(shell ./scripts/check.sh --list-stages)
 
-.PHONY: help check test deps base-record clean results bench-z3fold \
+.PHONY: help check test test-quick deps base-record clean results bench-z3fold \
 	bench-pipeline send reroll export identity cocci-tree cocci-eval \
 	$(STAGES)
 
@@ -30,9 +30,15 @@ help:
 check:
 	@./scripts/check.sh
 
-## test         the tooling's self-tests, then make check on the real series
+## test         the quick self-tests, then make check on the real series and
+##              the boot test on real kernels (what CI runs)
 test:
 	@./tests/run.sh
+
+## test-quick   the self-tests alone: fake tree, fake QEMU and spatch, rule
+##              tests, canned boot logs and parsers (a few minutes)
+test-quick:
+	@./tests/run.sh --quick
 
 ## base apply checkpatch hygiene build bisect sparse xbuild cocci evidence
 ## kcsan boot

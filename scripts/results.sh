@@ -21,11 +21,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
-# get DIR KEY: the value of KEY in DIR's parsed boot results.
-get() {
-	awk -F= -v k="$2" '$1 == k { sub(/^[^=]*=/, ""); print; exit }' "$1/parsed"
-}
-
 row() { printf '  %-44s %11s %9s\n' "$@"; }
 
 # patch_of CASE: "N/M" of the patch whose record in series/evidence names
@@ -52,7 +47,7 @@ reproducers() {
 	for key in "${keys[@]}"; do
 		name=${key#repro.z3fold_repro_}
 		row "$name ($(patch_of "${key#repro.}"))" \
-			"$(get "$dir/base" "$key")" "$(get "$dir/series" "$key")"
+			"$(kv_get "$dir/base/parsed" "$key")" "$(kv_get "$dir/series/parsed" "$key")"
 	done
 	echo "  (,splat: the kernel log gate matched while the case ran)"
 }
@@ -63,8 +58,8 @@ counters() {
 	shift
 	for spec in "$@"; do
 		key=${spec%%|*}
-		b=$(get "$dir/base" "$key")
-		s=$(get "$dir/series" "$key")
+		b=$(kv_get "$dir/base/parsed" "$key")
+		s=$(kv_get "$dir/series/parsed" "$key")
 		row "${spec#*|}" "${b:--}" "${s:--}"
 	done
 }

@@ -47,10 +47,11 @@ real_checkpatch() {
 
 # make_fake_tree DIR: a tree checkpatch accepts as a kernel tree, with an
 # mm/z3fold.c and a Makefile that answers what scripts/ asks of kbuild.
-# The real kernel-doc beside the real checkpatch is linked too (a suite
-# whose CHECKPATCH is a stand-in has none, and runs no hygiene stage).
+# The real kernel-doc and gen_init_cpio.c of the tree of the real
+# checkpatch are linked too (a suite whose CHECKPATCH is a stand-in has
+# none, and runs no hygiene stage and no boot).
 make_fake_tree() {
-	local dir=$1 d kdoc
+	local dir=$1 d kdoc cpio
 	mkdir -p "$dir/mm" "$dir/scripts"
 	for d in Documentation arch include drivers fs init ipc kernel lib; do
 		mkdir -p "$dir/$d"
@@ -61,6 +62,9 @@ make_fake_tree() {
 	ln -s "$CHECKPATCH" "$dir/scripts/checkpatch.pl"
 	kdoc=$(dirname "$CHECKPATCH")/kernel-doc
 	[[ ! -f $kdoc ]] || ln -s "$kdoc" "$dir/scripts/kernel-doc"
+	# scripts/initramfs.sh builds the base's gen_init_cpio.
+	cpio=$(dirname "$CHECKPATCH")/../usr/gen_init_cpio.c
+	[[ ! -f $cpio ]] || { mkdir -p "$dir/usr" && ln -s "$cpio" "$dir/usr/gen_init_cpio.c"; }
 	cat >"$dir/Makefile" <<'EOF'
 VERSION = 6
 PATCHLEVEL = 1
@@ -226,6 +230,18 @@ assert() {
 	local name=$1
 	shift
 	if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
+
+# same NAME EXPECTED CMD...: CMD succeeds and prints the file EXPECTED.
+same() {
+	local name=$1 expected=$2 out
+	shift 2
+	if out=$("$@" 2>&1) && diff -u "$expected" - <<<"$out" >/dev/null; then
+		ok "$name"
+	else
+		not_ok "$name"
+		diff -u "$expected" - <<<"$out" | diag || true
+	fi
 }
 
 # expect NAME CODE PATTERN CMD...: CMD exits CODE and its output matches

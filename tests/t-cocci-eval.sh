@@ -14,18 +14,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 D=$REPO/tests/cocci-eval
 AWK=$REPO/scripts/awk
 
-# same NAME EXPECTED CMD...: CMD's output is the file EXPECTED
-same() {
-	local name=$1 expected=$2 out
-	shift 2
-	if out=$("$@" 2>&1) && diff -u "$expected" - <<<"$out" >/dev/null; then
-		ok "$name"
-	else
-		not_ok "$name"
-		diff -u "$expected" - <<<"$out" | diag || true
-	fi
-}
-
 same "func-range: definitions and their lines, nothing else" \
 	"$D/funcs.expected" awk -f "$AWK/func-range.awk" "$D/funcs.c"
 same "cocci-eval: the table and counts of the canned records" \

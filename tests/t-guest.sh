@@ -26,7 +26,7 @@ mkdir "$SCRATCH/files"
 rc=0
 "$SCRATCH/test-stress-util" "$SCRATCH/files" >"$SCRATCH/unit.tap" || rc=$?
 grep -v '^1\.\.' "$SCRATCH/unit.tap"
-T_N=$(grep -cE '^(not )?ok ' "$SCRATCH/unit.tap" || true)
+TAP_N=$(grep -cE '^(not )?ok ' "$SCRATCH/unit.tap" || true)
 T_FAILED=$(grep -c '^not ok ' "$SCRATCH/unit.tap" || true)
 if [[ $rc -ne 0 && $T_FAILED -eq 0 ]]; then
 	not_ok "test-stress-util exited $rc"
