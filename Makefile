@@ -22,11 +22,12 @@ STAGES := $(shell ./scripts/check.sh --list-stages)
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+	@printf '\nThe stages (scripts/check.sh --stages: name, needs, script, kinds):\n'
+	@./scripts/check.sh --stages | sed 's/^/  /'
 
-## check        every gate before a repost: base, apply, checkpatch,
-##              hygiene, build, bisect, sparse, cocci, evidence, boot
-##              (WIDE=yes: xbuild and kcsan too); prints the stage table
-##              and the evidence matrix
+## check        every stage below, in order (WIDE=yes: the wide ones too;
+##              BOOT=no: not those that boot); prints the stage table and
+##              the evidence matrix
 check:
 	@./scripts/check.sh
 
@@ -40,9 +41,8 @@ test:
 test-quick:
 	@./tests/run.sh --quick
 
-## base apply checkpatch hygiene build bisect sparse xbuild cocci evidence
-## kcsan boot
-##              one stage (and the stages it needs), e.g. make bisect
+## STAGE        one stage and the stages it needs, e.g. make bisect (the
+##              stages are listed below)
 $(STAGES):
 	@./scripts/check.sh $@
 
