@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The boot test's console log as KEY=VALUE lines (scripts/boot.sh
-# parse_log; tests/boot/run.sh feeds it canned logs):
+# The boot test's console log as KEY=VALUE lines (parse_log of
+# scripts/lib/boot-gates.sh; tests/boot/run.sh feeds it canned logs):
 #   result, reason        the guest's verdict line
 #   fail.GATE             the guest's first FAIL line of each gate
 #   step.NAME, counter.NAME
