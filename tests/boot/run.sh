@@ -112,7 +112,7 @@ fake() {
 }
 
 fake_cases() {
-	local l=$HERE/logs
+	local l=$HERE/logs n
 
 	expect usage 2 'no LABEL=BZIMAGE'
 	QEMU=/nonexistent/qemu expect no-qemu 2 \
@@ -138,6 +138,11 @@ fake_cases() {
 		'not ok [0-9]+ - k: kunit: suite z3fold_repro started and never finished: case z3fold_repro_mapped_twice started, no result \(2 case\(s\) done\)' \
 		k="$l/kunit-died.log"
 	fake no-kunit 0 '^ok [0-9]+ - k$' --no-kunit k="$l/nokunit.log"
+	# a real boot of the base: it fails, named by its first failed gate
+	# and its log's first report
+	fake base 1 \
+		'boot: k: kunit: z3fold KUnit failed: .*; first report: WARNING at mm/slab_common\.c:493 in kmem_cache_destroy \(from z3fold_zpool_destroy <- zpool_destroy_pool\); log: ' \
+		k="$l/base.log"
 	fake panic 1 'boot: k: boot: kernel panic: Attempted to kill init' \
 		k="$l/panic.log"
 	fake kasan-panic 1 \
@@ -169,7 +174,9 @@ fake_cases() {
 	fake claimed-table 1 '^# end_z3fold_claimed +2$' k="$l/claimed.log"
 	fake evidence 0 '^not ok [0-9]+ - base # TODO evidence only' \
 		--must-pass series base="$l/leak.log" series="$l/pass.log"
-	fake side-by-side 0 '^# written_back +2217 +2217$' \
+	# the counter as the log printed it, in both columns
+	n=$(grep -ao 'z3fold-stress: counter written_back=[0-9]*' "$l/pass.log")
+	fake side-by-side 0 "^# written_back +${n##*=} +${n##*=}\$" \
 		a="$l/pass.log" b="$l/pass.log"
 	fake repro-skip 0 '^# repro: headless_free_vs_reclaim +skip$' \
 		k="$l/pass.log"
