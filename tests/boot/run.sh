@@ -108,6 +108,9 @@ fake_cases() {
 		'not ok [0-9]+ - k: kunit: suite z3fold_repro started and never finished: case z3fold_repro_mapped_twice started, no result \(2 case\(s\) done\)' \
 		k="$l/kunit-died.log"
 	fake no-kunit 0 '^ok [0-9]+ - k$' --no-kunit k="$l/nokunit.log"
+	# ... its kunit gate is reported as skipped, not as passed
+	fake no-kunit-skip 0 '^ok 2 - k: kunit: not run \(--no-kunit\) # SKIP$' \
+		--no-kunit k="$l/nokunit.log"
 	# a real boot of the base: it fails, named by its first failed gate
 	# and its log's first report
 	fake base 1 \
