@@ -37,7 +37,6 @@ gate_test() {
 
 gate_cases() {
 	local l=$1 empty=$WORK/gates/empty.log gate
-
 	mkdir -p -- "$WORK/gates"
 	: >"$empty"
 	for gate in boot kunit data paths balance log; do
@@ -104,7 +103,6 @@ gate_cases() {
 # report, unless it names it already.
 with_report_cases() {
 	local l=$1 parsed=$WORK/gates/claimed.parsed r
-
 	parse_log "$l/claimed.log" >"$parsed"
 	r=$(with_report "$parsed" "balance: x")
 	if [[ $r == 'balance: x; first report: WARNING at mm/z3fold.c:1526 in z3fold_page_migrate <- move_to_new_folio' ]]; then

@@ -11,7 +11,6 @@
 # objects it shares with make check's builds come from ccache.
 build_broken() {
 	local series=$WORK/broken-series dir
-
 	mkdir -p -- "$series"
 	cp -- "$HERE/break-z3fold-free-kref.patch" "$REPO/series/BASE" "$series/"
 	echo break-z3fold-free-kref.patch >"$series/series"

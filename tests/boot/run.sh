@@ -56,7 +56,6 @@ not_ok() {
 # PATTERN (ERE) in its stdout+stderr.
 expect() {
 	local name=$1 want=$2 pattern=$3 rc=0 out=$WORK/$1
-
 	shift 3
 	mkdir -p -- "$out"
 	"$BOOT" --out "$out" "$@" >"$out/stdout" 2>"$out/stderr" || rc=$?
@@ -75,7 +74,6 @@ expect() {
 # as kernel images (LABEL=tests/boot/logs/NAME.log)
 fake() {
 	local name=$1
-
 	shift
 	# a canned log needs no CPU: never wait for the lock
 	BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu expect "fake-$name" "$@"
@@ -83,7 +81,6 @@ fake() {
 
 fake_cases() {
 	local l=$HERE/logs n
-
 	expect usage 2 'no LABEL=BZIMAGE'
 	QEMU=/nonexistent/qemu expect no-qemu 2 \
 		'apt-get install qemu-system-x86' k="$l/pass.log"
@@ -184,7 +181,6 @@ fake_cases() {
 # and the task stacks sysrq dumped.
 stall_cases() {
 	local l=$1 start took
-
 	start=$SECONDS
 	FAKE_QEMU_HANG=1 fake stall 124 \
 		'boot: k: boot: stall: no console output for [0-9]+ s \(last: z3fold-stress: fault=hang: sleeping forever\); log: ' \
@@ -208,7 +204,6 @@ stall_cases() {
 # the repro ones a repro.NAME line too, a splat is kept with its case.
 case_lines() {
 	local l=$1 out=$WORK/fake-cases
-
 	rm -rf -- "$out"
 	BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu "$BOOT" --out "$out" --evidence \
 		k="$l/reprosplat.log" >"$out.log" 2>&1 || true
@@ -226,7 +221,6 @@ case_lines() {
 reuse_cases() {
 	local l=$1 out=$WORK/fake-reuse base=$WORK/fake-reuse-base.log
 	local -a args=(--must-pass series --reuse-evidence)
-
 	rm -rf -- "$out"
 	cp -- "$l/leak.log" "$base"
 	args+=(base="$base" series="$l/pass.log")
