@@ -30,7 +30,9 @@
 #   --stall SEC       kill a guest whose console printed nothing for SEC s
 #                     (default 60; 0: never)
 #   --mem MB          guest memory (default 256)
-#   --out DIR         guest program, initramfs and logs (default out/boot)
+#   --out DIR         guest program, initramfs and logs (default
+#                     $O/boot-manual: make check's boot stage writes
+#                     $O/boot, which make results reads)
 #   --must-pass LABEL a failure of LABEL fails the run (repeatable; default:
 #                     every label); other labels are evidence only
 #   --init-arg ARG    extra NAME=VALUE for /init, e.g. rounds=2 (repeatable)
@@ -51,7 +53,7 @@
 #   -h, --help        this text
 #
 # Environment: QEMU (default qemu-system-x86_64), CC (default gcc),
-# BOOT_CPU_LOCK (a file: each QEMU run holds flock on it).
+# BOOT_CPU_LOCK (a file: each QEMU run holds flock on it), O (see --out).
 #
 # Exit status: 0 every must-pass kernel passed, 1 a must-pass kernel failed
 # (one "boot: LABEL: REASON; log: PATH" line on stderr each), 2 usage or
@@ -59,7 +61,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init boot-gates boot-guest
+lib_init series boot-gates boot-guest
 
 QEMU=${QEMU:-qemu-system-x86_64}
 CC=${CC:-gcc}
@@ -73,7 +75,7 @@ parse_args() {
 	# heartbeat (KUnit cases: 4.3 s); 60 s leaves room for a host 3x
 	# slower, and is longer than the guest's own hung-task (30 + 5 s)
 	# and soft-lockup (20 s) detectors, which so report first.
-	SEED=1 TIMEOUT=240 STALL=60 MEM=256 BOOT_OUT=$REPO/out/boot
+	SEED=1 TIMEOUT=240 STALL=60 MEM=256 BOOT_OUT=$OUT/boot-manual
 	LABELS=() IMAGES=() MUST_PASS=() INIT_ARGS=() EXTRA_APPEND='' DRY_RUN=0
 	REUSE=0 EVIDENCE_ONLY=0 KUNIT_ONLY=0 NO_KUNIT=0
 	while (($#)); do

@@ -174,6 +174,21 @@ fake_cases() {
 		--dry-run --no-kunit --init-arg stress=0 k="$l/pass.log"
 	case_lines "$l"
 	reuse_cases "$l"
+	default_out "$l"
+}
+
+# default_out LOGDIR: without --out, a run writes $O/boot-manual and
+# leaves make check's $O/boot alone.
+default_out() {
+	local o=$WORK/fake-default-out
+	rm -rf -- "$o"
+	mkdir -p -- "$o/boot"
+	if O=$o BOOT_CPU_LOCK='' QEMU=$HERE/fake-qemu "$BOOT" k="$1/pass.log" \
+		>"$o.log" 2>&1 && [[ -f $o/boot-manual/k/parsed && ! -e $o/boot/k ]]; then
+		tap_ok "fake-default-out: \$O/boot-manual written, \$O/boot untouched"
+	else
+		not_ok "fake-default-out: not in \$O/boot-manual" "output: $o.log"
+	fi
 }
 
 # stall_cases LOGDIR: a guest that goes silent is killed after --stall,
