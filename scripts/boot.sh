@@ -47,8 +47,9 @@
 #   --evidence        no kernel fails the run: every label is evidence (the
 #                     evidence stage reads each one's parsed results)
 #   --reuse-evidence  a kernel that is not --must-pass keeps its last result
-#                     in --out if its image, the guest, this script and the
-#                     arguments are unchanged (make check: the base's boot)
+#                     in --out if its image, the guest, this script, its
+#                     libraries, boot-log.awk and the arguments are
+#                     unchanged (make check: the base's boot)
 #   -n, --dry-run     print the commands, run nothing
 #   -h, --help        this text
 #
