@@ -37,6 +37,10 @@
 #                         its top frame that is not a wait or lock
 #   stacks                how many task stacks the log holds
 # Variables: re, the log gate's patterns as one extended regexp.
+# One file over 300 lines: its rules are one pass over the log and share
+# its state (the report being named, the burst since the last progress,
+# the stack being read, the suite running), which -f parts could not
+# keep apart.
 
 # ---- helpers ------------------------------------------------------------
 
