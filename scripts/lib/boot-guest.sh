@@ -3,11 +3,11 @@
 #
 # The boot test's guest (scripts/boot.sh): its QEMU command line, and one
 # run of it, watched: killed when its console goes silent or it runs too
-# long, its tasks' stacks asked for first. Needs lib/common.sh. Sourcing
-# only defines functions. While a guest runs, GUEST_PID is its QEMU
-# (end_guest, the runner's EXIT trap, kills it), GUEST_IN the fd of its
-# console input, GUEST_ALIVE one that closes when it exits and
-# GUEST_CONSOLE its console log.
+# long, its tasks' stacks asked for first. Needs lib/common.sh and
+# lib/boot-gates.sh (clean_log). Sourcing only defines functions. While a
+# guest runs, GUEST_PID is its QEMU (end_guest, the runner's EXIT trap,
+# kills it), GUEST_IN the fd of its console input, GUEST_ALIVE one that
+# closes when it exits and GUEST_CONSOLE its console log.
 
 # guest_cmd QEMU MEM BZIMAGE INITRD SWAP APPEND: the QEMU command, one
 # word a line: TCG, 2 CPUs, no network, the console on stdio.
@@ -184,9 +184,8 @@ kill_guest() {
 }
 
 # last_line LOG: its last line that is not blank, as a reason quotes it:
-# no timestamp, no control characters, at most 160 characters.
+# cleaned (clean_log), no control characters, at most 160 characters.
 last_line() {
 	{ grep -av '^[[:space:]]*$' -- "$1" || true; } | tail -n 1 |
-		sed -e 's/\r$//' -e 's/^\[ *[0-9]*\.[0-9]*\] //' -e 's/[^[:print:]]//g' |
-		cut -c1-160
+		clean_log /dev/stdin | sed 's/[^[:print:]]//g' | cut -c1-160
 }
