@@ -25,7 +25,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init series findings
+lib_init series findings boot-gates
 
 export FLAVOUR=kcsan
 KCSAN_DIR=$OUT/kcsan
@@ -71,11 +71,11 @@ failed_cases() {
 		"$KCSAN_DIR/$1/parsed"
 }
 
-# other_reports LABEL: kernel-log reports other than KCSAN's (warnings,
-# BUGs, list corruption, refcount_t, oopses), first lines only.
+# other_reports LABEL: kernel-log reports other than KCSAN's (what the
+# boot test's log gate matches: warnings, BUGs, list corruption,
+# refcount_t, lockdep, oopses, lockups, ...), first lines only.
 other_reports() {
-	sed 's/^\[[ 0-9.]*\] //' "$KCSAN_DIR/$1/console.log" |
-		grep -aE '(^|[^A-Za-z_])BUG[: ]|WARNING:|list_(add|del) corruption|refcount_t|general protection|Oops|Kernel panic' |
+	clean_log "$KCSAN_DIR/$1/console.log" | grep -aE "$(report_re)" |
 		grep -av 'BUG: KCSAN: ' || true
 }
 

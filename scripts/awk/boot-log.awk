@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The boot test's console log as KEY=VALUE lines (scripts/boot.sh
-# parse_log; tests/boot/run.sh feeds it canned logs):
+# The boot test's console log as KEY=VALUE lines (parse_log of
+# scripts/lib/boot-gates.sh; tests/boot/run.sh feeds it canned logs):
 #   result, reason        the guest's verdict line
 #   fail.GATE             the guest's first FAIL line of each gate
 #   step.NAME, counter.NAME
@@ -37,6 +37,10 @@
 #                         its top frame that is not a wait or lock
 #   stacks                how many task stacks the log holds
 # Variables: re, the log gate's patterns as one extended regexp.
+# One file over 300 lines: its rules are one pass over the log and share
+# its state (the report being named, the burst since the last progress,
+# the stack being read, the suite running), which -f parts could not
+# keep apart.
 
 # ---- helpers ------------------------------------------------------------
 
