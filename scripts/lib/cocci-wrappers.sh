@@ -35,7 +35,7 @@ wrappers_cached() {
 	if [[ -n ${CACHE_KEY:-} ]]; then
 		byname=$CACHE_DIR/wrappers-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$same" |
 			sha1sum | cut -c1-16).txt
-		if [[ -s $byname ]]; then
+		if [[ -f $byname ]]; then
 			log "pass 1: cached wrapper list $byname"
 			cp "$byname" "$out"
 			return
@@ -47,7 +47,7 @@ wrappers_cached() {
 		printf '%s\n' "$tree" "$same"
 		(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list")
 	} | sha1sum | cut -c1-16)
-	if [[ -s $CACHE_DIR/wrappers-$key.txt ]]; then
+	if [[ -f $CACHE_DIR/wrappers-$key.txt ]]; then
 		log "pass 1: cached wrapper list $CACHE_DIR/wrappers-$key.txt"
 	else
 		collect_wrappers "$tree" "$list" "$work/collect" "$work/wrappers.txt"
