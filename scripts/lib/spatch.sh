@@ -3,10 +3,11 @@
 # (SC2034: the settings here are used by the scripts that source this.)
 #
 # Running a rule of cocci/ with spatch over a list of files: the rules,
-# their prefilters and options, the parallel chunks, the per-file cache
-# and what spatch's output means (findings, skipped constructs, files
-# given up). Needs lib/common.sh. Sourcing only defines functions; a
-# script calls spatch_init (lib_init spatch) before using them.
+# their prefilters and options, the parallel chunks and the per-file
+# cache (what the output means: lib/spatch-output.sh), and the options
+# cocci.sh's subcommands share. Needs lib/common.sh. Sourcing only
+# defines functions; a script calls spatch_init (lib_init spatch) before
+# using them.
 
 # spatch_init: the settings. The rules are the files of cocci/, nothing
 # else names them.
@@ -73,6 +74,9 @@ prefilter_of() {
 rule_options() {
 	sed -n 's|^// Options:||p' "$COCCI_DIR/$1.cocci" | head -n1
 }
+
+# rule_reads_wrappers RULE: whether RULE reads pass 1's wrapper list.
+rule_reads_wrappers() { grep -q KREF_WRAPPERS "$COCCI_DIR/$1.cocci"; }
 
 log() { printf '%s\n' "$*" >>"$LOG"; }
 now() { date +%s.%N; }
@@ -281,80 +285,6 @@ run_one_chunk() {
 	wait "$pid" || rc=$?
 	echo "$rc" >"$chunk.rc"
 }
-
-# chunk_failures DIR: what failed in the chunks of DIR, spatch or the
-# rule (a file given up is not a failure: see files_given_up); false if
-# anything did.
-chunk_failures() {
-	local c rc bad=0
-	for c in "$1"/*.rc; do
-		[[ -e $c ]] || continue
-		rc=$(cat "$c")
-		c=${c%.rc}
-		if [[ $rc != 0 ]] ||
-			grep -vE "$FILE_EXN" "$c.err" | grep -qE '^EXN:|Python failure|^Fatal error'; then
-			bad=1
-			grep -vE "$FILE_EXN" "$c.err" |
-				grep -E '^EXN:|Python failure|^Fatal error|rror in Python' |
-				head -n 3 | sed "s|^|${c##*/}: |" || true
-			[[ $rc == 0 ]] || echo "${c##*/}: spatch exit status $rc; command: $(cat "$c.cmd")"
-		fi
-	done
-	return "$bad"
-}
-
-# --- what a run found -------------------------------------------------------
-
-# findings_of WORK: the report lines of a run, sorted by file, line, column.
-findings_of() {
-	{ grep -E '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' "$1/out.txt" || true; } | sort_findings
-}
-
-# files_given_up WORK: the files of a run spatch gave up on, as coverage
-# warnings.
-files_given_up() {
-	local line file why
-	while IFS= read -r line; do
-		file=${line##* in }
-		case $line in
-		*Common.Timeout*) why="spatch gave up after $TIMEOUT s (COCCI_TIMEOUT)" ;;
-		*) why="spatch failed: $(printf '%s' "${line#EXN: }" | cut -c1-100)" ;;
-		esac
-		printf 'warning: %s: file not checked: %s\n' "$file" "$why"
-	done <"$1/exn.txt" | sort -u
-}
-
-# parse_failures TREE WORK: one line per construct spatch had to skip in
-# a run, naming the function (or else the macro or declaration) it is in.
-# Errors inside spatch's macro definitions are charged to the code they
-# were expanded in.
-parse_failures() {
-	local tree=$1 file line note kind name at
-	while IFS=$'\t' read -r file line note; do
-		[[ -f $tree/$file ]] || continue
-		IFS=$'\t' read -r kind name at < <(
-			awk -v L="$line" -f "$REPO/scripts/awk/spatch-describe-line.awk" "$tree/$file")
-		if [[ $kind == function ]]; then
-			printf 'warning: %s:%s: function %s not checked: spatch could not parse it (line %s%s)\n' \
-				"$file" "$at" "$name" "$line" "${note:+, $note}"
-		else
-			printf 'note: %s:%s: %s %s: spatch could not parse it (line %s%s); no function body skipped\n' \
-				"$file" "$at" "$kind" "$name" "$line" "${note:+, $note}"
-		fi
-	done <"$2/parse.tsv" | sort -t: -k2,2 -k3,3n -u
-}
-
-# coverage TREE WORK: parse_failures and files_given_up of a run.
-coverage() {
-	parse_failures "$1" "$2"
-	files_given_up "$2"
-}
-
-# sort_findings: report lines sorted by file, line, column, once each.
-sort_findings() { sort -t: -k1,1 -k2,2n -k3,3n -u; }
-
-# rule_reads_wrappers RULE: whether RULE reads pass 1's wrapper list.
-rule_reads_wrappers() { grep -q KREF_WRAPPERS "$COCCI_DIR/$1.cocci"; }
 
 # --- the options the subcommands share --------------------------------------
 
