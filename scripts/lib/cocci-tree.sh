@@ -95,7 +95,7 @@ tree_paths() {
 # tree_rule RULE WRAPPERS: one rule over its files of the tree (of the
 # shard); prints its findings.
 tree_rule() {
-	local rule=$1 wrappers=$2 t0 re list
+	local rule=$1 wrappers=$2 t0 re list n secs
 	t0=$(now)
 	re=$(prefilter_of "$rule")
 	if [[ -n $wrappers ]]; then
@@ -109,9 +109,10 @@ tree_rule() {
 	findings_of "$OUT/$rule" >"$OUT/findings-$rule.txt"
 	coverage "$TREE" "$OUT/$rule" >"$OUT/$rule/parse-failures.txt"
 	cat "$OUT/findings-$rule.txt"
-	printf 'checked_%s=%s\nseconds_%s=%s\n' "$rule" "$(count_list "$list")" \
-		"$rule" "$(elapsed "$t0")" >>"$OUT/run.env"
-	log "$rule: $(wc -l <"$OUT/findings-$rule.txt") findings, $(count_list "$list") files, $(elapsed "$t0") s"
+	n=$(count_list "$list")
+	secs=$(elapsed "$t0")
+	printf 'checked_%s=%s\nseconds_%s=%s\n' "$rule" "$n" "$rule" "$secs" >>"$OUT/run.env"
+	log "$rule: $(wc -l <"$OUT/findings-$rule.txt") findings, $n files, $secs s"
 }
 
 # cmd_tree ARGS: sets VERDICT.

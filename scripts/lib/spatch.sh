@@ -93,6 +93,8 @@ on_signal() {
 		kill $pids 2>/dev/null || true
 		wait 2>/dev/null || true
 	fi
+	# the records of an unfinished run_rule
+	[[ -z $CACHE_DIR ]] || rm -rf "$CACHE_DIR/files/.new.$$."*
 	die 130 "interrupted"
 }
 
@@ -193,7 +195,7 @@ run_rule() {
 	if [[ -n $CACHE_DIR ]]; then
 		have=$CACHE_DIR/files/$rule-$mode-$key
 		mkdir -p "$CACHE_DIR/files"
-		new=$(mktemp -d "$CACHE_DIR/files/.new.XXXXXX")
+		new=$(mktemp -d "$CACHE_DIR/files/.new.$$.XXXXXX")
 	fi
 	mkdir -p "$new"
 	{ ls -A "$have" 2>/dev/null || true; } >"$work/have"
