@@ -27,7 +27,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init spatch
+lib_init spatch cocci-cli
 
 TESTS=$COCCI_DIR/tests
 RUNNER=$REPO/scripts/cocci.sh

@@ -24,7 +24,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init spatch spatch-output cocci-wrappers cocci-diff cocci-tree cocci-merge
+lib_init spatch spatch-output cocci-cli cocci-wrappers cocci-diff cocci-tree cocci-merge
 
 main() {
 	local sub=${1:-}

@@ -161,8 +161,7 @@ cmd_diff() {
 	BASE=$(cd "$BASE" && pwd)
 	SERIES=$(cd "$SERIES" && pwd)
 	checked_opts
-	mkdir -p "$OUT" || die "$EX_SETUP" "cannot create $OUT"
-	OUT=$(cd "$OUT" && pwd)
+	out_dir cocci-diff
 	case $OUT/ in "$BASE"/* | "$SERIES"/*) die "$EX_SETUP" "diff: --out must not be inside a tree" ;; esac
 	[[ -n $CACHE_DIR ]] || CACHE_DIR=$OUT/cache
 	for f in "${files[@]}"; do

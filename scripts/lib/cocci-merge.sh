@@ -64,13 +64,7 @@ cmd_merge() {
 	[[ ${#dirs[@]} -gt 0 ]] || die "$EX_SETUP" "merge: no shard output dir given"
 	RULES=$(kv_get "${dirs[0]}/run.env" rules)
 	merge_check "${dirs[@]}"
-	if [[ -z $OUT ]]; then
-		OUT=$(mktemp -d "${TMPDIR:-/tmp}/cocci-merge.XXXXXX")
-		# shellcheck disable=SC2064 # the path is fixed
-		trap "rm -rf -- '$OUT'" EXIT
-	else
-		mkdir -p "$OUT" || die "$EX_SETUP" "cannot create $OUT"
-	fi
+	out_dir cocci-merge
 	for key in tree paths rules; do
 		printf '%s=%s\n' "$key" "$(kv_get "${dirs[0]}/run.env" "$key")"
 	done >"$OUT/run.env"

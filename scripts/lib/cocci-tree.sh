@@ -143,14 +143,7 @@ cmd_tree() {
 	fi
 	checked_opts
 	tree_paths ${paths[@]+"${paths[@]}"}
-	if [[ -z $OUT ]]; then
-		OUT=$(mktemp -d "${TMPDIR:-/tmp}/cocci-tree.XXXXXX")
-		# shellcheck disable=SC2064 # the path is fixed
-		trap "rm -rf -- '$OUT'" EXIT
-	else
-		mkdir -p "$OUT" || die "$EX_SETUP" "cannot create $OUT"
-		OUT=$(cd "$OUT" && pwd)
-	fi
+	out_dir cocci-tree
 	case $OUT/ in "$TREE"/*) die "$EX_SETUP" "tree: --out must not be inside the tree" ;; esac
 	[[ -n $CACHE_DIR ]] || CACHE_DIR=$OUT/cache
 	kernel_tree "$TREE" ||

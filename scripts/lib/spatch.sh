@@ -4,10 +4,10 @@
 #
 # Running a rule of cocci/ with spatch over a list of files: the rules,
 # their prefilters and options, the parallel chunks and the per-file
-# cache (what the output means: lib/spatch-output.sh), and the options
-# cocci.sh's subcommands share. Needs lib/common.sh. Sourcing only
-# defines functions; a script calls spatch_init (lib_init spatch) before
-# using them.
+# cache. (What the output means: lib/spatch-output.sh; the command line
+# the subcommands share: lib/cocci-cli.sh.) Needs lib/common.sh.
+# Sourcing only defines functions; a script calls spatch_init (lib_init
+# spatch) before using them.
 
 # spatch_init: the settings. The rules are the files of cocci/, nothing
 # else names them.
@@ -45,11 +45,6 @@ check_rules() {
 		[[ " $ALL_RULES " == *" $r "* ]] ||
 			die "$EX_SETUP" "unknown rule '$r' (rules: $ALL_RULES)"
 	done
-}
-
-check_jobs() {
-	[[ $JOBS =~ ^[1-9][0-9]*$ ]] ||
-		die "$EX_SETUP" "--jobs needs a positive number, got '$JOBS'"
 }
 
 # need_spatch: spatch and our macro file, and spatch's version (part of
@@ -286,34 +281,4 @@ run_one_chunk() {
 	trap "kill $pid 2>/dev/null; exit 143" INT TERM
 	wait "$pid" || rc=$?
 	echo "$rc" >"$chunk.rc"
-}
-
-# --- the options the subcommands share --------------------------------------
-
-# need_value "$@": the option in $1 needs a value.
-need_value() {
-	[[ $# -ge 2 ]] || die "$EX_SETUP" "$1 needs an argument"
-}
-
-# common_opt "$@": --jobs, --rules, --wrappers or --cache and its value
-# (the caller shifts 2); false for another option.
-common_opt() {
-	case $1 in
-	--jobs | --rules | --wrappers | --cache) need_value "$@" ;;
-	*) return 1 ;;
-	esac
-	case $1 in
-	--jobs) JOBS=$2 ;;
-	--rules) RULES=${2//,/ } ;;
-	--wrappers) WRAPPERS=$2 ;;
-	--cache) CACHE_DIR=$2 ;;
-	esac
-}
-
-# checked_opts: what the shared options say, checked, and spatch found.
-checked_opts() {
-	check_jobs
-	check_rules "$RULES"
-	[[ -z $WRAPPERS || -r $WRAPPERS ]] || die "$EX_SETUP" "cannot read $WRAPPERS"
-	need_spatch
 }
