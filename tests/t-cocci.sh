@@ -150,6 +150,12 @@ run_kref >/dev/null 2>&1 || true
 assert "pass 1: a second run reuses the wrapper list and the checked files" [ "$(calls)" == "$n" ]
 FAKE_SPATCH_VERSION=1 run_kref >/dev/null 2>&1 || true
 assert "pass 1: another spatch version collects again" grep -q '^collect kref.c$' <(tail -n +$((n + 1)) "$FAKE_SPATCH_LOG")
+"$COCCI" diff --base-tree "$tree" --series-tree "$tree" --out "$SCRATCH/kref diff" \
+	--cache "$SCRATCH/shared cache" --cache-key base-1 --rules kref_balance kref.c >/dev/null 2>&1 || true
+"$COCCI" tree --tree "$tree" --rules kref_balance --out "$SCRATCH/kref tree" \
+	--cache "$SCRATCH/shared cache" >/dev/null 2>&1 || true
+assert "pass 1: a tree run takes the wrapper list a diff run kept (make cocci-tree after make cocci)" \
+	grep -q '^pass 1: cached wrapper list ' "$SCRATCH/kref tree/cocci-tree.log"
 
 # --- shards -----------------------------------------------------------------
 run_tree --out "$SCRATCH/whole" >"$SCRATCH/whole.txt" 2>/dev/null || true
