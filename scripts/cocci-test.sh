@@ -136,6 +136,12 @@ esac
 echo "TAP version 13"
 echo "1..$PLAN"
 
+# removed_lines CHANGES: "FILE:LINE" of each removed (starred) line of
+# udiff-changes.awk's output.
+removed_lines() {
+	awk -F: '$3 ~ /^-/ { print $1 ":" $2 }' "$1" | sort -u
+}
+
 # spatch run in a given mode over a test directory, like cocci.sh does it.
 spatch_mode() {
 	local rule=$1 mode=$2 dir=$3 wrappers=$4
@@ -229,25 +235,9 @@ for r in $RULES; do
 		diag=$out/patch.diag
 		: >"$diag"
 		spatch_mode "$r" patch "$TESTS/$r" "" >"$out/patch.out" 2>"$out/patch.err" || true
-		awk '
-			/^--- / { file = $2; sub(/^(\.\/|a\/)/, "", file); next }
-			/^\+\+\+ / { next }
-			/^@@ / { split($2, a, ","); line = -a[1]; next }
-			/^-/ { print file ":" line ":-" substr($0, 2); line++; next }
-			/^\+/ { print file ":" line ":+" substr($0, 2); next }
-			/^ / { line++ }
-		' "$out/patch.out" >"$out/patch.changes"
-		grep ':-' "$out/patch.changes" | cut -d: -f1,2 | sort -u >"$out/patch.lines"
-		bad=$(awk -F: '
-			{ key = $1 ":" $2; text = substr($0, length(key) + 3) }
-			$3 ~ /^-/ { old[key] = text }
-			$3 ~ /^\+/ { new[key] = new[key] text }
-			END {
-				for (k in old) {
-					want = old[k]; gsub(/list_del\(/, "list_del_init(", want)
-					if (new[k] != want && new[k] "" != "") print k ": " old[k] " -> " new[k]
-				}
-			}' "$out/patch.changes")
+		awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
+		removed_lines "$out/patch.changes" >"$out/patch.lines"
+		bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
 		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/patch.lines" "$diag" &&
 			[ -z "$bad" ]; then
 			result OK "$r: patch mode rewrites exactly the reported list_del() calls"
@@ -261,13 +251,8 @@ for r in $RULES; do
 		diag=$out/context.diag
 		: >"$diag"
 		spatch_mode "$r" context "$TESTS/$r" "" >"$out/context.out" 2>"$out/context.err" || true
-		awk '
-			/^--- / { file = $2; sub(/^(\.\/|a\/)/, "", file); next }
-			/^\+\+\+ / { next }
-			/^@@ / { split($2, a, ","); line = -a[1]; next }
-			/^-/ { print file ":" line; line++; next }
-			/^ / { line++ }
-		' "$out/context.out" | sort -u >"$out/context.lines"
+		awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
+		removed_lines "$out/context.changes" >"$out/context.lines"
 		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/context.lines" "$diag"; then
 			result OK "$r: context mode stars exactly the reported lines"
 		else
