@@ -115,14 +115,15 @@ tree_include_args() {
 }
 
 # include_stamp TREE ARGS: names, sizes and times of the headers the
-# spatch arguments in file ARGS (-I DIR, --include FILE) let spatch read.
+# spatch arguments in file ARGS (-I DIR, --include FILE) let spatch read
+# (links followed: a scratch tree may be links to the base's files).
 include_stamp() {
 	local tree=$1 i
 	local -a a
 	mapfile -t a <"$2"
 	for ((i = 0; i + 1 < ${#a[@]}; i++)); do
 		case ${a[i]} in
-		-I | --include) (cd "$tree" && find "${a[i + 1]}" -type f -printf '%p %s %T@\n') ;;
+		-I | --include) (cd "$tree" && find -L "${a[i + 1]}" -type f -printf '%p %s %T@\n') ;;
 		esac
 	done | sort
 }
