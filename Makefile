@@ -47,7 +47,8 @@ $(STAGES):
 	@./scripts/check.sh $@
 
 ## cocci-tree   the Coccinelle rules on a whole tree (KSRC=, default the
-##              base) or on PATHS='mm drivers/foo.c' of it, on every core
+##              base; any directory of C) or on PATHS='mm drivers/foo.c' of
+##              it, on every core; SHARD=I/N for one Nth of the files
 cocci-tree:
 	@./scripts/cocci-tree.sh
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# cocci-test.sh - run the tests of the Coccinelle rules in cocci/tests/.
+# Usage: scripts/cocci-test.sh [--keep DIR] [--jobs N] [-v] [RULE...]
+#
+# The tests of the Coccinelle rules in cocci/tests/RULE/ (default: every
+# rule of cocci/), run through scripts/cocci.sh and spatch, their findings
+# compared with the expectations written in the test files.
 #
 # Each test file cocci/tests/RULE/{pos,neg}_*.c says what the rule must
 # report in it, with lines at its end:
@@ -9,73 +13,49 @@
 #   // expect: none                      (negative cases)
 # Files defining kref wrappers list them with
 #   // expect-wrapper: KIND NAME
-# and the collecting pass must find exactly those in that file.  Functions
+# and the collecting pass must find exactly those in that file. Functions
 # spatch cannot parse must be reported by the runner, exactly as in
 #   // expect-parse: warning: LINE: function NAME() not checked: ...
 # and a test file without such lines must parse completely.
 #
+#   --keep DIR     keep the work files in DIR (default: temporary, removed)
+#   --jobs N       parallel spatch processes (default: nproc)
+#   -v, --verbose  show the runner's output
+#
 # Output: TAP 13, then a last line "N passed, N failed".
-
+# Exit: 0 all passed, 1 a test failed, 2 usage or setup error.
 set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+lib_init spatch cocci-cli
 
-myname=${0##*/}
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-COCCI_DIR=$REPO/cocci
 TESTS=$COCCI_DIR/tests
 RUNNER=$REPO/scripts/cocci.sh
-SPATCH=${SPATCH:-spatch}
-ALL_RULES="kref_balance list_del_init"
-
-usage() {
-	cat <<EOF
-Usage: $myname [OPTIONS] [RULE...]
-
-Run the tests in cocci/tests/RULE/ (default: all rules: $ALL_RULES)
-through scripts/cocci.sh and spatch, and compare the findings with the
-expectations written in the test files.
-
-Options:
-  --keep DIR     keep the work files in DIR (default: temporary, removed)
-  --jobs N       parallel spatch processes (default: nproc)
-  -v, --verbose  show the runner's output
-  -h, --help     this text
-
-Output: TAP 13 on stdout and a last line "N passed, N failed".
-Exit status: 0 all passed, 1 a test failed, 2 usage or setup error.
-EOF
-}
-
-die() {
-	echo "$myname: $*" >&2
-	exit 2
-}
-
 KEEP=""
-VERBOSE=0
-JOBS=$(nproc 2>/dev/null || echo 1)
 RULES=""
-while [ $# -gt 0 ]; do
+while [[ $# -gt 0 ]]; do
 	case $1 in
-	-h | --help) usage; exit 0 ;;
-	--keep) [ $# -ge 2 ] || die "usage: --keep needs a directory"; KEEP=$2; shift 2 ;;
-	--jobs) [ $# -ge 2 ] || die "usage: --jobs needs a number"; JOBS=$2; shift 2 ;;
+	-h | --help) usage_from_header; exit 0 ;;
+	--keep) need_value "$@"; KEEP=$2; shift 2 ;;
+	--jobs) need_value "$@"; JOBS=$2; shift 2 ;;
 	-v | --verbose) VERBOSE=1; shift ;;
-	-*) die "usage: unknown option $1 (see $myname --help)" ;;
+	-*) die "$EX_SETUP" "unknown option $1 (see --help)" ;;
 	*) RULES="$RULES $1"; shift ;;
 	esac
 done
 RULES=${RULES:-$ALL_RULES}
 for r in $RULES; do
-	[ -d "$TESTS/$r" ] || die "usage: no tests for rule '$r' in $TESTS"
+	[[ -d $TESTS/$r ]] || die "$EX_SETUP" "no tests for rule '$r' in $TESTS"
 done
-command -v "$SPATCH" >/dev/null 2>&1 || die "setup: $SPATCH not found; apt-get install coccinelle"
+check_jobs
+need_tool "$SPATCH" coccinelle
 
-if [ -n "$KEEP" ]; then
-	mkdir -p "$KEEP" || die "setup: cannot create $KEEP"
+if [[ -n $KEEP ]]; then
+	mkdir -p "$KEEP" || die "$EX_SETUP" "cannot create $KEEP"
 	WORK=$(cd "$KEEP" && pwd)
 else
 	WORK=$(mktemp -d "${TMPDIR:-/tmp}/cocci-test.XXXXXX")
-	# shellcheck disable=SC2064
+	# shellcheck disable=SC2064 # the path is fixed
 	trap "rm -rf -- '$WORK'" EXIT
 fi
 
@@ -156,13 +136,19 @@ esac
 echo "TAP version 13"
 echo "1..$PLAN"
 
+# removed_lines CHANGES: "FILE:LINE" of each removed (starred) line of
+# udiff-changes.awk's output.
+removed_lines() {
+	awk -F: '$3 ~ /^-/ { print $1 ":" $2 }' "$1" | sort -u
+}
+
 # spatch run in a given mode over a test directory, like cocci.sh does it.
 spatch_mode() {
 	local rule=$1 mode=$2 dir=$3 wrappers=$4
 	local -a opts=()
-	read -r -a opts <<<"$(sed -n 's|^// Options:||p' "$COCCI_DIR/$rule.cocci" | head -n1)"
+	read -r -a opts <<<"$(rule_options "$rule")"
 	(cd "$dir" && KREF_WRAPPERS=$wrappers nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
-		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$COCCI_DIR/spatch-macros.h" \
+		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE" \
 		"${opts[@]}" --dir .)
 }
 
@@ -249,25 +235,9 @@ for r in $RULES; do
 		diag=$out/patch.diag
 		: >"$diag"
 		spatch_mode "$r" patch "$TESTS/$r" "" >"$out/patch.out" 2>"$out/patch.err" || true
-		awk '
-			/^--- / { file = $2; sub(/^(\.\/|a\/)/, "", file); next }
-			/^\+\+\+ / { next }
-			/^@@ / { split($2, a, ","); line = -a[1]; next }
-			/^-/ { print file ":" line ":-" substr($0, 2); line++; next }
-			/^\+/ { print file ":" line ":+" substr($0, 2); next }
-			/^ / { line++ }
-		' "$out/patch.out" >"$out/patch.changes"
-		grep ':-' "$out/patch.changes" | cut -d: -f1,2 | sort -u >"$out/patch.lines"
-		bad=$(awk -F: '
-			{ key = $1 ":" $2; text = substr($0, length(key) + 3) }
-			$3 ~ /^-/ { old[key] = text }
-			$3 ~ /^\+/ { new[key] = new[key] text }
-			END {
-				for (k in old) {
-					want = old[k]; gsub(/list_del\(/, "list_del_init(", want)
-					if (new[k] != want && new[k] "" != "") print k ": " old[k] " -> " new[k]
-				}
-			}' "$out/patch.changes")
+		awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
+		removed_lines "$out/patch.changes" >"$out/patch.lines"
+		bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
 		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/patch.lines" "$diag" &&
 			[ -z "$bad" ]; then
 			result OK "$r: patch mode rewrites exactly the reported list_del() calls"
@@ -281,13 +251,8 @@ for r in $RULES; do
 		diag=$out/context.diag
 		: >"$diag"
 		spatch_mode "$r" context "$TESTS/$r" "" >"$out/context.out" 2>"$out/context.err" || true
-		awk '
-			/^--- / { file = $2; sub(/^(\.\/|a\/)/, "", file); next }
-			/^\+\+\+ / { next }
-			/^@@ / { split($2, a, ","); line = -a[1]; next }
-			/^-/ { print file ":" line; line++; next }
-			/^ / { line++ }
-		' "$out/context.out" | sort -u >"$out/context.lines"
+		awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
+		removed_lines "$out/context.changes" >"$out/context.lines"
 		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/context.lines" "$diag"; then
 			result OK "$r: context mode stars exactly the reported lines"
 		else

@@ -3,12 +3,19 @@
 #
 # Usage: scripts/cocci-tree.sh [--help]
 #
-# make cocci-tree: the Coccinelle rules of cocci/ on a whole kernel tree,
-# for reviewers: KSRC (any tree; default the series' base), or only the
-# directories and files PATHS lists (space separated, relative to the
+# make cocci-tree: the Coccinelle rules of cocci/ on a whole tree, for
+# reviewers: KSRC (any directory of C code: a kernel tree, an out-of-tree
+# driver, a subsystem's repository; default the series' base), or only
+# the directories and files PATHS lists (space separated, relative to the
 # tree), with one spatch per core. Findings in the kernel's report
 # format, parse failures, a count per rule and the time taken; findings
-# and logs are kept in $O/cocci-tree. The tree is only read.
+# and logs are kept in $O/cocci-tree. What spatch printed for each file
+# is kept in $CACHE/cocci (with make cocci's): a re-run checks only the
+# files that changed. The tree is only read.
+#
+# SHARD=I/N checks only the I-th of N parts of the files, into
+# $O/cocci-tree/shard-I-of-N; run every shard (on other machines, with
+# the same tree), then: scripts/cocci.sh merge DIR/shard-*-of-N
 #
 # Exit: 0 no findings, 1 findings, 2 setup error.
 set -euo pipefail
@@ -17,16 +24,27 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
 main() {
-	local paths=() err
+	local paths=() err tree out=$OUT/cocci-tree shard=()
 	no_args "$@"
-	# Any tree will do here, whatever series/BASE records: keep quiet
-	# about a difference, not about a failure.
-	err=$(FORCE_BASE=1 "$REPO/scripts/base.sh" 2>&1 >/dev/null) ||
-		{ printf '%s\n' "$err" >&2; exit "$EX_SETUP"; }
-	load_base
+	if [[ -n ${KSRC:-} && -d $KSRC ]]; then
+		# any directory: nothing here needs it to be a kernel tree
+		tree=$(cd "$KSRC" && pwd)
+	else
+		# Any base will do here, whatever series/BASE records: keep
+		# quiet about a difference, not about a failure.
+		err=$(FORCE_BASE=1 "$REPO/scripts/base.sh" 2>&1 >/dev/null) ||
+			{ printf '%s\n' "$err" >&2; exit "$EX_SETUP"; }
+		load_base
+		tree=$BASE_DIR
+	fi
+	if [[ -n ${SHARD:-} ]]; then
+		shard=(--shard "$SHARD")
+		out+=/shard-${SHARD%/*}-of-${SHARD#*/}
+	fi
 	read -ra paths <<<"${PATHS:-}"
-	exec "$REPO/scripts/cocci.sh" tree --tree "$BASE_DIR" \
-		--out "$OUT/cocci-tree" --jobs "$(nproc)" ${paths[@]+"${paths[@]}"}
+	exec "$REPO/scripts/cocci.sh" tree --tree "$tree" --out "$out" \
+		--cache "$CACHE/cocci" --jobs "$(nproc)" ${shard[@]+"${shard[@]}"} \
+		${paths[@]+"${paths[@]}"}
 }
 
 main "$@"

@@ -315,11 +315,11 @@ record
 expect "cocci: the stage passes on the fake tree" 0 'cocci +PASS' in_case "$S/check.sh" cocci
 expect "cocci: a re-check reuses every run" 0 'cocci +PASS' in_case "$S/check.sh" cocci
 assert "cocci: ... four rule runs and two wrapper passes from the cache" \
-	[ "$(grep -c '^cached: ' "$OUTD/cocci/cocci-diff.log")" == 6 ]
+	[ "$(grep -c ': 1 file(s), 1 from the cache, 0 run ' "$OUTD/cocci/cocci-diff.log")" == 6 ]
 series_add "name the factor" 's/^int z3fold_pages(int n)$/int z3fold_pages(int n) \/* 3 per page *\//'
 expect "cocci: after a new patch" 0 'cocci +PASS' in_case "$S/check.sh" cocci
 assert "cocci: ... only the base's runs come from the cache" \
-	[ "$(grep -c '^cached: ' "$OUTD/cocci/cocci-diff.log")" == 3 ]
+	[ "$(grep -c ': 1 file(s), 1 from the cache, 0 run ' "$OUTD/cocci/cocci-diff.log")" == 3 ]
 
 # --- KSRC as a git checkout: its commit is the base, .git stays out
 run_case git
@@ -365,38 +365,6 @@ git -C "$git_tree" checkout -q README
 
 assert "no scratch tree left in the user's cache ($user_cache)" \
 	[ "$(user_work_dirs)" == "$before_cache" ]
-
-# --- a file spatch gives up on is a coverage warning, not a failure
-fake_spatch="$SCRATCH/fake spatch"
-cat >"$fake_spatch" <<'EOF'
-#!/bin/bash
-# spatch stand-in: gives up on slow.c (its --timeout) and odd.c (its
-# matcher), finds nothing.
-[[ $1 == --version ]] && { echo "spatch version 0 (fake)"; exit 0; }
-while (($#)); do
-	[[ $1 == --file-groups ]] && groups=$2
-	shift
-done
-while IFS= read -r f; do
-	[[ -n $f ]] || continue
-	echo "HANDLING: $f" >&2
-	[[ $f != slow.c ]] || echo "EXN: Coccinelle_modules.Common.Timeout in $f" >&2
-	[[ $f != odd.c ]] || echo "EXN: Failure(\"r: node 3: x = ...;[1,2] in f reachable by inconsistent control-flow paths\") in $f" >&2
-done <"$groups"
-EOF
-chmod +x "$fake_spatch"
-cocci_tree="$SCRATCH/cocci tree"
-mkdir -p "$cocci_tree"
-printf 'void f(struct x *e)\n{\n\tlist_del(&e->node);\n}\n' >"$cocci_tree/slow.c"
-cp "$cocci_tree/slow.c" "$cocci_tree/fast.c"
-cp "$cocci_tree/slow.c" "$cocci_tree/odd.c"
-expect "cocci tree: a timed-out file is named and counted, the run goes on" 0 \
-	'^warning: slow\.c: file not checked: spatch gave up after 300 s' \
-	env SPATCH="$fake_spatch" "$S/cocci.sh" tree --tree "$cocci_tree" --rules list_del_init
-assert "cocci tree: a file spatch's matcher gave up on is named" \
-	grep -q '^warning: odd\.c: file not checked: spatch failed: Failure' "$SCRATCH/last.log"
-assert "cocci tree: the count of files given up is printed" \
-	grep -q '; 2 file(s) given up$' "$SCRATCH/last.log"
 
 # --- the benchmarks' tables, from canned runs (no boot, no build)
 bench_out="$SCRATCH/bench out"

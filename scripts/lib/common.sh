@@ -54,8 +54,11 @@ abspath() {
 # usage_from_header: --help is the script's header comment, from line 4
 # (line 2 is the SPDX tag, line 3 an empty comment) to the first line
 # that is not a comment.
-usage_from_header() {
-	sed -n '4,/^[^#]/{/^#/!q;s/^# \{0,1\}//;p}' "$0"
+usage_from_header() { usage_from_file "$0"; }
+
+# usage_from_file FILE: the same of another file (a subcommand's).
+usage_from_file() {
+	sed -n '4,/^[^#]/{/^#/!q;s/^# \{0,1\}//;p}' "$1"
 }
 
 # no_args "$@": for scripts that take only --help.

@@ -1,0 +1,209 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034
+#
+# Usage: scripts/cocci.sh diff --base-tree DIR --series-tree DIR --out DIR
+#                              [OPTIONS] FILE...
+#
+# Run every rule on each FILE (a path relative to both trees, .c or .h) in
+# the base tree and in the series tree, with the tree's include dirs.
+# Findings of the base tree are listed but do not fail; a finding of the
+# series tree that the base tree does not have (compared without line
+# numbers, so moved code is not new) fails. Functions spatch could not
+# parse, and files it gave up on, are listed as warnings.
+#
+# Output: TAP 13 on stdout (one test per rule), details in
+# DIR/cocci-diff.log, and for each failing rule and file one line on
+# stderr:
+#   cocci: RULE: N new finding(s) in FILE; log: DIR/cocci-diff.log
+#
+#   --base-tree DIR     tree without the series (only read)
+#   --series-tree DIR   tree with the series applied (only read)
+#   --out DIR           where logs and findings go (created)
+#   --jobs N            parallel spatch processes (default: nproc)
+#   --rules LIST        comma-separated subset of the rules of cocci/
+#   --wrappers FILE     kref wrapper list to use instead of pass 1 on the
+#                       base tree (lines "KIND NAME [WHERE]")
+#   --cache DIR         keep here what spatch printed for each file (by
+#                       the file's path and contents, the rule, spatch, its
+#                       options, the wrapper list and the include dirs'
+#                       files) and pass 1's wrapper list of the base tree
+#                       (default: DIR/cache of --out)
+#   --cache-key TEXT    TEXT names the base tree's contents (make check:
+#                       the base's id and the test overlay's hash): pass 1's
+#                       list is then found without looking at the tree
+#   --no-includes       do not use the trees' include dirs
+#   -v, --verbose       print each spatch command line on stderr
+#
+# Exit: 0 no new findings, 1 new findings, 2 usage or setup error.
+
+# (Sourced by scripts/cocci.sh; sourcing only defines functions. SC2034:
+# VERDICT and the options are read by cocci.sh and lib/spatch.sh.)
+
+# finding_keys: the comparison key of each finding read: file and message,
+# without numbers that are line numbers (standalone digit runs), so moved
+# code compares equal.
+finding_keys() {
+	sed -E 's/^([^:]+):[0-9]+:[0-9]+-[0-9]+: /\1\t/; s/\<[0-9]+\>/#/g'
+}
+
+# new_findings BASE SERIES: findings of SERIES whose key occurs more often
+# there than in BASE.
+new_findings() {
+	local us=$'\x1f'
+	# shellcheck disable=SC2094 # both read $2, nothing writes it
+	awk -v us="$us" '
+		FNR == NR { base[$0]++; next }
+		{
+			i = index($0, us); k = substr($0, 1, i - 1)
+			if (++seen[k] > base[k]) print substr($0, i + 1)
+		}' <(finding_keys <"$1") <(finding_keys <"$2" | paste -d"$us" - "$2")
+}
+
+# side_tree SIDE: the tree of side base or series.
+side_tree() {
+	if [[ $1 == base ]]; then echo "$BASE"; else echo "$SERIES"; fi
+}
+
+# diff_wrappers FILE...: the wrapper list of each side: the base tree's,
+# with the FILEs' own wrappers of that side swapped in.
+diff_wrappers() {
+	local side tree
+	if [[ -n $WRAPPERS ]]; then
+		cp "$WRAPPERS" "$OUT/wrappers-base-tree.txt"
+	else
+		wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt" "$OUT/pass1"
+	fi
+	for side in base series; do
+		tree=$(side_tree "$side")
+		collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
+			"$OUT/wrappers-$side-files.txt"
+		{
+			awk -v files="$(printf '%s\n' "$@")" '
+				BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
+				{ w = $3; sub(/:[0-9]+$/, "", w); if (!(w in skip)) print }
+			' "$OUT/wrappers-base-tree.txt"
+			cat "$OUT/wrappers-$side-files.txt"
+		} | sort -u >"$OUT/wrappers-$side.txt"
+	done
+}
+
+# diff_rule RULE: the TAP line of RULE, base against series; adds the
+# findings the series introduces to NEW.
+diff_rule() {
+	local r=$1 side tree t0 nbase nseries nnew wrappers=""
+	t0=$(now)
+	for side in base series; do
+		tree=$(side_tree "$side")
+		! rule_reads_wrappers "$r" || wrappers=$OUT/wrappers-$side.txt
+		run_rule "$r" report "$tree" "$OUT/$side.list" "$OUT/$r-$side" "$wrappers" "$INCLUDES"
+		findings_of "$OUT/$r-$side" >"$OUT/$r-$side/findings.txt"
+		coverage "$tree" "$OUT/$r-$side" >"$OUT/$r-$side/parse-failures.txt"
+	done
+	new_findings "$OUT/$r-base/findings.txt" "$OUT/$r-series/findings.txt" >"$OUT/$r-new.txt"
+	nbase=$(grep -c . "$OUT/$r-base/findings.txt" || true)
+	nseries=$(grep -c . "$OUT/$r-series/findings.txt" || true)
+	nnew=$(grep -c . "$OUT/$r-new.txt" || true)
+	{
+		echo "## $r ($(elapsed "$t0") s)"
+		echo "### base findings ($nbase)"
+		cat "$OUT/$r-base/findings.txt"
+		echo "### series findings ($nseries)"
+		cat "$OUT/$r-series/findings.txt"
+		echo "### new in series ($nnew)"
+		cat "$OUT/$r-new.txt"
+		echo "### parse failures (base, series)"
+		cat "$OUT/$r-base/parse-failures.txt" "$OUT/$r-series/parse-failures.txt"
+	} >>"$LOG"
+	# each parse failure once, with the first rule that met it
+	for side in base series; do
+		sed "s/^/$side: /" "$OUT/$r-$side/parse-failures.txt"
+	done | sort -u | { grep -vxF -f "$OUT/parse-shown.txt" || true; } |
+		tee -a "$OUT/parse-shown.txt" | tap_diag
+	if ((nnew == 0)); then
+		tap_ok "$r: no new findings ($nbase in base)"
+	else
+		tap_not_ok "$r: $nnew new finding(s) ($nbase in base)"
+	fi
+	sed 's/^/# base: /' "$OUT/$r-base/findings.txt"
+	sed 's/^/# new: /' "$OUT/$r-new.txt"
+	cut -d: -f1 "$OUT/$r-new.txt" | sort | uniq -c | while read -r cnt file; do
+		echo "cocci: $r: $cnt new finding(s) in $file; log: $LOG" >&2
+	done
+	NEW=$((NEW + nnew))
+}
+
+# cmd_diff ARGS: sets VERDICT.
+cmd_diff() {
+	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=1
+	local f side tree r t_all nrules=0 pass1=0
+	local -a files=()
+	CACHE_KEY=""
+	while [[ $# -gt 0 ]]; do
+		case $1 in
+		--base-tree) need_value "$@"; BASE=$2; shift 2 ;;
+		--series-tree) need_value "$@"; SERIES=$2; shift 2 ;;
+		--out) need_value "$@"; OUT=$2; shift 2 ;;
+		--cache-key) need_value "$@"; CACHE_KEY=$2; shift 2 ;;
+		--no-includes) INCLUDES=0; shift ;;
+		-v | --verbose) VERBOSE=1; shift ;;
+		--jobs | --rules | --wrappers | --cache) common_opt "$@"; shift 2 ;;
+		--) shift; files+=("$@"); break ;;
+		-*) die "$EX_SETUP" "diff: unknown option $1 (see cocci.sh diff --help)" ;;
+		*) files+=("$1"); shift ;;
+		esac
+	done
+	[[ -n $BASE ]] || die "$EX_SETUP" "diff: --base-tree DIR is required (see cocci.sh diff --help)"
+	[[ -n $SERIES ]] || die "$EX_SETUP" "diff: --series-tree DIR is required"
+	[[ -n $OUT ]] || die "$EX_SETUP" "diff: --out DIR is required"
+	[[ ${#files[@]} -gt 0 ]] || die "$EX_SETUP" "diff: no FILE given"
+	[[ -d $BASE ]] || die "$EX_SETUP" "diff: base tree $BASE is not a directory"
+	[[ -d $SERIES ]] || die "$EX_SETUP" "diff: series tree $SERIES is not a directory"
+	BASE=$(cd "$BASE" && pwd)
+	SERIES=$(cd "$SERIES" && pwd)
+	checked_opts
+	out_dir cocci-diff
+	case $OUT/ in "$BASE"/* | "$SERIES"/*) die "$EX_SETUP" "diff: --out must not be inside a tree" ;; esac
+	[[ -n $CACHE_DIR ]] || CACHE_DIR=$OUT/cache
+	for f in "${files[@]}"; do
+		case $f in
+		/* | ../* | */../*) die "$EX_SETUP" "diff: FILE must be relative to the trees: $f" ;;
+		*.c | *.h) ;;
+		*) die "$EX_SETUP" "diff: not a .c or .h file: $f" ;;
+		esac
+		[[ -f $BASE/$f || -f $SERIES/$f ]] || die "$EX_SETUP" "diff: $f is in neither tree"
+	done
+
+	LOG=$OUT/cocci-diff.log
+	: >"$LOG"
+	trap on_signal INT TERM
+	t_all=$(now)
+	log "# cocci.sh diff --base-tree $BASE --series-tree $SERIES --out $OUT --jobs $JOBS --rules '$RULES' ${files[*]}"
+	log "# $SPATCH_VERSION"
+
+	# The file list of each tree (a file may exist in one tree only).
+	for side in base series; do
+		tree=$(side_tree "$side")
+		for f in "${files[@]}"; do
+			[[ ! -f $tree/$f ]] || printf '%s\0' "$f"
+		done >"$OUT/$side.list"
+	done
+	for r in $RULES; do
+		nrules=$((nrules + 1))
+		! rule_reads_wrappers "$r" || pass1=1
+	done
+	((pass1 == 0)) || diff_wrappers "${files[@]}"
+
+	tap_plan "$nrules"
+	echo "# base: $BASE"
+	echo "# series: $SERIES"
+	echo "# files: ${files[*]}"
+	: >"$OUT/parse-shown.txt"
+	NEW=0
+	for r in $RULES; do
+		diff_rule "$r"
+	done
+	VERDICT=0
+	((NEW == 0)) || VERDICT=$EX_FAIL
+	echo "# time: $(elapsed "$t_all") s"
+	log "total $(elapsed "$t_all") s"
+}

@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034
+#
+# Usage: scripts/cocci.sh tree --tree DIR [OPTIONS] [PATH...]
+#
+# Run every rule on the whole tree, or on the given PATHs (directories or
+# files, relative to DIR). DIR may be any directory of C code; without a
+# kernel's include dirs it is checked without include dirs (said on
+# stderr). The kref rule first collects get/put wrappers from the whole
+# tree (pass 1), then checks. Findings are printed in the kernel's report
+# format (file:line:col-col: message), followed by parse failures, a count
+# per rule and the time taken.
+#
+#   --tree DIR       tree to check (only read)
+#   --out DIR        keep findings, wrapper list and logs here (default: a
+#                    temporary directory, removed at exit)
+#   --cache DIR      keep here what spatch printed for each file, and pass
+#                    1's wrapper list; an unchanged file is not run again
+#                    (default: DIR/cache of --out)
+#   --shard I/N      check only the I-th of N parts of the files (every
+#                    N-th of each rule's sorted file list, from the I-th);
+#                    pass 1 still covers the whole tree. Give each shard
+#                    its own --out, then: cocci.sh merge OUT...
+#   --jobs N         parallel spatch processes (default: nproc)
+#   --rules LIST     comma-separated subset of the rules of cocci/
+#   --wrappers FILE  kref wrapper list to use instead of pass 1
+#   --includes       use the tree's include dirs (slower; default: off)
+#   -v, --verbose    print each spatch command line on stderr
+#
+# Exit: 0 no findings, 1 findings, 2 usage or setup error.
+
+# (Sourced by scripts/cocci.sh; sourcing only defines functions. SC2034:
+# VERDICT and the options are read by cocci.sh and lib/spatch.sh. The
+# report's last lines are tree_summary's, shared with cocci.sh merge.)
+
+# shard_of I N LIST: keep the I-th of every N names of LIST (I from 1).
+shard_of() {
+	local i=$1 n=$2 list=$3 k
+	local -a names
+	mapfile -d '' names <"$list"
+	for ((k = i - 1; k < ${#names[@]}; k += n)); do
+		printf '%s\0' "${names[k]}"
+	done >"$list.shard"
+	mv "$list.shard" "$list"
+}
+
+# tree_summary OUT: what follows the findings of a tree run in OUT: the
+# parse failures, a count per rule (rules and files checked as run.env
+# records them).
+tree_summary() {
+	local out=$1 rule f nf nfiles np nn nt rules
+	rules=$(kv_get "$out/run.env" rules)
+	for rule in $rules; do
+		cat "$out/$rule/parse-failures.txt"
+	done | sort -u >"$out/parse-failures.txt"
+	cat "$out/parse-failures.txt"
+	for rule in $rules; do
+		f=$out/findings-$rule.txt
+		nf=$(grep -c . "$f" || true)
+		nfiles=$(cut -d: -f1 "$f" | sort -u | grep -c . || true)
+		echo "$rule: $nf finding(s) in $nfiles file(s), $(kv_get "$out/run.env" "checked_$rule") file(s) checked"
+	done
+	np=$(grep -c '^warning: .* function .* not checked' "$out/parse-failures.txt" || true)
+	nt=$(grep -c '^warning: .* file not checked' "$out/parse-failures.txt" || true)
+	nn=$(grep -c '^note: ' "$out/parse-failures.txt" || true)
+	echo "parse failures: $np function(s) not checked, $nn other construct(s); $nt file(s) given up"
+}
+
+# tree_verdict OUT: EX_FAIL when a rule found anything.
+tree_verdict() {
+	local rule
+	for rule in $(kv_get "$1/run.env" rules); do
+		[[ ! -s $1/findings-$rule.txt ]] || { echo "$EX_FAIL"; return; }
+	done
+	echo 0
+}
+
+# tree_paths PATH...: the PATHs relative to $TREE, into RELPATHS.
+tree_paths() {
+	local p rel
+	RELPATHS=()
+	for p in "$@"; do
+		rel=$p
+		if [[ $p == "$TREE" ]]; then
+			rel=.
+		elif [[ $p == /* ]]; then
+			rel=${p#"$TREE"/}
+			[[ $rel != "$p" ]] || die "$EX_SETUP" "tree: $p is not inside $TREE"
+		fi
+		[[ -e $TREE/$rel ]] || die "$EX_SETUP" "tree: no such path $TREE/$rel"
+		RELPATHS+=("$rel")
+	done
+}
+
+# tree_rule RULE WRAPPERS: one rule over its files of the tree (of the
+# shard); prints its findings.
+tree_rule() {
+	local rule=$1 wrappers=$2 t0 re list n secs
+	t0=$(now)
+	re=$(prefilter_of "$rule")
+	if [[ -n $wrappers ]]; then
+		# files calling a wrapper are candidates too
+		re+=$(wrapper_calls_re "$wrappers" | sed 's/^./|&/')
+	fi
+	list=$OUT/$rule.list
+	list_files "$TREE" "$re" ${RELPATHS[@]+"${RELPATHS[@]}"} >"$list"
+	[[ -z $SHARD ]] || shard_of "${SHARD%/*}" "${SHARD#*/}" "$list"
+	run_rule "$rule" report "$TREE" "$list" "$OUT/$rule" "$wrappers" "$INCLUDES"
+	findings_of "$OUT/$rule" >"$OUT/findings-$rule.txt"
+	coverage "$TREE" "$OUT/$rule" >"$OUT/$rule/parse-failures.txt"
+	cat "$OUT/findings-$rule.txt"
+	n=$(count_list "$list")
+	secs=$(elapsed "$t0")
+	printf 'checked_%s=%s\nseconds_%s=%s\n' "$rule" "$n" "$rule" "$secs" >>"$OUT/run.env"
+	log "$rule: $(wc -l <"$OUT/findings-$rule.txt") findings, $n files, $secs s"
+}
+
+# cmd_tree ARGS: sets VERDICT.
+cmd_tree() {
+	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=0 SHARD="" rule t_all
+	local wrappers="" timing="" paths=()
+	while [[ $# -gt 0 ]]; do
+		case $1 in
+		--tree) need_value "$@"; TREE=$2; shift 2 ;;
+		--out) need_value "$@"; OUT=$2; shift 2 ;;
+		--shard) need_value "$@"; SHARD=$2; shift 2 ;;
+		--includes) INCLUDES=1; shift ;;
+		-v | --verbose) VERBOSE=1; shift ;;
+		--jobs | --rules | --wrappers | --cache) common_opt "$@"; shift 2 ;;
+		--) shift; paths+=("$@"); break ;;
+		-*) die "$EX_SETUP" "tree: unknown option $1 (see cocci.sh tree --help)" ;;
+		*) paths+=("$1"); shift ;;
+		esac
+	done
+	[[ -n $TREE ]] || die "$EX_SETUP" "tree: --tree DIR is required (see cocci.sh tree --help)"
+	[[ -d $TREE ]] || die "$EX_SETUP" "tree: $TREE is not a directory"
+	TREE=$(cd "$TREE" && pwd)
+	if [[ -n $SHARD ]]; then
+		if ! [[ $SHARD =~ ^([1-9][0-9]*)/([1-9][0-9]*)$ ]] ||
+			((BASH_REMATCH[1] > BASH_REMATCH[2])); then
+			die "$EX_SETUP" "tree: --shard needs I/N with 1 <= I <= N, got '$SHARD'"
+		fi
+	fi
+	checked_opts
+	tree_paths ${paths[@]+"${paths[@]}"}
+	out_dir cocci-tree
+	case $OUT/ in "$TREE"/*) die "$EX_SETUP" "tree: --out must not be inside the tree" ;; esac
+	[[ -n $CACHE_DIR ]] || CACHE_DIR=$OUT/cache
+	kernel_tree "$TREE" ||
+		msg "tree: $TREE has no kernel include dirs (include/linux, arch/$SRCARCH/include): checking its files without include dirs"
+	LOG=$OUT/cocci-tree.log
+	: >"$LOG"
+	trap on_signal INT TERM
+	t_all=$(now)
+	log "# cocci.sh tree --tree $TREE --jobs $JOBS --rules '$RULES' --shard '$SHARD' ${RELPATHS[*]:-}"
+	log "# $SPATCH_VERSION"
+	printf '%s=%s\n' tree "$TREE" paths "${RELPATHS[*]:-}" rules "$RULES" \
+		shard "${SHARD:-1/1}" jobs "$JOBS" >"$OUT/run.env"
+
+	for rule in $RULES; do
+		rule_reads_wrappers "$rule" || continue
+		wrappers=$OUT/wrappers.txt
+		if [[ -n $WRAPPERS ]]; then
+			cp "$WRAPPERS" "$wrappers"
+		else
+			wrappers_cached "$TREE" "$wrappers" "$OUT/pass1"
+		fi
+		break
+	done
+	for rule in $RULES; do
+		if rule_reads_wrappers "$rule"; then
+			tree_rule "$rule" "$wrappers"
+		else
+			tree_rule "$rule" ""
+		fi
+		timing+="$rule $(kv_get "$OUT/run.env" "seconds_$rule") s, "
+	done
+	tree_summary "$OUT"
+	echo "time: ${timing}total $(elapsed "$t_all") s ($JOBS job(s))"
+	log "total $(elapsed "$t_all") s"
+	VERDICT=$(tree_verdict "$OUT")
+}
