@@ -10,8 +10,9 @@
 #   join   MBOX made of the mails MAIL... (git format-patch or b4 .eml
 #          files), in order
 #   reply  appends to MBOX a reply from FROM ("Name <address>") to the one
-#          mail whose subject contains SUBJECT: In-Reply-To and References
-#          set, the original quoted, then BODY
+#          mail whose subject contains SUBJECT (a reply itself only when
+#          SUBJECT starts with Re:): In-Reply-To and References set, the
+#          original quoted, then BODY
 #   drop   removes from MBOX the mails whose subject contains SUBJECT
 # Exit: 0 done, 1 no such mail (or more than one to reply to).
 import email
@@ -35,7 +36,8 @@ def join(path, files):
 
 def reply(path, want, sender, body):
     box = mailbox.mbox(path)
-    hits = [m for m in box if want in subject(m)]
+    hits = [m for m in box if want in subject(m)
+            and (want.startswith('Re:') or not subject(m).startswith('Re:'))]
     if len(hits) != 1:
         sys.exit('mbox.py: %d mail(s) with %r in the subject in %s' % (len(hits), want, path))
     orig = email.message_from_bytes(hits[0].as_bytes(), policy=email.policy.default)
