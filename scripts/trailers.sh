@@ -37,7 +37,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init series send b4-env
+lib_init series b4-env
 
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 
