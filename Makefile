@@ -11,13 +11,15 @@
 #   SERIES=DIR   the quilt series to check (default: series/)
 #   BOOT=no      make check without the stages that boot (a quick re-check)
 #   WIDE=yes     make check with the wide stages (xbuild, kcsan)
+#   MBOX=FILE    make trailers, make review: the saved thread of a posting
 # See README.md for each of them.
 
 SHELL := /bin/bash
 STAGES := $(shell ./scripts/check.sh --list-stages)
 
 .PHONY: help check test test-quick deps base-record clean results bench-z3fold \
-	bench-pipeline send reroll export identity cocci-tree cocci-eval \
+	bench-pipeline send trailers review reroll export identity cocci-tree \
+	cocci-eval \
 	$(STAGES)
 
 help:
@@ -78,6 +80,18 @@ bench-pipeline:
 ##              (SEND=yes to send, REFLECT=yes to send to yourself only)
 send:
 	@./scripts/send.sh
+
+## trailers     the Reviewed-by/Acked-by/Tested-by the list gave, from the
+##              thread MBOX=FILE, per patch: a dry run (APPLY=yes writes
+##              series/; FORCE=yes also for patches changed since posted)
+trailers:
+	@./scripts/trailers.sh
+
+## review       a posted series from its thread MBOX=FILE: b4 am into
+##              out/review/, its base found, the static stages run on it
+##              (KSRC=, FORCE_BASE=1; BOOT=yes boots it too)
+review:
+	@./scripts/review.sh
 
 ## reroll       after vN went out: series/revision becomes vN+1 and
 ##              series/changelog gets its section

@@ -11,211 +11,23 @@
 # runs in a private network namespace that has only loopback. Prints TAP.
 set -euo pipefail
 
-# No way out but loopback, where the test can have it.
-if [[ -z ${Z3S_NETNS:-} && $(id -u) == 0 ]] && command -v ip >/dev/null &&
-	unshare --net true 2>/dev/null; then
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	exec unshare --net env Z3S_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
-fi
-
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+loopback_only "$@"
 T_START=$SECONDS
-new_scratch
-SMTP_PIDS=()
-# shellcheck disable=SC2064 # expand now: the path is fixed
-stop_all() {
-	local p
-	for p in ${SMTP_PIDS[@]+"${SMTP_PIDS[@]}"}; do
-		kill "$p" 2>/dev/null || true
-	done
-	if [[ -n ${T_KEEP:-} ]]; then
-		echo "# kept: $SCRATCH"
-	else
-		rm -rf "$SCRATCH"
-	fi
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM # so stop_all runs on those too
-if [[ -n ${Z3S_NETNS:-} ]]; then
-	echo "# private network namespace: loopback only"
-else
-	echo "# no private network namespace (not root, or no unshare): b4 is offline by its own settings only"
-fi
+mail_world
 
-# --- an isolated world: HOME, git config, cache, and a copy of the scripts
-# so this repo's own .git/config (sendemail.*) can never leak in.
-export HOME="$SCRATCH/home" XDG_CONFIG_HOME="$SCRATCH/home/.config"
-export XDG_CACHE_HOME="$SCRATCH/home/.cache" XDG_DATA_HOME="$SCRATCH/home/.local/share"
-export GIT_CONFIG_NOSYSTEM=1 GIT_CEILING_DIRECTORIES=$SCRATCH
-unset GIT_CONFIG_GLOBAL GIT_DIR GIT_WORK_TREE EMAIL
-mkdir -p "$HOME"
-git config --global user.name 'Zoë Maintainer'
-git config --global user.email zoe@example.org
-git config --global init.defaultBranch main
-R="$SCRATCH/repo copy"
-mkdir -p "$R"
-cp -a "$REPO/scripts" "$R/"
-S=$R/scripts
-PY=/usr/bin/python3 # Debian's, with python3-aiosmtpd
-
-# --- the fake base tree, with a get_maintainer.pl stand-in
+# --- the fake base tree, and a 3-patch series made by git format-patch, as
+# a maintainer makes it
 CHECKPATCH=/bin/true
 KSRC_DIR="$SCRATCH/fake linux"
-make_fake_tree "$KSRC_DIR"
-cat >"$KSRC_DIR/scripts/get_maintainer.pl" <<'EOF'
-#!/usr/bin/perl
-# Stand-in for the kernel's: the z3fold section, for patches touching it.
-my $hit = 0;
-for my $f (grep { -f } @ARGV) {
-	open(my $fh, '<', $f) or next;
-	$hit ||= grep { m{^\+\+\+ b/mm/z3fold} } <$fh>;
-}
-print "Zed Reviewer <zed\@example.org>\nlinux-mm\@kvack.org\n" if $hit;
-EOF
-chmod +x "$KSRC_DIR/scripts/get_maintainer.pl"
-
-# --- a 3-patch series made by git format-patch, as a maintainer makes it
+mail_tree "$KSRC_DIR"
 SER="$SCRATCH/series send"
 OUTD="$SCRATCH/out send"
 CACHED="$SCRATCH/cache dir"
-AUTH="$SCRATCH/author repo"
-cp -a "$KSRC_DIR" "$AUTH"
-git -C "$AUTH" init -q
-git -C "$AUTH" add -A
-git -C "$AUTH" commit -qm base
-author_commit() { # AUTHOR MESSAGE: commit the work tree's changes
-	git -C "$AUTH" add -A
-	printf '%s\n' "$2" | git -C "$AUTH" commit -q --author "$1" -F -
-}
-sed -i 's/return n \* 3;/return n + n + n;/' "$AUTH/mm/z3fold.c"
-author_commit 'Zoë Tester <zoe.tester@example.org>' "mm/z3fold: count the pages by addition
+mail_series "$SCRATCH/author repo"
+in_case() { in_mail "$@"; }
 
-The stand-in multiplies; the self-test wants a change to carry through
-the mails. Nothing else changes.
-
-Fixes: 0123456789ab (\"mm/z3fold: the stand-in\")
-Cc: stable@vger.kernel.org
-Signed-off-by: Zoë Tester <zoe.tester@example.org>"
-printf '// SPDX-License-Identifier: GPL-2.0-only\n\nint z3fold_debug;\n' >"$AUTH/mm/z3fold-debug.c"
-author_commit 'Sam Author <sam@example.org>' "mm/z3fold: add a debug file
-
-A new file, so the round trip carries a file creation too.
-
-Reviewed-by: Zed Reviewer <zed@example.org>
-Signed-off-by: Sam Author <sam@example.org>"
-sed -i 's/^int z3fold_pages(int n)$/int z3fold_pages(int n) \/* three a page *\//' "$AUTH/mm/z3fold.c"
-author_commit 'Zoë Maintainer <zoe@example.org>' "mm/z3fold: say what the factor is
-
-Name the factor where the function starts.
-
-Signed-off-by: Zoë Maintainer <zoe@example.org>"
-mkdir -p "$SER"
-git -C "$AUTH" format-patch -q -N --zero-commit -o "$SER" HEAD~3..HEAD
-(cd "$SER" && printf '%s\n' 0*.patch) >"$SER/series"
-cp "$REPO/series/changelog" "$REPO/series/revision" "$SER/"
-# A cover letter still holding placeholders, as a new series starts.
-cp "$REPO/tests/cover-letter.template" "$SER/cover-letter.template"
-cp "$REPO/tests/cover-letter.template" "$SER/cover-letter"
-
-in_case() { env KSRC="$KSRC_DIR" SERIES="$SER" O="$OUTD" CACHE="$CACHED" "$@" </dev/null; }
-in_case "$S/base.sh" --record >/dev/null 2>&1
-mapfile -t NAMES <"$SER/series"
-
-# pass_check [RESULT [WIDE]]: $O/last-check as make check writes it, for
-# the series content as it is now (WIDE: the wide stages ran, default yes).
-pass_check() {
-	local sum
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	sum=$(SERIES=$SER bash -c 'source "$1/lib/common.sh" && lib_init series && series_checksum' _ "$S")
-	mkdir -p "$OUTD"
-	printf 'result %s\nseries %s\nflavour debug\nstages base apply checkpatch build\nwide %s\ndate %s\n' \
-		"${1:-pass}" "$sum" "${2:-yes}" "$(date -u +%FT%TZ)" >"$OUTD/last-check"
-}
-fill_cover() {
-	cat >"$SER/cover-letter" <<'EOF'
-# The test's cover letter: no placeholder left.
-mm/z3fold: the self-test series
-
-The stand-in needs three changes for the mail round trip to carry.
-
-Ownership rule: the test owns every byte here.
-
-Patches:
-1/3 counts by addition, 2/3 adds a file, 3/3 names the factor.
-
-Results:
-@@CHECKS@@
-
-Base: @@BASE@@
-EOF
-}
-
-# --- the SMTP server: accept or refuse, every mail into an mbox
-SMTP_SERVER='
-import asyncio, mailbox, os, sys
-from aiosmtpd.smtp import SMTP
-mode, box, envlog, portfile, lifetime = sys.argv[1:6]
-
-class Sink:
-    async def handle_RCPT(self, server, session, envelope, address, options):
-        if mode == "refuse":
-            return "550 5.7.1 this test server refuses every recipient"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        mb = mailbox.mbox(box)
-        mb.lock()
-        try:
-            mb.add(envelope.original_content.replace(b"\r\n", b"\n"))
-            mb.flush()
-        finally:
-            mb.unlock()
-        with open(envlog, "a") as f:
-            f.write("%s -> %s\n" % (envelope.mail_from, " ".join(envelope.rcpt_tos)))
-        return "250 OK"
-
-async def main():
-    loop = asyncio.get_running_loop()
-    srv = await loop.create_server(lambda: SMTP(Sink(), hostname="localhost"), "127.0.0.1", 0)
-    with open(portfile + ".tmp", "w") as f:
-        f.write("%d\n" % srv.sockets[0].getsockname()[1])
-    os.rename(portfile + ".tmp", portfile)
-    await asyncio.sleep(float(lifetime))  # bounded: it stops by itself
-
-asyncio.run(main())
-'
-MAILD="$SCRATCH/mail"
-mkdir -p "$MAILD"
-# start_smtp MODE: a server on 127.0.0.1 (at most 300 s); sets SMTP_PORT,
-# SMTP_PID, MBOX and ENVLOG, and points git's sendemail config at it.
-start_smtp() {
-	local i pf="$MAILD/$1.port"
-	MBOX="$MAILD/$1.mbox" ENVLOG="$MAILD/$1.envelopes"
-	rm -f "$pf" "$MBOX" "$ENVLOG"
-	"$PY" -c "$SMTP_SERVER" "$1" "$MBOX" "$ENVLOG" "$pf" 300 2>>"$MAILD/server.log" &
-	SMTP_PID=$!
-	SMTP_PIDS+=("$SMTP_PID")
-	for ((i = 0; i < 100; i++)); do
-		[[ -f $pf ]] && break
-		sleep 0.1
-	done
-	if [[ ! -f $pf ]]; then
-		echo "Bail out! the SMTP server (python3-aiosmtpd) did not start: $(tail -n 3 "$MAILD/server.log")"
-		exit 1
-	fi
-	SMTP_PORT=$(cat "$pf")
-	git config --global sendemail.smtpserver 127.0.0.1
-	git config --global sendemail.smtpserverport "$SMTP_PORT"
-}
-stop_smtp() {
-	kill "$SMTP_PID" 2>/dev/null || true
-	wait "$SMTP_PID" 2>/dev/null || true
-}
-received() {
-	if [[ -f $MBOX ]]; then grep -c '^From ' "$MBOX" || true; else echo 0; fi
-}
 # subject_of MAIL: its Subject, unfolded.
 subject_of() {
 	awk '/^$/ { exit } /^[ \t]/ { if (on) { sub(/^[ \t]+/, " "); s = s $0 } next }
