@@ -19,6 +19,7 @@ STAGES := $(shell ./scripts/check.sh --list-stages)
 
 .PHONY: help check test test-quick deps base-record clean results bench-z3fold \
 	bench-pipeline send trailers review reroll export identity cocci-tree \
+	cocci-tree-merge \
 	cocci-eval \
 	$(STAGES)
 
@@ -53,6 +54,11 @@ $(STAGES):
 ##              it, on every core; SHARD=I/N for one Nth of the files
 cocci-tree:
 	@./scripts/cocci-tree.sh
+
+## cocci-tree-merge  the report of a sharded cocci-tree run, from the
+##              shards' dirs gathered in O=
+cocci-tree-merge:
+	@./scripts/cocci-tree.sh --merge
 
 ## cocci-eval   how many real, fixed bugs the rules find: the cases of
 ##              cocci/eval/manifest.tsv, before and after their fix, from

@@ -59,7 +59,9 @@ main() {
 	need_tool node nodejs
 	gcl=$(gitlab_ci_local)
 	cd "$REPO"
-	exec "$gcl" --force-shell-executor --state-dir "$OUT/gitlab-ci-local" \
+	# gitlab-ci-local takes its state dir relative to the checkout.
+	exec "$gcl" --force-shell-executor \
+		--state-dir "$(realpath -m --relative-to="$REPO" "$OUT/gitlab-ci-local")" \
 		--variable "CACHE=$CACHE" \
 		--variable "CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}" \
 		${opts[@]+"${opts[@]}"} ${jobs[@]+"${jobs[@]}"}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Usage: scripts/cocci-tree.sh [--help]
+# Usage: scripts/cocci-tree.sh [--merge] [--help]
 #
 # make cocci-tree: the Coccinelle rules of cocci/ on a whole tree, for
 # reviewers: KSRC (any directory of C code: a kernel tree, an out-of-tree
@@ -15,7 +15,9 @@
 #
 # SHARD=I/N checks only the I-th of N parts of the files, into
 # $O/cocci-tree/shard-I-of-N; run every shard (on other machines, with
-# the same tree), then: scripts/cocci.sh merge DIR/shard-*-of-N
+# the same tree), gather their dirs in one $O/cocci-tree, then --merge
+# (make cocci-tree-merge) prints the report of the whole run and keeps
+# its findings in $O/cocci-tree/merged.
 #
 # Exit: 0 no findings, 1 findings, 2 setup error.
 set -euo pipefail
@@ -24,7 +26,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
 main() {
-	local paths=() err tree out=$OUT/cocci-tree shard=()
+	local paths=() err tree out=$OUT/cocci-tree shard=() shards
+	if [[ ${1:-} == --merge ]]; then
+		shards=("$out"/shard-*-of-*)
+		[[ -d ${shards[0]} ]] || die "$EX_SETUP" "no shard in $out (make cocci-tree SHARD=I/N first)"
+		exec "$REPO/scripts/cocci.sh" merge --out "$out/merged" "${shards[@]}"
+	fi
 	no_args "$@"
 	if [[ -n ${KSRC:-} && -d $KSRC ]]; then
 		# any directory: nothing here needs it to be a kernel tree

@@ -7,7 +7,8 @@
 # the missing ones with apt-get (and say which); otherwise print the exact
 # apt-get line and exit 2. Installed packages cost one dpkg-query.
 #   check  what 'make check' needs (the default)
-#   test   what 'make test' needs on top: the send round trip and linting
+#   test   what 'make test' needs on top: the send round trip, linting,
+#          and Node.js for gitlab-ci-local
 #
 #   DEPS_INSTALL=no  never run apt-get; only name what is missing
 #   DEPS_EXTRA="pkg..."  more packages to require
@@ -32,7 +33,10 @@ packages() {
 			# The default base; a KSRC tree needs no package.
 			[[ -n ${KSRC:-} ]] || echo linux-source-6.1 ;;
 		test)
-			echo shellcheck b4 git-email python3-aiosmtpd ;;
+			echo shellcheck b4 git-email python3-aiosmtpd python3-yaml nodejs
+			# A Node.js from elsewhere (NodeSource) brings its own npm;
+			# Debian's npm would replace that nodejs.
+			command -v npm >/dev/null 2>&1 || echo npm ;;
 		*) die "$EX_SETUP" "unknown group '$group' (check or test)" ;;
 		esac
 	done
