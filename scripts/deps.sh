@@ -33,7 +33,7 @@ packages() {
 			# The default base; a KSRC tree needs no package.
 			[[ -n ${KSRC:-} ]] || echo linux-source-6.1 ;;
 		test)
-			echo shellcheck b4 git-email python3-aiosmtpd python3-yaml nodejs
+			echo shellcheck b4 git-email python3-aiosmtpd python3-yaml nodejs rsync
 			# A Node.js from elsewhere (NodeSource) brings its own npm;
 			# Debian's npm would replace that nodejs.
 			command -v npm >/dev/null 2>&1 || echo npm ;;

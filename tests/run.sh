@@ -3,9 +3,10 @@
 #
 # Usage: tests/run.sh [--quick]
 #
-# make test: the quick self-tests, then make check on the real series and
-# the boot test's self-tests on real kernels (a hang, a panic, a kernel
-# with a broken z3fold_free()). make test-quick (--quick): the quick
+# make test: the quick self-tests, then make check on the real series, the
+# boot test's self-tests on real kernels (a hang, a panic, a kernel with a
+# broken z3fold_free()), and the GitLab pipeline's quick job and check
+# cell run by gitlab-ci-local (tests/ci-engine.sh). make test-quick (--quick): the quick
 # self-tests alone: tests/t-*.sh (the scripts against a fake tree, fake
 # QEMU and fake spatch; the guest's helpers and the initramfs), the
 # Coccinelle rule tests, and the boot test's gates on canned logs.
@@ -66,6 +67,7 @@ real_suites() {
 	kernel=$OUT/results/debug/p${#PATCHES[@]}/bzImage
 	run_suite "boot test, real kernels" "$REPO/tests/boot/run.sh" \
 		--real --build-broken --work "$OUT/test-boot" --kernel "$kernel"
+	run_suite "the GitLab pipeline, by gitlab-ci-local" "$REPO/tests/ci-engine.sh"
 }
 
 main() {

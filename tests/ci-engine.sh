@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Usage: tests/ci-engine.sh [--help]
+#
+# The GitLab pipeline run for real, by a GitLab CI engine
+# (gitlab-ci-local, scripts/ci-local.sh): the pipeline lists its jobs,
+# and the check cell passes and leaves its JUnit report. (The quick job
+# is not run here: make test has just run the same make test-quick, and
+# under gitlab-ci-local 4.60 that job ends with exit 2 after every suite
+# passed; see the README's CI section.) The check cell runs on make check's output dir (O=, as make
+# test's make check just left it) with BOOT=no: its builds and the boots
+# that make check ran are not repeated. Part of make test, after make
+# check. Prints TAP.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+lib_init series
+
+case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
+new_scratch
+CELL='check: [debug,/usr/src/linux-source-6.1.tar.xz]'
+
+expect "gitlab-ci-local lists the quick job, the check cell and 4 scan shards" 0 \
+	'cocci-tree: \[4/4\]' "$REPO/scripts/ci-local.sh" --list
+assert "... with the check cell named by its matrix" grep -qF "$CELL" "$SCRATCH/last.log"
+rm -f "$OUT/report.xml"
+expect "the check cell passes (make check WIDE=yes, BOOT=no, on O=)" 0 \
+	'PASS.*check' "$REPO/scripts/ci-local.sh" "$CELL" -- \
+	--variable "O=$OUT" --variable BOOT=no
+assert "... and writes the JUnit report the job publishes" \
+	grep -q '<testsuite name="make check"' "$OUT/report.xml"
+
+finish
