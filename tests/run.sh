@@ -11,10 +11,11 @@
 # QEMU and fake spatch; the guest's helpers and the initramfs), the
 # Coccinelle rule tests, and the boot test's gates on canned logs.
 #
-# Prints each suite's TAP and a closing "N passed, N failed, N skipped"
-# line. A "# SKIP" test counts as skipped, not passed; a suite whose plan
-# does not match the tests it printed, or that exits non-zero without a
-# "not ok" line, counts one failure more.
+# Prints each suite's TAP, a line of its counts and seconds, and a closing
+# "N passed, N failed, N skipped in N s" line. A "# SKIP" test counts as
+# skipped, not passed; a suite whose plan does not match the tests it
+# printed, or that exits non-zero without a "not ok" line, counts one
+# failure more.
 # Exit: 0 when nothing failed.
 set -uo pipefail
 # shellcheck source=../scripts/lib/common.sh
@@ -25,7 +26,7 @@ PASSED=0 FAILED=0 SKIPPED=0
 
 # run_suite NAME CMD...: run a TAP-printing suite and count its results.
 run_suite() {
-	local name=$1 rc counts p f s plan
+	local name=$1 rc counts p f s plan start=$SECONDS
 	shift
 	printf '=== %s\n' "$name"
 	# tee to a file, not /dev/stderr: reopening that on a redirected
@@ -42,6 +43,8 @@ run_suite() {
 		printf 'not ok - %s exited %d\n' "$name" "$rc"
 	fi
 	PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
+	printf '# %s: %d passed, %d failed, %d skipped in %d s\n' "$name" "$p" "$f" "$s" \
+		"$((SECONDS - start))"
 }
 
 quick_suites() {
@@ -84,7 +87,7 @@ main() {
 	"$REPO/scripts/deps.sh" check test || exit "$EX_SETUP"
 	quick_suites
 	((quick)) || real_suites
-	printf '%d passed, %d failed, %d skipped\n' "$PASSED" "$FAILED" "$SKIPPED"
+	printf '%d passed, %d failed, %d skipped in %d s\n' "$PASSED" "$FAILED" "$SKIPPED" "$SECONDS"
 	[[ $FAILED -eq 0 ]]
 }
 
