@@ -51,6 +51,9 @@ set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series send cover b4-env
+# Over 300 lines: a sixth of it is the header above (its --help); the
+# cover letter's parts and b4's git environment live in lib/cover.sh and
+# lib/b4-env.sh; what is left is one job, the gates and then b4's steps.
 
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 

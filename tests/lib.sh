@@ -3,7 +3,10 @@
 #
 # Helpers for the tooling's self-tests: a fake kernel tree whose "kbuild"
 # is a few make rules (like tuxmake's fakelinux), series written on the
-# fly against it, and TAP checks. Sourced by tests/t-*.sh.
+# fly against it, and TAP checks. Sourced by tests/t-*.sh. Over 300
+# lines because the fake tree's kbuild and the mail round trip's world
+# (HOME, git, get_maintainer.pl, SMTP sink) are written out here once
+# for every suite.
 
 # shellcheck source=../scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"

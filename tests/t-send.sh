@@ -10,6 +10,7 @@
 # as a git checkout. b4 runs with --offline-mode; as root the whole test
 # runs in a private network namespace that has only loopback. Prints TAP.
 set -euo pipefail
+# Long: a list of cases, each a few lines; the helpers are in tests/lib.sh.
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

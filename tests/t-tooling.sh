@@ -5,6 +5,7 @@
 # build): every bad input gives its one-line error and exit code, and
 # leaves series/ and the base tree as they were. Prints TAP.
 set -euo pipefail
+# Long: a list of cases, each a few lines; the helpers are in tests/lib.sh.
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
