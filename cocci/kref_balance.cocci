@@ -49,7 +49,7 @@ import os
 import re
 
 KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume",
-         "nofree", "putcb")
+         "nofree", "putcb", "rget")
 TREE = dict((k, set()) for k in KINDS)
 LOCAL = dict((k, set()) for k in KINDS)
 BAD_GET = set()
@@ -82,6 +82,32 @@ def wrap(kind, name):
 
 def anyput(name):
     return wrap("put", name) or wrap("consume", name)
+
+
+def known(name):
+    return any(name in TREE[k] or name in LOCAL[k] for k in KINDS)
+
+
+# Functions defined in this file whose name looks like that of a getter
+# or a keeper: their body, not their name, says what they do.
+DEFINED = set()
+
+# A callee the tree has no body for, named like a lookup that returns a
+# referenced object.  Only believed when the function puts what it got on
+# some path (name fallback: Moderate at best).
+GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
+
+
+def rget(name):
+    """Calls whose result carries a reference: returning getters known by
+    their body, or named like one when no body is known."""
+    return wrap("rget", name) or \
+        (not known(name) and name not in DEFINED and
+         bool(GETNAME_RE.search(name)))
+
+
+def fallback(name):
+    return not wrap("rget", name)
 
 
 # lock functions are known by a word of their name only
@@ -138,8 +164,11 @@ def handoff(name):
 
 
 def keeps(name):
-    return bool(HANDOFF_RE.search(name) or VERB_RE.search(name)) \
-        or anyput(name)
+    """A callee the object is handed to keeps it: by its body where this
+    file has it (a consumer), by its name otherwise."""
+    if anyput(name) or HANDOFF_RE.search(name):
+        return True
+    return bool(VERB_RE.search(name)) and name not in DEFINED
 
 
 _SRC = {}
@@ -209,6 +238,8 @@ def add_wrapper(kind, fn, p):
     if kind in ("put", "kput") and (not small(p) or not PUTNAME_RE.search(fn)):
         kind = "consume"
     elif kind in ("get", "tryget", "kget", "ktryget") and not small(p):
+        return
+    elif kind == "rget" and fn in BAD_GET:
         return
     if fn in LOCAL[kind]:
         return
@@ -323,6 +354,10 @@ GETCAND = []
 FROMPARAM = set()
 BEFORE = set()
 RELEASED = set()
+PUTBACK = set()
+EXPLICIT = set()
+ERRRET = set()
+OWNREF = set()
 
 
 def key(p):
@@ -334,44 +369,87 @@ def fn_of(p):
 
 
 FINDINGS = {}
+TIERS = ("High", "Moderate", "Low")
 
 
-def emit(rule, p, msg, secs=()):
+def emit(rule, p, msg, secs=(), tier="Moderate"):
     """Queue a finding; flush() prints them sorted once the file is done."""
     k = (key(p), rule, msg)
     if k not in FINDINGS:
-        FINDINGS[k] = (rule, p, msg, list(secs))
+        FINDINGS[k] = (rule, p, msg, list(secs), tier)
 
 
 LEAKS = {}
+RGFUNCS = set()
+GIVES = set()
+PUTS = set()
 
 
-def leak(p1, p2, obj):
-    """Leaks are reported once per reference, naming every leaking return."""
+def leak(p1, p2, obj, kind):
+    """Leaks are reported once per reference, naming every leaking return.
+    kind: how the reference was taken ("get": kref_get() or a wrapper on
+    the object; "rget": a returning getter known by its body; "fallback":
+    a call named like one; "failed": a hand-off that can fail)."""
     k = key(p1)
     if k not in LEAKS:
-        LEAKS[k] = (p1, obj, set())
+        LEAKS[k] = (p1, obj, set(), set())
     LEAKS[k][2].add(int(p2.line))
+    LEAKS[k][3].add(kind)
+
+
+def rg_leak(p1, p2, obj, name):
+    RGFUNCS.add(fn_of(p1))
+    leak(p1, p2, obj, "fallback" if fallback(name) else "rget")
+
+
+def rg_fn(fn):
+    return fn in RGFUNCS
 
 
 def leaky(fn):
-    return any(fn_of(p1) == str(fn) for (p1, obj, lines) in LEAKS.values())
+    return any(fn_of(p1) == str(fn) for (p1, obj, lines, kinds) in LEAKS.values())
+
+
+def leak_tier(p1, obj, lines, kinds):
+    """Confidence of a leak, by the shape that found it, and the returns
+    it names; None when it is not reported."""
+    fn = fn_of(p1)
+    mine = (fn, str(obj))
+    if "get" in kinds or "failed" in kinds:
+        if mine in FROMPARAM:
+            # an object of the caller: only an error return that skips the
+            # put the function does on other paths
+            errs = [n for n in lines if (p1.file, n) in ERRRET]
+            if key(p1) not in RELEASED or not errs:
+                return (None, lines)
+            return ("Moderate", errs)
+        if "failed" in kinds and "get" not in kinds:
+            return ("Moderate", lines)
+        return ("High" if key(p1) in RELEASED else "Low", lines)
+    if "rget" in kinds:
+        return ("High" if mine in GIVES else "Low", lines)
+    # named like a getter: believed when the function puts it elsewhere
+    # and takes no reference of its own on it
+    if mine in PUTS and mine not in EXPLICIT:
+        return ("Moderate", lines)
+    return (None, lines)
 
 
 def flush():
-    for (p1, obj, lines) in LEAKS.values():
-        if (fn_of(p1), str(obj)) in FROMPARAM:
+    for (p1, obj, lines, kinds) in LEAKS.values():
+        (tier, lines) = leak_tier(p1, obj, lines, kinds)
+        if tier is None:
             continue
         lines = sorted(lines)
         where = "line %d" % lines[0] if len(lines) == 1 else \
             "lines " + ", ".join(str(n) for n in lines)
         emit("kref leak", p1,
              "reference on '%s' taken by %s() is neither put nor handed off before the return at %s"
-             % (obj, callee(p1), where))
+             % (obj, callee(p1), where), tier=tier)
     order = sorted(FINDINGS, key=lambda k: (k[0][0], int(k[0][1]), int(k[0][2]), k[1], k[2]))
     for k in order:
-        (rule, p, msg, secs) = FINDINGS[k]
-        text = "%s in %s(): %s" % (rule, fn_of(p), msg)
+        (rule, p, msg, secs, tier) = FINDINGS[k]
+        text = "[%s] %s in %s(): %s" % (tier, rule, fn_of(p), msg)
         if "report" in MODE:
             coccilib.report.print_report(p, text)
         if "org" in MODE:
@@ -380,6 +458,9 @@ def flush():
                 cocci.print_secs(title, [q])
     FINDINGS.clear()
     LEAKS.clear()
+    RGFUNCS.clear()
+    GIVES.clear()
+    PUTS.clear()
 
 
 MODE = set()
@@ -411,6 +492,22 @@ CANCEL_PUTS.clear()
 FROMPARAM.clear()
 BEFORE.clear()
 RELEASED.clear()
+PUTBACK.clear()
+EXPLICIT.clear()
+ERRRET.clear()
+OWNREF.clear()
+DEFINED.clear()
+
+// Functions of this file named like getters or keepers (see rget(), keeps()).
+@defs@
+identifier fn : script:python() { bool(GETNAME_RE.search(fn) or VERB_RE.search(fn)) };
+@@
+fn(...) { ... }
+
+@script:python@
+fn << defs.fn;
+@@
+DEFINED.add(fn)
 
 // ---------------------------------------------------------------------------
 // Pass 1: wrappers defined in this file (and, with -D collect, printed so
@@ -666,6 +763,129 @@ p << w_consume2.p;
 if not anyput(fn) and small(p[0]):
     add_wrapper("consume", fn, p[0])
 
+// Returning getters: a function that returns an object it took a
+// reference on (kref_init() of a new one, kref_get(), a successful
+// kref_get_unless_zero(), a get wrapper, another returning getter), or a
+// field of it, without storing or handing the object off on the way,
+// gives that reference to its caller: "x = getter(...)" is a get of x.
+// Known by body only, in any file; three levels of calls within a file.
+@w_rget disable ptr_to_array exists@
+identifier fn, f, g, h;
+idexpression E;
+expression X;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier rg : script:python() { wrap("rget", rg) };
+identifier hf : script:python() { handoff(hf) };
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ kref_init(&E->f)
+|
+ kref_init(&E->f.g)
+|
+ kref_get(&E->f)
+|
+ kref_get(&E->f.g)
+|
+ kref_get_unless_zero(&E->f)
+|
+ gw(E, ...)
+|
+ E = rg(...)
+)
+... when != hf(..., E, ...)
+    when != hf(..., &E->h, ...)
+    when != X = E
+(
+ return E;
+|
+ return &E->h;
+)
+}
+
+@script:python@
+fn << w_rget.fn;
+p << w_rget.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+@w_rget2 exists@
+identifier fn;
+identifier rg : script:python() { wrap("rget", rg) };
+idexpression E;
+expression E2;
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ return rg(...);
+|
+ E = rg(...);
+ ... when != E = E2
+ return E;
+)
+}
+
+@script:python@
+fn << w_rget2.fn;
+p << w_rget2.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+@w_rget3 exists@
+identifier fn;
+identifier rg : script:python() { wrap("rget", rg) };
+idexpression E;
+expression E2;
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ return rg(...);
+|
+ E = rg(...);
+ ... when != E = E2
+ return E;
+)
+}
+
+@script:python@
+fn << w_rget3.fn;
+p << w_rget3.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+// A helper that takes a reference of its own on what it is given keeps
+// that one, not the one of its caller: calling it hands nothing off.
+@w_ownref depends on !collect disable ptr_to_array@
+identifier fn, P, f;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+type T;
+@@
+fn(..., T *P, ...) {
+<+...
+(
+ kref_get(&P->f)
+|
+ kref_get_unless_zero(&P->f)
+|
+ gw(P, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_ownref.fn;
+@@
+OWNREF.add(fn)
+
 // Functions of this file that keep an object given to them: they put it,
 // store it in a list or in a structure.
 @w_keep depends on !collect disable ptr_to_array@
@@ -689,7 +909,8 @@ fn(..., T *P, ...) {
 @script:python@
 fn << w_keep.fn;
 @@
-LOCAL["consume"].add(fn)
+if fn not in OWNREF:
+    LOCAL["consume"].add(fn)
 
 // Release callbacks named in this file, for the lock check.
 @cb depends on !collect@
@@ -1109,6 +1330,8 @@ position p1;
 |
  if (!kref_get_unless_zero@p1(&E->f)) S
 |
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
  if (... || !kref_get_unless_zero@p1(&E->f)) S
 |
  if (!tgw@p1(E, ...)) S
@@ -1171,6 +1394,8 @@ position p1;
  kgw@p1(&E->f, ...);
 |
  if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
 |
  if (... || !kref_get_unless_zero@p1(&E->f)) S
 |
@@ -1239,6 +1464,8 @@ position p1, p2;
 |
  if (!kref_get_unless_zero@p1(&E->f)) S
 |
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
  if (... || !kref_get_unless_zero@p1(&E->f)) S
 |
  if (!tgw@p1(E, ...)) S
@@ -1264,6 +1491,7 @@ position p1, p2;
     when != E2 = (T)E
     when != E2 = &E->h
     when != E2 = &E->h.i
+    when != if (E) S
 (
  return E;
 |
@@ -1283,9 +1511,449 @@ p1 << leak.p1;
 p2 << leak.p2;
 E << leak.E;
 @@
-if key(p1[0]) not in BEFORE and key(p1[0]) in RELEASED and \
-        (fn_of(p1[0]), E) not in FROMPARAM:
-    leak(p1[0], p2[0], E)
+if key(p1[0]) not in BEFORE:
+    leak(p1[0], p2[0], E, "get")
+
+// Leak of the reference of a returning getter: "x = lookup(...)" reaches a
+// return without x put or handed off.  A NULL or ERR_PTR result holds no
+// reference: paths through a test of x are only followed from the test
+// right after the call, on the branch where x is valid.
+
+@leak_rg depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+E = rg@p1(...);
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+    when != !E
+    when != E == NULL
+    when != E != NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rg.p1;
+p2 << leak_rg.p2;
+E << leak_rg.E;
+rg << leak_rg.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+@leak_rgc depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+E = rg@p1(...);
+... when != E
+(
+ if (\(!E\|E == NULL\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
+|
+ if (!E || E3) S
+|
+ if (E3 || !E) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rgc.p1;
+p2 << leak_rgc.p2;
+E << leak_rgc.E;
+rg << leak_rgc.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+@leak_rgd depends on !collect disable ptr_to_array exists@
+identifier E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+T E = rg@p1(...);
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+    when != !E
+    when != E == NULL
+    when != E != NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rgd.p1;
+p2 << leak_rgd.p2;
+E << leak_rgd.E;
+rg << leak_rgd.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+@leak_rgdc depends on !collect disable ptr_to_array exists@
+identifier E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+T E = rg@p1(...);
+... when != E
+(
+ if (\(!E\|E == NULL\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
+|
+ if (!E || E3) S
+|
+ if (E3 || !E) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rgdc.p1;
+p2 << leak_rgdc.p2;
+E << leak_rgdc.E;
+rg << leak_rgdc.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+// What the functions with such a leak do with x elsewhere: a get of their
+// own (the lookup only found it), a put or a hand-off somewhere.
+@rg_explicit depends on !collect disable ptr_to_array@
+identifier fn : script:python() { rg_fn(fn) };
+idexpression E;
+identifier f;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+@@
+fn(...) {
+<+...
+(
+ kref_get(&E->f)
+|
+ kref_get_unless_zero(&E->f)
+|
+ gw(E, ...)
+|
+ kgw(&E->f, ...)
+)
+...+>
+}
+
+@script:python@
+fn << rg_explicit.fn;
+E << rg_explicit.E;
+@@
+EXPLICIT.add((fn, E))
+
+@rg_gives depends on !collect disable ptr_to_array@
+identifier fn : script:python() { rg_fn(fn) };
+idexpression E;
+expression E2;
+identifier f, g, h;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+type T;
+position pp;
+@@
+fn(...) {
+<+...
+(
+ \( kref_put@pp(&E->f, ...) \| kref_put@pp(&E->f.g, ...) \)
+|
+ \( kref_put_mutex@pp(&E->f, ...) \| kref_put_lock@pp(&E->f, ...) \)
+|
+ pw@pp(..., E, ...)
+|
+ kpw@pp(&E->f, ...)
+|
+ hf(..., E, ...)
+|
+ hff(..., &E->h, ...)
+|
+ E2 = E
+|
+ E2 = (T)E
+|
+ E2 = &E->h
+)
+...+>
+}
+
+@script:python@
+fn << rg_gives.fn;
+E << rg_gives.E;
+@@
+GIVES.add((fn, E))
+
+@script:python@
+fn << rg_gives.fn;
+E << rg_gives.E;
+pp << rg_gives.pp;
+@@
+PUTS.add((fn, E))
+
+// Hand-offs that failed: a keeper that returned NULL, or queue_work() and
+// friends returning false (the work was already queued), did not take the
+// reference over; the branch that knows it still owns it.
+@leak_fail depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, X;
+identifier f, g, h, i, fc;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier rg : script:python() { wrap("rget", rg) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier qw =~ "^(queue|schedule|mod)_(delayed_)?work(_on)?$";
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+(
+ kref_get@p1(&E->f);
+|
+ gw@p1(E, ...);
+|
+ E = rg@p1(...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
+ if (!tgw@p1(E, ...)) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ X = \( pw(..., E, ...) \| hf(..., E, ...) \);
+ if (\(!X\|X == NULL\|IS_ERR(X)\|IS_ERR_OR_NULL(X)\)) {
+ ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+     when != pw(..., E, ...)
+     when != pw(..., &E->f, ...)
+     when != kpw(&E->f, ...)
+     when != hf(..., E, ...)
+     when != hff(..., &E->h, ...)
+     when != hff(..., &E->h.i, ...)
+     when != fp->h(..., E, ...)
+     when != (*fp)(..., E, ...)
+     when != E = E2
+     when != E2 = E
+     when != E2 = (T)E
+     when != E2 = &E->h
+     when != E2 = &E->h.i
+     when != if (E) S
+ return@p2 ...;
+ }
+|
+ if (!qw(..., &E->h, ...)) {
+ ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+     when != pw(..., E, ...)
+     when != pw(..., &E->f, ...)
+     when != kpw(&E->f, ...)
+     when != hf(..., E, ...)
+     when != hff(..., &E->h, ...)
+     when != hff(..., &E->h.i, ...)
+     when != fp->h(..., E, ...)
+     when != (*fp)(..., E, ...)
+     when != E = E2
+     when != E2 = E
+     when != E2 = (T)E
+     when != E2 = &E->h
+     when != E2 = &E->h.i
+     when != if (E) S
+ return@p2 ...;
+ }
+)
+
+@script:python@
+p1 << leak_fail.p1;
+p2 << leak_fail.p2;
+E << leak_fail.E;
+@@
+if key(p1[0]) not in BEFORE:
+    leak(p1[0], p2[0], E, "failed")
+
+// Error returns: a leak of a reference on a parameter is only reported at
+// a return that says the function failed.
+@errret depends on !collect@
+identifier C =~ "^E[A-Z0-9]+$";
+expression X;
+position p;
+@@
+(
+ return@p -C;
+|
+ return@p NULL;
+|
+ return@p ERR_PTR(X);
+)
+
+@script:python@
+p << errret.p;
+@@
+ERRRET.add((p[0].file, int(p[0].line)))
 
 // The parameter itself: a function that takes a reference on what it was
 // given and keeps it is a get wrapper for its caller, even when it is not
@@ -1369,7 +2037,7 @@ if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
     emit("kref double put", p2[0],
          "'%s' was already put at line %s by %s() on this path"
          % (E, p1[0].line, callee(p1[0])),
-         [("first put", p1[0])])
+         [("first put", p1[0])], tier="Low")
 
 // ---------------------------------------------------------------------------
 // Use after put.  A put whose result is ignored may have freed the object;
