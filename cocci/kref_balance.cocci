@@ -1,19 +1,37 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /// Find unbalanced kref reference counting within a function:
-///  - a reference taken with kref_get(), kref_get_unless_zero() or a get
-///    wrapper that reaches a return on some path without being put, handed
-///    off (stored, added to a list, queued, returned, passed to a function
-///    that consumes it) or dropped on the error path;
+///  - a reference taken with kref_get(), kref_get_unless_zero(), a get
+///    wrapper, or returned by a getter ("x = foo_lookup(...)") that reaches
+///    a return on some path without being put, handed off (stored, added
+///    to a list, queued, returned, passed to a function that consumes it)
+///    or dropped on the error path;
 ///  - two puts of the same reference on one path;
 ///  - a use of the object after a put that may have freed it, outside the
 ///    branch that knows it did not;
 ///  - a kref_put() whose release callback does not match the lock state of
 ///    the caller, for files that have _locked and unlocked release variants.
 /// Get/put wrappers (foo_get()/foo_put() whose body takes or drops a kref)
-/// are found by looking at function bodies: the ones defined in the same
-/// file are found on the fly, the ones defined elsewhere in the tree are
-/// read from the file named by the environment variable KREF_WRAPPERS,
-/// which "spatch -D collect" on the tree writes (scripts/cocci.sh does it).
+/// and returning getters (a function that returns an object it took a
+/// reference on, or created with kref_init()) are found by looking at
+/// function bodies: the ones defined in the same file are found on the
+/// fly, the ones defined elsewhere in the tree are read from the file
+/// named by the environment variable KREF_WRAPPERS, which "spatch -D
+/// collect" on the tree writes (scripts/cocci.sh does it).  A call the
+/// tree has no body for, named like a lookup (get, lookup, find), counts
+/// as a getter when the function puts its result elsewhere.
+///
+/// Every finding starts with its confidence, by shape:
+///  [High]     a leak of a reference the function gives back on other
+///             paths (taken by kref_get(), a wrapper, a getter known by
+///             its body);
+///  [Moderate] a leak through a getter known by its name only, a leak on
+///             the branch where a hand-off failed (queue_work() false, a
+///             keeper returning NULL), a leak of a reference on the
+///             caller's object at an error return, a use after put, a
+///             lock mismatch;
+///  [Low]      a reference no path of the function gives back (often kept
+///             on purpose for state the function does not show), two puts
+///             on one path.
 ///
 //# Paths that are infeasible because of correlated conditions (a reference
 //# taken only when a flag is set and dropped only when the same flag is set)
@@ -24,11 +42,12 @@
 //# the function took a reference of its own on the object earlier, when the
 //# put drops a cancelled work item's or an unlinking container's reference,
 //# or when its release callback does not free the object; two puts in one
-//# straight run of statements; a reference no path of the function gives
-//# back.  A reference dropped by a callee that is neither a wrapper nor a
-//# consumer is reported.
+//# straight run of statements; a leak of a reference on an object of the
+//# caller (a parameter, a field of one) except at an error return that
+//# skips the put other paths do.  A reference dropped by a callee that is
+//# neither a wrapper nor a consumer is reported.
 //
-// Confidence: Low
+// Confidence: High, Moderate, Low (in each message)
 // Copyright: (C) 2026 z3fold-series maintainers
 // Comments: The lock check only knows lock functions by name (a "lock",
 //  "trylock" or "unlock" word in the callee name, down_*/up_* for rwsems)
@@ -1616,6 +1635,10 @@ E = rg@p1(...);
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
+    when != !E
+    when != E == NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
 (
  return E;
 |
@@ -1735,6 +1758,10 @@ T E = rg@p1(...);
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
+    when != !E
+    when != E == NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
 (
  return E;
 |
@@ -1792,6 +1819,7 @@ idexpression E;
 expression E2;
 identifier f, g, h;
 identifier pw : script:python() { anyput(pw) };
+identifier pw2 : script:python() { wrap("put", pw2) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff(hff) };
@@ -1805,7 +1833,9 @@ fn(...) {
 |
  \( kref_put_mutex@pp(&E->f, ...) \| kref_put_lock@pp(&E->f, ...) \)
 |
- pw@pp(..., E, ...)
+ pw2@pp(E, ...)
+|
+ pw(..., E, ...)
 |
  kpw@pp(&E->f, ...)
 |

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Callers of a returning getter that are right: a NULL or ERR_PTR result
- * holds nothing, a conditional put covers the NULL case, the object is
+ * holds nothing (also when a shared exit tests it again), a conditional
+ * put covers the NULL case, the object is
  * returned or stored, and a name-only lookup whose result is never put is
  * no getter at all.
  */
@@ -72,6 +73,26 @@ int foo_state_of(struct foo_ctx *ctx, int id)
 	if (id < 0)
 		return -EINVAL;
 	return f->state;
+}
+
+int foo_reply(struct foo_ctx *ctx, int id)
+{
+	struct foo *f;
+	int ret = 0;
+
+	f = foo_create(ctx, id);
+	if (!f) {
+		ret = -ENOENT;
+		goto reply;
+	}
+	if (f->state < 0)
+		ret = -EIO;
+reply:
+	ctx->cur = NULL;
+	if (!f)
+		return ret;
+	foo_put(f);
+	return ret;
 }
 
 // expect: none
