@@ -593,6 +593,8 @@ fn@p(T *P, ...) {
 |
  kref_put(&P->f.g, ...)
 |
+ kref_put(&(P->f), ...)
+|
  kref_put_mutex(&P->f, ...)
 |
  kref_put_lock(&P->f, ...)
@@ -795,6 +797,7 @@ expression X;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
 identifier rg : script:python() { wrap("rget", rg) };
 identifier hf : script:python() { handoff(hf) };
+identifier pw : script:python() { anyput(pw) };
 type T;
 position p;
 @@
@@ -818,6 +821,8 @@ T *fn@p(...) {
 ... when != hf(..., E, ...)
     when != hf(..., &E->h, ...)
     when != X = E
+    when != kref_put(&E->f, ...)
+    when != pw(..., E, ...)
 (
  return E;
 |
