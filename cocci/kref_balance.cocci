@@ -429,11 +429,23 @@ def leaky(fn):
     return any(fn_of(p1) == str(fn) for (p1, obj, lines, kinds) in LEAKS.values())
 
 
+# "if (x) put(x)" at a shared exit: the matcher follows its false branch
+# (x NULL, no reference) to the return after it; such returns are no leak.
+CONDPUT = {}
+
+
+def after_condput(fn, obj, line):
+    return any(c < line for c in CONDPUT.get((fn, obj), ()))
+
+
 def leak_tier(p1, obj, lines, kinds):
     """Confidence of a leak, by the shape that found it, and the returns
     it names; None when it is not reported."""
     fn = fn_of(p1)
     mine = (fn, str(obj))
+    lines = set(n for n in lines if not after_condput(fn, str(obj), n))
+    if not lines:
+        return (None, lines)
     if "get" in kinds or "failed" in kinds:
         if mine in FROMPARAM:
             # an object of the caller: only an error return that skips the
@@ -480,6 +492,7 @@ def flush():
     RGFUNCS.clear()
     GIVES.clear()
     PUTS.clear()
+    CONDPUT.clear()
 
 
 MODE = set()
@@ -1989,6 +2002,32 @@ position p;
 p << errret.p;
 @@
 ERRRET.add((p[0].file, int(p[0].line)))
+
+// Conditional puts of a pointer that may be NULL: "if (x) put(x);".
+@condput depends on !collect disable ptr_to_array@
+idexpression E;
+identifier f;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position pc;
+@@
+if@pc (\(E\|E != NULL\|!IS_ERR_OR_NULL(E)\)) {
+ ... when any
+(
+ pw(..., E, ...);
+|
+ kref_put(&E->f, ...);
+|
+ kpw(&E->f, ...);
+)
+ ... when any
+}
+
+@script:python@
+E << condput.E;
+pc << condput.pc;
+@@
+CONDPUT.setdefault((fn_of(pc[0]), str(E)), set()).add(int(pc[0].line))
 
 // The parameter itself: a function that takes a reference on what it was
 // given and keeps it is a get wrapper for its caller, even when it is not

@@ -95,4 +95,22 @@ reply:
 	return ret;
 }
 
+int foo_shared_exit(struct foo_ctx *ctx, int id)
+{
+	struct foo *f;
+	int ret = -ENOENT;
+
+	f = foo_create(ctx, id);
+	if (!f)
+		goto out;
+	ret = -EIO;
+	if (f->state < 0)
+		goto out;
+	ret = f->id;
+out:
+	if (f)
+		foo_put(f);
+	return ret;
+}
+
 // expect: none
