@@ -182,10 +182,14 @@ def handoff(name):
     return bool(HANDOFF_RE.search(name))
 
 
+# Freeing the object outright ends it, whatever its count said.
+KFREE_RE = re.compile(r"^(kv?|v)free(_sensitive)?$|^kmem_cache_free$")
+
+
 def keeps(name):
     """A callee the object is handed to keeps it: by its body where this
     file has it (a consumer), by its name otherwise."""
-    if anyput(name) or HANDOFF_RE.search(name):
+    if anyput(name) or HANDOFF_RE.search(name) or KFREE_RE.search(name):
         return True
     return bool(VERB_RE.search(name)) and name not in DEFINED
 
@@ -1119,6 +1123,7 @@ NOFREE_PUTS.add(key(p[0]))
 idexpression E;
 identifier f, g;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier rg : script:python() { wrap("rget", rg) };
 identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
 identifier pw : script:python() { wrap("put", pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
@@ -1134,6 +1139,8 @@ position p1;
  gw(E, ...)
 |
  E = gw(...)
+|
+ E = rg(...)
 |
  kgw(&E->f, ...)
 )
