@@ -379,7 +379,6 @@ GETCAND = []
 FROMPARAM = set()
 BEFORE = set()
 RELEASED = set()
-PUTBACK = set()
 EXPLICIT = set()
 ERRRET = set()
 OWNREF = set()
@@ -394,7 +393,6 @@ def fn_of(p):
 
 
 FINDINGS = {}
-TIERS = ("High", "Moderate", "Low")
 
 
 def emit(rule, p, msg, secs=(), tier="Moderate"):
@@ -530,7 +528,6 @@ CANCEL_PUTS.clear()
 FROMPARAM.clear()
 BEFORE.clear()
 RELEASED.clear()
-PUTBACK.clear()
 EXPLICIT.clear()
 ERRRET.clear()
 OWNREF.clear()
