@@ -1,19 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /// Find unbalanced kref reference counting within a function:
-///  - a reference taken with kref_get(), kref_get_unless_zero() or a get
-///    wrapper that reaches a return on some path without being put, handed
-///    off (stored, added to a list, queued, returned, passed to a function
-///    that consumes it) or dropped on the error path;
+///  - a reference taken with kref_get(), kref_get_unless_zero(), a get
+///    wrapper, or returned by a getter ("x = foo_lookup(...)") that reaches
+///    a return on some path without being put, handed off (stored, added
+///    to a list, queued, returned, passed to a function that consumes it)
+///    or dropped on the error path;
 ///  - two puts of the same reference on one path;
 ///  - a use of the object after a put that may have freed it, outside the
 ///    branch that knows it did not;
 ///  - a kref_put() whose release callback does not match the lock state of
 ///    the caller, for files that have _locked and unlocked release variants.
 /// Get/put wrappers (foo_get()/foo_put() whose body takes or drops a kref)
-/// are found by looking at function bodies: the ones defined in the same
-/// file are found on the fly, the ones defined elsewhere in the tree are
-/// read from the file named by the environment variable KREF_WRAPPERS,
-/// which "spatch -D collect" on the tree writes (scripts/cocci.sh does it).
+/// and returning getters (a function that returns an object it took a
+/// reference on, or created with kref_init()) are found by looking at
+/// function bodies: the ones defined in the same file are found on the
+/// fly, the ones defined elsewhere in the tree are read from the file
+/// named by the environment variable KREF_WRAPPERS, which "spatch -D
+/// collect" on the tree writes (scripts/cocci.sh does it).  A call the
+/// tree has no body for, named like a lookup (get, lookup, find), counts
+/// as a getter when the function puts its result elsewhere.
+///
+/// Every finding starts with its confidence, by shape:
+///  [High]     a leak of a reference the function gives back on other
+///             paths (taken by kref_get(), a wrapper, a getter known by
+///             its body);
+///  [Moderate] a leak through a getter known by its name only, a leak on
+///             the branch where a hand-off failed (queue_work() false, a
+///             keeper returning NULL), a leak of a reference on the
+///             caller's object at an error return, a lock mismatch;
+///  [Low]      a reference no path of the function gives back (often kept
+///             on purpose for state the function does not show), a use
+///             after put, two puts on one path (both mostly another
+///             reference the function cannot see: 4 of 18 and 0 of 9 true
+///             in the 6.1 triage).
 ///
 //# Paths that are infeasible because of correlated conditions (a reference
 //# taken only when a flag is set and dropped only when the same flag is set)
@@ -24,17 +43,19 @@
 //# the function took a reference of its own on the object earlier, when the
 //# put drops a cancelled work item's or an unlinking container's reference,
 //# or when its release callback does not free the object; two puts in one
-//# straight run of statements; a reference no path of the function gives
-//# back.  A reference dropped by a callee that is neither a wrapper nor a
-//# consumer is reported.
+//# straight run of statements; a leak of a reference on an object of the
+//# caller (a parameter, a field of one) except at an error return that
+//# skips the put other paths do.  A reference dropped by a callee that is
+//# neither a wrapper nor a consumer is reported.
 //
-// Confidence: Low
+// Confidence: High, Moderate, Low (in each message)
 // Copyright: (C) 2026 z3fold-series maintainers
 // Comments: The lock check only knows lock functions by name (a "lock",
 //  "trylock" or "unlock" word in the callee name, down_*/up_* for rwsems)
 //  and only looks at locks taken on the object itself.
-//  Measured: 5 of 33 sampled findings true on the whole 6.1 tree
-//  (cocci/triage/kref_balance-6.1.tsv).
+//  Measured: 5 of 33 sampled findings true on the whole 6.1 tree before
+//  getters and tiers; with them 1 of 9 High and 2 of 19 Low on a 6.1 slice
+//  (cocci/triage/kref_balance-6.1.tsv, cocci/triage/rules-v2-6.1.tsv).
 // Options: --no-includes --include-headers
 // Keywords: kref_get, kref_put, kref_get_unless_zero, refcount, use after free
 
@@ -49,7 +70,7 @@ import os
 import re
 
 KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume",
-         "nofree", "putcb")
+         "nofree", "putcb", "rget")
 TREE = dict((k, set()) for k in KINDS)
 LOCAL = dict((k, set()) for k in KINDS)
 BAD_GET = set()
@@ -82,6 +103,32 @@ def wrap(kind, name):
 
 def anyput(name):
     return wrap("put", name) or wrap("consume", name)
+
+
+def known(name):
+    return any(name in TREE[k] or name in LOCAL[k] for k in KINDS)
+
+
+# Functions defined in this file whose name looks like that of a getter
+# or a keeper: their body, not their name, says what they do.
+DEFINED = set()
+
+# A callee the tree has no body for, named like a lookup that returns a
+# referenced object.  Only believed when the function puts what it got on
+# some path (name fallback: Moderate at best).
+GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
+
+
+def rget(name):
+    """Calls whose result carries a reference: returning getters known by
+    their body, or named like one when no body is known."""
+    return wrap("rget", name) or \
+        (not known(name) and name not in DEFINED and
+         bool(GETNAME_RE.search(name)))
+
+
+def fallback(name):
+    return not wrap("rget", name)
 
 
 # lock functions are known by a word of their name only
@@ -137,9 +184,16 @@ def handoff(name):
     return bool(HANDOFF_RE.search(name))
 
 
+# Freeing the object outright ends it, whatever its count said.
+KFREE_RE = re.compile(r"^(kv?|v)free(_sensitive)?$|^kmem_cache_free$")
+
+
 def keeps(name):
-    return bool(HANDOFF_RE.search(name) or VERB_RE.search(name)) \
-        or anyput(name)
+    """A callee the object is handed to keeps it: by its body where this
+    file has it (a consumer), by its name otherwise."""
+    if anyput(name) or HANDOFF_RE.search(name) or KFREE_RE.search(name):
+        return True
+    return bool(VERB_RE.search(name)) and name not in DEFINED
 
 
 _SRC = {}
@@ -209,6 +263,8 @@ def add_wrapper(kind, fn, p):
     if kind in ("put", "kput") and (not small(p) or not PUTNAME_RE.search(fn)):
         kind = "consume"
     elif kind in ("get", "tryget", "kget", "ktryget") and not small(p):
+        return
+    elif kind == "rget" and fn in BAD_GET:
         return
     if fn in LOCAL[kind]:
         return
@@ -323,6 +379,9 @@ GETCAND = []
 FROMPARAM = set()
 BEFORE = set()
 RELEASED = set()
+EXPLICIT = set()
+ERRRET = set()
+OWNREF = set()
 
 
 def key(p):
@@ -336,42 +395,96 @@ def fn_of(p):
 FINDINGS = {}
 
 
-def emit(rule, p, msg, secs=()):
+def emit(rule, p, msg, secs=(), tier="Moderate"):
     """Queue a finding; flush() prints them sorted once the file is done."""
     k = (key(p), rule, msg)
     if k not in FINDINGS:
-        FINDINGS[k] = (rule, p, msg, list(secs))
+        FINDINGS[k] = (rule, p, msg, list(secs), tier)
 
 
 LEAKS = {}
+RGFUNCS = set()
+GIVES = set()
+PUTS = set()
 
 
-def leak(p1, p2, obj):
-    """Leaks are reported once per reference, naming every leaking return."""
+def leak(p1, p2, obj, kind):
+    """Leaks are reported once per reference, naming every leaking return.
+    kind: how the reference was taken ("get": kref_get() or a wrapper on
+    the object; "rget": a returning getter known by its body; "fallback":
+    a call named like one; "failed": a hand-off that can fail)."""
     k = key(p1)
     if k not in LEAKS:
-        LEAKS[k] = (p1, obj, set())
+        LEAKS[k] = (p1, obj, set(), set())
     LEAKS[k][2].add(int(p2.line))
+    LEAKS[k][3].add(kind)
+
+
+def rg_leak(p1, p2, obj, name):
+    RGFUNCS.add(fn_of(p1))
+    leak(p1, p2, obj, "fallback" if fallback(name) else "rget")
+
+
+def rg_fn(fn):
+    return fn in RGFUNCS
 
 
 def leaky(fn):
-    return any(fn_of(p1) == str(fn) for (p1, obj, lines) in LEAKS.values())
+    return any(fn_of(p1) == str(fn) for (p1, obj, lines, kinds) in LEAKS.values())
+
+
+# "if (x) put(x)" at a shared exit: the matcher follows its false branch
+# (x NULL, no reference) to the return after it; such returns are no leak.
+CONDPUT = {}
+
+
+def after_condput(fn, obj, line):
+    return any(c < line for c in CONDPUT.get((fn, obj), ()))
+
+
+def leak_tier(p1, obj, lines, kinds):
+    """Confidence of a leak, by the shape that found it, and the returns
+    it names; None when it is not reported."""
+    fn = fn_of(p1)
+    mine = (fn, str(obj))
+    lines = set(n for n in lines if not after_condput(fn, str(obj), n))
+    if not lines:
+        return (None, lines)
+    if "get" in kinds or "failed" in kinds:
+        if mine in FROMPARAM:
+            # an object of the caller: only an error return that skips the
+            # put the function does on other paths
+            errs = [n for n in lines if (p1.file, n) in ERRRET]
+            if key(p1) not in RELEASED or not errs:
+                return (None, lines)
+            return ("Moderate", errs)
+        if "failed" in kinds and "get" not in kinds:
+            return ("Moderate", lines)
+        return ("High" if key(p1) in RELEASED else "Low", lines)
+    if "rget" in kinds:
+        return ("High" if mine in GIVES else "Low", lines)
+    # named like a getter: believed when the function puts it elsewhere
+    # and takes no reference of its own on it
+    if mine in PUTS and mine not in EXPLICIT:
+        return ("Moderate", lines)
+    return (None, lines)
 
 
 def flush():
-    for (p1, obj, lines) in LEAKS.values():
-        if (fn_of(p1), str(obj)) in FROMPARAM:
+    for (p1, obj, lines, kinds) in LEAKS.values():
+        (tier, lines) = leak_tier(p1, obj, lines, kinds)
+        if tier is None:
             continue
         lines = sorted(lines)
         where = "line %d" % lines[0] if len(lines) == 1 else \
             "lines " + ", ".join(str(n) for n in lines)
         emit("kref leak", p1,
              "reference on '%s' taken by %s() is neither put nor handed off before the return at %s"
-             % (obj, callee(p1), where))
+             % (obj, callee(p1), where), tier=tier)
     order = sorted(FINDINGS, key=lambda k: (k[0][0], int(k[0][1]), int(k[0][2]), k[1], k[2]))
     for k in order:
-        (rule, p, msg, secs) = FINDINGS[k]
-        text = "%s in %s(): %s" % (rule, fn_of(p), msg)
+        (rule, p, msg, secs, tier) = FINDINGS[k]
+        text = "[%s] %s in %s(): %s" % (tier, rule, fn_of(p), msg)
         if "report" in MODE:
             coccilib.report.print_report(p, text)
         if "org" in MODE:
@@ -380,6 +493,10 @@ def flush():
                 cocci.print_secs(title, [q])
     FINDINGS.clear()
     LEAKS.clear()
+    RGFUNCS.clear()
+    GIVES.clear()
+    PUTS.clear()
+    CONDPUT.clear()
 
 
 MODE = set()
@@ -411,6 +528,21 @@ CANCEL_PUTS.clear()
 FROMPARAM.clear()
 BEFORE.clear()
 RELEASED.clear()
+EXPLICIT.clear()
+ERRRET.clear()
+OWNREF.clear()
+DEFINED.clear()
+
+// Functions of this file named like getters or keepers (see rget(), keeps()).
+@defs@
+identifier fn : script:python() { bool(GETNAME_RE.search(fn) or VERB_RE.search(fn)) };
+@@
+fn(...) { ... }
+
+@script:python@
+fn << defs.fn;
+@@
+DEFINED.add(fn)
 
 // ---------------------------------------------------------------------------
 // Pass 1: wrappers defined in this file (and, with -D collect, printed so
@@ -476,6 +608,8 @@ fn@p(T *P, ...) {
  kref_put(&P->f, ...)
 |
  kref_put(&P->f.g, ...)
+|
+ kref_put(&(P->f), ...)
 |
  kref_put_mutex(&P->f, ...)
 |
@@ -666,6 +800,132 @@ p << w_consume2.p;
 if not anyput(fn) and small(p[0]):
     add_wrapper("consume", fn, p[0])
 
+// Returning getters: a function that returns an object it took a
+// reference on (kref_init() of a new one, kref_get(), a successful
+// kref_get_unless_zero(), a get wrapper, another returning getter), or a
+// field of it, without storing or handing the object off on the way,
+// gives that reference to its caller: "x = getter(...)" is a get of x.
+// Known by body only, in any file; three levels of calls within a file.
+@w_rget disable ptr_to_array exists@
+identifier fn, f, g, h;
+idexpression E;
+expression X;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier rg : script:python() { wrap("rget", rg) };
+identifier hf : script:python() { handoff(hf) };
+identifier pw : script:python() { anyput(pw) };
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ kref_init(&E->f)
+|
+ kref_init(&E->f.g)
+|
+ kref_get(&E->f)
+|
+ kref_get(&E->f.g)
+|
+ kref_get_unless_zero(&E->f)
+|
+ gw(E, ...)
+|
+ E = rg(...)
+)
+... when != hf(..., E, ...)
+    when != hf(..., &E->h, ...)
+    when != X = E
+    when != kref_put(&E->f, ...)
+    when != pw(..., E, ...)
+(
+ return E;
+|
+ return &E->h;
+)
+}
+
+@script:python@
+fn << w_rget.fn;
+p << w_rget.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+@w_rget2 exists@
+identifier fn;
+identifier rg : script:python() { wrap("rget", rg) };
+idexpression E;
+expression E2;
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ return rg(...);
+|
+ E = rg(...);
+ ... when != E = E2
+ return E;
+)
+}
+
+@script:python@
+fn << w_rget2.fn;
+p << w_rget2.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+@w_rget3 exists@
+identifier fn;
+identifier rg : script:python() { wrap("rget", rg) };
+idexpression E;
+expression E2;
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ return rg(...);
+|
+ E = rg(...);
+ ... when != E = E2
+ return E;
+)
+}
+
+@script:python@
+fn << w_rget3.fn;
+p << w_rget3.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+// A helper that takes a reference of its own on what it is given keeps
+// that one, not the one of its caller: calling it hands nothing off.
+@w_ownref depends on !collect disable ptr_to_array@
+identifier fn, P, f;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+type T;
+@@
+fn(..., T *P, ...) {
+<+...
+(
+ kref_get(&P->f)
+|
+ kref_get_unless_zero(&P->f)
+|
+ gw(P, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_ownref.fn;
+@@
+OWNREF.add(fn)
+
 // Functions of this file that keep an object given to them: they put it,
 // store it in a list or in a structure.
 @w_keep depends on !collect disable ptr_to_array@
@@ -689,7 +949,8 @@ fn(..., T *P, ...) {
 @script:python@
 fn << w_keep.fn;
 @@
-LOCAL["consume"].add(fn)
+if fn not in OWNREF:
+    LOCAL["consume"].add(fn)
 
 // Release callbacks named in this file, for the lock check.
 @cb depends on !collect@
@@ -861,6 +1122,7 @@ NOFREE_PUTS.add(key(p[0]))
 idexpression E;
 identifier f, g;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier rg : script:python() { wrap("rget", rg) };
 identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
 identifier pw : script:python() { wrap("put", pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
@@ -876,6 +1138,8 @@ position p1;
  gw(E, ...)
 |
  E = gw(...)
+|
+ E = rg(...)
 |
  kgw(&E->f, ...)
 )
@@ -1109,6 +1373,8 @@ position p1;
 |
  if (!kref_get_unless_zero@p1(&E->f)) S
 |
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
  if (... || !kref_get_unless_zero@p1(&E->f)) S
 |
  if (!tgw@p1(E, ...)) S
@@ -1171,6 +1437,8 @@ position p1;
  kgw@p1(&E->f, ...);
 |
  if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
 |
  if (... || !kref_get_unless_zero@p1(&E->f)) S
 |
@@ -1239,6 +1507,8 @@ position p1, p2;
 |
  if (!kref_get_unless_zero@p1(&E->f)) S
 |
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
  if (... || !kref_get_unless_zero@p1(&E->f)) S
 |
  if (!tgw@p1(E, ...)) S
@@ -1264,6 +1534,7 @@ position p1, p2;
     when != E2 = (T)E
     when != E2 = &E->h
     when != E2 = &E->h.i
+    when != if (E) S
 (
  return E;
 |
@@ -1283,9 +1554,486 @@ p1 << leak.p1;
 p2 << leak.p2;
 E << leak.E;
 @@
-if key(p1[0]) not in BEFORE and key(p1[0]) in RELEASED and \
-        (fn_of(p1[0]), E) not in FROMPARAM:
-    leak(p1[0], p2[0], E)
+if key(p1[0]) not in BEFORE:
+    leak(p1[0], p2[0], E, "get")
+
+// Leak of the reference of a returning getter: "x = lookup(...)" reaches a
+// return without x put or handed off.  A NULL or ERR_PTR result holds no
+// reference: paths through a test of x are only followed from the test
+// right after the call, on the branch where x is valid.
+
+@leak_rg depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+E = rg@p1(...);
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+    when != !E
+    when != E == NULL
+    when != E != NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rg.p1;
+p2 << leak_rg.p2;
+E << leak_rg.E;
+rg << leak_rg.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+@leak_rgc depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+E = rg@p1(...);
+... when != E
+(
+ if (\(!E\|E == NULL\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
+|
+ if (!E || E3) S
+|
+ if (E3 || !E) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+    when != !E
+    when != E == NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rgc.p1;
+p2 << leak_rgc.p2;
+E << leak_rgc.E;
+rg << leak_rgc.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+@leak_rgd depends on !collect disable ptr_to_array exists@
+identifier E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+T E = rg@p1(...);
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+    when != !E
+    when != E == NULL
+    when != E != NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rgd.p1;
+p2 << leak_rgd.p2;
+E << leak_rgd.E;
+rg << leak_rgd.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+@leak_rgdc depends on !collect disable ptr_to_array exists@
+identifier E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier rg : script:python() { rget(rg) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+T E = rg@p1(...);
+... when != E
+(
+ if (\(!E\|E == NULL\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
+|
+ if (!E || E3) S
+|
+ if (E3 || !E) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+    when != !E
+    when != E == NULL
+    when != IS_ERR(E)
+    when != IS_ERR_OR_NULL(E)
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_rgdc.p1;
+p2 << leak_rgdc.p2;
+E << leak_rgdc.E;
+rg << leak_rgdc.rg;
+@@
+rg_leak(p1[0], p2[0], E, rg)
+
+// What the functions with such a leak do with x elsewhere: a get of their
+// own (the lookup only found it), a put or a hand-off somewhere.
+@rg_explicit depends on !collect disable ptr_to_array@
+identifier fn : script:python() { rg_fn(fn) };
+idexpression E;
+identifier f;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+@@
+fn(...) {
+<+...
+(
+ kref_get(&E->f)
+|
+ kref_get_unless_zero(&E->f)
+|
+ gw(E, ...)
+|
+ kgw(&E->f, ...)
+)
+...+>
+}
+
+@script:python@
+fn << rg_explicit.fn;
+E << rg_explicit.E;
+@@
+EXPLICIT.add((fn, E))
+
+@rg_gives depends on !collect disable ptr_to_array@
+identifier fn : script:python() { rg_fn(fn) };
+idexpression E;
+expression E2;
+identifier f, g, h;
+identifier pw : script:python() { anyput(pw) };
+identifier pw2 : script:python() { wrap("put", pw2) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+type T;
+position pp;
+@@
+fn(...) {
+<+...
+(
+ \( kref_put@pp(&E->f, ...) \| kref_put@pp(&E->f.g, ...) \)
+|
+ \( kref_put_mutex@pp(&E->f, ...) \| kref_put_lock@pp(&E->f, ...) \)
+|
+ pw2@pp(E, ...)
+|
+ pw(..., E, ...)
+|
+ kpw@pp(&E->f, ...)
+|
+ hf(..., E, ...)
+|
+ hff(..., &E->h, ...)
+|
+ E2 = E
+|
+ E2 = (T)E
+|
+ E2 = &E->h
+)
+...+>
+}
+
+@script:python@
+fn << rg_gives.fn;
+E << rg_gives.E;
+@@
+GIVES.add((fn, E))
+
+@script:python@
+fn << rg_gives.fn;
+E << rg_gives.E;
+pp << rg_gives.pp;
+@@
+PUTS.add((fn, E))
+
+// Hand-offs that failed: a keeper that returned NULL, or queue_work() and
+// friends returning false (the work was already queued), did not take the
+// reference over; the branch that knows it still owns it.
+@leak_fail depends on !collect disable ptr_to_array exists@
+local idexpression E;
+expression E2, X;
+identifier f, g, h, i, fc;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier rg : script:python() { wrap("rget", rg) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff(hff) };
+identifier qw =~ "^(queue|schedule|mod)_(delayed_)?work(_on)?$";
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+(
+ kref_get@p1(&E->f);
+|
+ gw@p1(E, ...);
+|
+ E = rg@p1(...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
+ if (!tgw@p1(E, ...)) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ X = \( pw(..., E, ...) \| hf(..., E, ...) \);
+ if (\(!X\|X == NULL\|IS_ERR(X)\|IS_ERR_OR_NULL(X)\)) {
+ ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+     when != pw(..., E, ...)
+     when != pw(..., &E->f, ...)
+     when != kpw(&E->f, ...)
+     when != hf(..., E, ...)
+     when != hff(..., &E->h, ...)
+     when != hff(..., &E->h.i, ...)
+     when != fp->h(..., E, ...)
+     when != (*fp)(..., E, ...)
+     when != E = E2
+     when != E2 = E
+     when != E2 = (T)E
+     when != E2 = &E->h
+     when != E2 = &E->h.i
+     when != if (E) S
+ return@p2 ...;
+ }
+|
+ if (!qw(..., &E->h, ...)) {
+ ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+     when != pw(..., E, ...)
+     when != pw(..., &E->f, ...)
+     when != kpw(&E->f, ...)
+     when != hf(..., E, ...)
+     when != hff(..., &E->h, ...)
+     when != hff(..., &E->h.i, ...)
+     when != fp->h(..., E, ...)
+     when != (*fp)(..., E, ...)
+     when != E = E2
+     when != E2 = E
+     when != E2 = (T)E
+     when != E2 = &E->h
+     when != E2 = &E->h.i
+     when != if (E) S
+ return@p2 ...;
+ }
+)
+
+@script:python@
+p1 << leak_fail.p1;
+p2 << leak_fail.p2;
+E << leak_fail.E;
+@@
+if key(p1[0]) not in BEFORE:
+    leak(p1[0], p2[0], E, "failed")
+
+// Error returns: a leak of a reference on a parameter is only reported at
+// a return that says the function failed.
+@errret depends on !collect@
+identifier C =~ "^E[A-Z0-9]+$";
+expression X;
+position p;
+@@
+(
+ return@p -C;
+|
+ return@p NULL;
+|
+ return@p ERR_PTR(X);
+)
+
+@script:python@
+p << errret.p;
+@@
+ERRRET.add((p[0].file, int(p[0].line)))
+
+// Conditional puts of a pointer that may be NULL: "if (x) put(x);".
+@condput depends on !collect disable ptr_to_array@
+idexpression E;
+identifier f;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position pc;
+@@
+if@pc (\(E\|E != NULL\|!IS_ERR_OR_NULL(E)\)) {
+ ... when any
+(
+ pw(..., E, ...);
+|
+ kref_put(&E->f, ...);
+|
+ kpw(&E->f, ...);
+)
+ ... when any
+}
+
+@script:python@
+E << condput.E;
+pc << condput.pc;
+@@
+CONDPUT.setdefault((fn_of(pc[0]), str(E)), set()).add(int(pc[0].line))
 
 // The parameter itself: a function that takes a reference on what it was
 // given and keeps it is a get wrapper for its caller, even when it is not
@@ -1369,7 +2117,7 @@ if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
     emit("kref double put", p2[0],
          "'%s' was already put at line %s by %s() on this path"
          % (E, p1[0].line, callee(p1[0])),
-         [("first put", p1[0])])
+         [("first put", p1[0])], tier="Low")
 
 // ---------------------------------------------------------------------------
 // Use after put.  A put whose result is ignored may have freed the object;
@@ -1494,7 +2242,7 @@ if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
     emit("kref use after put", p2[0],
          "'%s' is used after %s() at line %s, which may have freed it"
          % (E, callee(p1[0]), p1[0].line),
-         [("put", p1[0])])
+         [("put", p1[0])], tier="Low")
 
 @script:python@
 p1 << uap_branch.p1;
@@ -1506,7 +2254,7 @@ if key(p1[0]) not in PRIOR and key(p1[0]) not in CANCEL_PUTS and \
     emit("kref use after put", p2[0],
          "'%s' is used after %s() at line %s, which may have freed it"
          % (E, callee(p1[0]), p1[0].line),
-         [("put", p1[0])])
+         [("put", p1[0])], tier="Low")
 
 // ---------------------------------------------------------------------------
 // Release callback against the caller's lock state: a _locked callback

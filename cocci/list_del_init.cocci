@@ -59,6 +59,18 @@ def tested(t, f):
     return k in TESTED and k not in HEADS
 
 
+def tested_at(t, f, p):
+    k = (norm(t), str(f))
+    if k not in TESTED or int(p.line) < int(TESTED[k].line):
+        TESTED[k] = p
+    TESTED_IN.setdefault(k, set()).add((str(p.current_element), int(p.line)))
+
+
+# The delete that leaves an entry poisoned, and the one that does not.
+INIT = {"list_del": "list_del_init", "list_del_rcu": "list_del_init_rcu",
+        "hlist_del": "hlist_del_init", "hlist_del_rcu": "hlist_del_init_rcu"}
+
+
 # Functions that end an object's life: a list_empty() guard in one of them
 # only covers "never added".
 TEARDOWN_RE = re.compile(r"(^|_)(release|destroy|free|fini|dtor)(_|$)")
@@ -106,6 +118,17 @@ def key(p):
 FIX = set()
 
 
+def poisoned(t, f, e, p, dl):
+    """Report a delete of a field tested elsewhere in the file."""
+    k = (norm(t), f)
+    q = TESTED[k]
+    if teardown_guard(t, f, p):
+        return
+    what = "hlist_unhashed()" if dl.startswith("h") else "list_empty()"
+    emit(p, "%s() leaves %s->%s poisoned, but %s.%s is tested with %s at line %s; use %s()"
+         % (dl, e, f, norm(t), f, what, q.line, INIT[dl]), [("%s test" % what, q)])
+
+
 def emit(p, msg, secs=()):
     FIX.add(key(p))
     k = (key(p), msg)
@@ -147,19 +170,35 @@ FIX.clear()
 type T;
 T *X;
 identifier f;
+identifier tf =~ "^(list_empty|list_empty_careful|hlist_unhashed|hlist_unhashed_lockless)$";
 position p;
 @@
-\( list_empty@p(&X->f) \| list_empty_careful@p(&X->f) \)
+tf@p(&X->f)
 
 @script:python@
 T << tst.T;
 f << tst.f;
 p << tst.p;
 @@
-k = (norm(T), str(f))
-if k not in TESTED or int(p[0].line) < int(TESTED[k].line):
-    TESTED[k] = p[0]
-TESTED_IN.setdefault(k, set()).add((str(p[0].current_element), int(p[0].line)))
+tested_at(T, f, p[0])
+
+// Members of members: &dev->links.consumer is field "links.consumer".
+@tst2 disable ptr_to_array@
+type T;
+T *X;
+identifier f, g;
+identifier tf =~ "^(list_empty|list_empty_careful|hlist_unhashed|hlist_unhashed_lockless)$";
+position p;
+@@
+tf@p(&X->f.g)
+
+@script:python@
+T << tst2.T;
+f << tst2.f;
+g << tst2.g;
+p << tst2.p;
+@@
+tested_at(T, "%s.%s" % (f, g), p[0])
 
 // Fields used as a list head somewhere in the file, by structure type.
 @head disable ptr_to_array@
@@ -181,6 +220,23 @@ T << head.T;
 f << head.f;
 @@
 HEADS.add((norm(T), str(f)))
+
+@head2 disable ptr_to_array@
+type T;
+T *X;
+identifier f, g;
+expression E;
+identifier hf =~ "^(list_(add|add_tail|move|move_tail|splice|splice_tail|splice_init|splice_tail_init)|hlist_add_head(_rcu)?)$";
+identifier ef =~ "^list_(first|last)_entry(_or_null)?$";
+@@
+\( hf(E, &X->f.g) \| ef(&X->f.g, ...) \)
+
+@script:python@
+T << head2.T;
+f << head2.f;
+g << head2.g;
+@@
+HEADS.add((norm(T), "%s.%s" % (f, g)))
 
 @head_iter disable ptr_to_array@
 type T;
@@ -215,16 +271,47 @@ T *E;
 identifier f, g;
 identifier fn : script:python() { keeps(fn) };
 identifier df : script:python() { defer(df) };
+identifier dl =~ "^h?list_del(_rcu)?$";
 expression E2, H;
 position p : script:python(T, f) { tested(T, f) };
 @@
-list_del@p(&E->f);
+dl@p(&E->f);
 ... when != \( list_add(&E->f, H) \| list_add_tail(&E->f, H) \)
     when != \( list_add_rcu(&E->f, H) \| list_add_tail_rcu(&E->f, H) \)
     when != \( list_move(&E->f, H) \| list_move_tail(&E->f, H) \)
     when != \( __list_add(&E->f, ...) \| list_replace(&E->f, ...) \)
-    when != INIT_LIST_HEAD(&E->f)
+    when != \( hlist_add_head(&E->f, H) \| hlist_add_head_rcu(&E->f, H) \)
+    when != \( hlist_add_before(&E->f, ...) \| hlist_add_behind(&E->f, ...) \)
+    when != \( INIT_LIST_HEAD(&E->f) \| INIT_HLIST_NODE(&E->f) \)
     when != E->f.next = E2
+    when != E->f.pprev = E2
+    when != fn(..., E, ...)
+    when != df(..., &E->g, ...)
+    when != E2 = E
+    when != return E;
+    when != *E = E2
+
+// The same for a member of a member (&dev->links.consumer).
+@bad2 disable ptr_to_array exists@
+type T;
+T *E;
+identifier f, f2, g;
+identifier fn : script:python() { keeps(fn) };
+identifier df : script:python() { defer(df) };
+identifier dl =~ "^h?list_del(_rcu)?$";
+expression E2, H;
+position p : script:python(T, f, f2) { tested(T, "%s.%s" % (f, f2)) };
+@@
+dl@p(&E->f.f2);
+... when != \( list_add(&E->f.f2, H) \| list_add_tail(&E->f.f2, H) \)
+    when != \( list_add_rcu(&E->f.f2, H) \| list_add_tail_rcu(&E->f.f2, H) \)
+    when != \( list_move(&E->f.f2, H) \| list_move_tail(&E->f.f2, H) \)
+    when != \( __list_add(&E->f.f2, ...) \| list_replace(&E->f.f2, ...) \)
+    when != \( hlist_add_head(&E->f.f2, H) \| hlist_add_head_rcu(&E->f.f2, H) \)
+    when != \( hlist_add_before(&E->f.f2, ...) \| hlist_add_behind(&E->f.f2, ...) \)
+    when != \( INIT_LIST_HEAD(&E->f.f2) \| INIT_HLIST_NODE(&E->f.f2) \)
+    when != E->f.f2.next = E2
+    when != E->f.f2.pprev = E2
     when != fn(..., E, ...)
     when != df(..., &E->g, ...)
     when != E2 = E
@@ -236,44 +323,81 @@ list_del@p(&E->f);
 type T;
 T *E;
 identifier f;
+identifier dl =~ "^h?list_del(_rcu)?$";
+identifier del2 =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu|list_move(_tail)?)$";
 expression E2, H, H2;
 iterator iter;
 statement S;
 position p, p2;
 @@
-list_del@p(&E->f);
+dl@p(&E->f);
 ... when != \( list_add(&E->f, H) \| list_add_tail(&E->f, H) \)
     when != \( list_add_rcu(&E->f, H) \| list_add_tail_rcu(&E->f, H) \)
     when != \( __list_add(&E->f, ...) \| list_replace(&E->f, ...) \)
-    when != INIT_LIST_HEAD(&E->f)
+    when != \( hlist_add_head(&E->f, H) \| hlist_add_head_rcu(&E->f, H) \)
+    when != \( INIT_LIST_HEAD(&E->f) \| INIT_HLIST_NODE(&E->f) \)
     when != E = E2
     when != \( E++ \| E-- \| ++E \| --E \| E += E2 \| E -= E2 \)
 (
  iter(..., E, ...) S
 |
- \( list_del@p2(&E->f) \| list_del_init@p2(&E->f) \| list_move@p2(&E->f, H2) \| list_move_tail@p2(&E->f, H2) \)
+ del2@p2(&E->f, ...)
 )
+
+// A list_head pointer deleted, then tested or deleted again on the path.
+@bad_ptr exists@
+idexpression struct list_head *P;
+identifier dl =~ "^list_del(_rcu)?$";
+identifier use =~ "^(list_empty|list_empty_careful|list_del|list_del_init|list_move|list_move_tail)$";
+expression E2, H;
+position p, p2;
+@@
+dl@p(P);
+... when != \( list_add(P, H) \| list_add_tail(P, H) \| list_add_rcu(P, H) \| list_add_tail_rcu(P, H) \)
+    when != \( list_move(P, H) \| list_move_tail(P, H) \| INIT_LIST_HEAD(P) \)
+    when != P = E2
+use@p2(P, ...)
 
 @script:python@
 T << bad.T;
 f << bad.f;
 E << bad.E;
 p << bad.p;
+dl << bad.dl;
 @@
-q = TESTED[(norm(T), str(f))]
-if not teardown_guard(T, f, p[0]):
-    emit(p[0], "list_del() leaves %s->%s poisoned, but %s.%s is tested with list_empty() at line %s; use list_del_init()"
-         % (E, f, norm(T), f, q.line), [("list_empty() test", q)])
+poisoned(T, str(f), E, p[0], dl)
+
+@script:python@
+T << bad2.T;
+f << bad2.f;
+f2 << bad2.f2;
+E << bad2.E;
+p << bad2.p;
+dl << bad2.dl;
+@@
+poisoned(T, "%s.%s" % (f, f2), E, p[0], dl)
+
+@script:python@
+P << bad_ptr.P;
+p << bad_ptr.p;
+p2 << bad_ptr.p2;
+dl << bad_ptr.dl;
+use << bad_ptr.use;
+@@
+if key(p[0]) != key(p2[0]):
+    emit(p[0], "%s() leaves %s poisoned, but %s() at line %s uses it again; use %s()"
+         % (dl, P, use, p2[0].line, INIT[str(dl)]), [("used again", p2[0])])
 
 @script:python@
 f << twice.f;
 E << twice.E;
 p << twice.p;
 p2 << twice.p2;
+dl << twice.dl;
 @@
 if key(p[0]) != key(p2[0]):
-    emit(p[0], "%s->%s is deleted again at line %s after this list_del(); use list_del_init()"
-         % (E, f, p2[0].line), [("second delete", p2[0])])
+    emit(p[0], "%s->%s is deleted again at line %s after this %s(); use %s()"
+         % (E, f, p2[0].line, dl, INIT[str(dl)]), [("second delete", p2[0])])
 
 @script:python flush@
 @@
@@ -281,15 +405,25 @@ flush()
 
 @depends on patch@
 position p : script:python() { key(p[0]) in FIX };
-expression E;
-identifier f;
+expression L;
 @@
-- list_del@p(&E->f);
-+ list_del_init(&E->f);
+(
+- list_del@p(L);
++ list_del_init(L);
+|
+- list_del_rcu@p(L);
++ list_del_init_rcu(L);
+|
+- hlist_del@p(L);
++ hlist_del_init(L);
+|
+- hlist_del_rcu@p(L);
++ hlist_del_init_rcu(L);
+)
 
 @depends on context@
 position p : script:python() { key(p[0]) in FIX };
-expression E;
-identifier f;
+identifier dl;
+expression L;
 @@
-* list_del@p(&E->f);
+* dl@p(L);

@@ -148,3 +148,7 @@ void pooled_unref(struct pooled *pl)
 // expect-wrapper: nofree pooled_recycle
 // expect-wrapper: putcb pooled_unref/pooled_recycle:keeps
 // expect-wrapper: putcb drop_foo/foo_release:frees
+// expect-wrapper: rget foo_hold_local
+// expect-wrapper: rget grab_foo
+// expect-wrapper: rget foo_lookup_hold
+// expect-wrapper: rget foo_pick

@@ -29,4 +29,4 @@ out:
 	return ret;
 }
 
-// expect: 14:1-9: kref leak in foo_attach_buf(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 29
+// expect: 14:1-9: [High] kref leak in foo_attach_buf(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 29

@@ -16,4 +16,4 @@ int foo_poke(struct foo_ctx *ctx, int id)
 	return 0;
 }
 
-// expect: 11:1-9: kref leak in foo_poke(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 13
+// expect: 11:1-9: [High] kref leak in foo_poke(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 13

@@ -24,4 +24,4 @@ int foo_scan(struct foo_ctx *ctx, int n)
 	return done;
 }
 
-// expect: 17:2-10: kref leak in foo_scan(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 24
+// expect: 17:2-10: [High] kref leak in foo_scan(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 24

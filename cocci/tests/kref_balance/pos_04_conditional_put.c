@@ -23,4 +23,4 @@ int foo_check(struct foo_ctx *ctx, int id)
 	return 0;
 }
 
-// expect: 13:1-9: kref leak in foo_check(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 20
+// expect: 13:1-9: [High] kref leak in foo_check(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 20

@@ -19,5 +19,5 @@ void foo_retire_two(struct foo *f)
 	list_del(&f->node);
 }
 
-// expect: 12:2-3: kref use after put in foo_retire_one(): 'f' is used after kref_put() at line 11, which may have freed it
-// expect: 19:11-12: kref use after put in foo_retire_two(): 'f' is used after kref_put() at line 17, which may have freed it
+// expect: 12:2-3: [Low] kref use after put in foo_retire_one(): 'f' is used after kref_put() at line 11, which may have freed it
+// expect: 19:11-12: [Low] kref use after put in foo_retire_two(): 'f' is used after kref_put() at line 17, which may have freed it

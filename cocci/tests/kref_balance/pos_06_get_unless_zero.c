@@ -18,4 +18,4 @@ int foo_try_use(struct foo_ctx *ctx, int id)
 	return 0;
 }
 
-// expect: 12:12-32: kref leak in foo_try_use(): reference on 'f' taken by kref_get_unless_zero() is neither put nor handed off before the return at line 15
+// expect: 12:12-32: [High] kref leak in foo_try_use(): reference on 'f' taken by kref_get_unless_zero() is neither put nor handed off before the return at line 15

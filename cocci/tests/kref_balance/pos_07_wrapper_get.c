@@ -28,5 +28,5 @@ int foo_wrapped_oddname(struct foo_ctx *ctx, int id)
 	return 0;
 }
 
-// expect: 13:1-8: kref leak in foo_wrapped(): reference on 'f' taken by foo_get() is neither put nor handed off before the return at line 15
-// expect: 24:1-9: kref leak in foo_wrapped_oddname(): reference on 'f' taken by grab_foo() is neither put nor handed off before the return at line 26
+// expect: 13:1-8: [High] kref leak in foo_wrapped(): reference on 'f' taken by foo_get() is neither put nor handed off before the return at line 15
+// expect: 24:1-9: [High] kref leak in foo_wrapped_oddname(): reference on 'f' taken by grab_foo() is neither put nor handed off before the return at line 26

@@ -27,5 +27,5 @@ int foo_wrapped_kref(struct foo_ctx *ctx, int id)
 	return 0;
 }
 
-// expect: 11:6-16: kref leak in foo_wrapped_try(): reference on 'f' taken by foo_tryget() is neither put nor handed off before the return at line 14
-// expect: 23:1-13: kref leak in foo_wrapped_kref(): reference on 'f' taken by foo_ref_hold() is neither put nor handed off before the return at line 25
+// expect: 11:6-16: [High] kref leak in foo_wrapped_try(): reference on 'f' taken by foo_tryget() is neither put nor handed off before the return at line 14
+// expect: 23:1-13: [High] kref leak in foo_wrapped_kref(): reference on 'f' taken by foo_ref_hold() is neither put nor handed off before the return at line 25

@@ -28,5 +28,5 @@ void foo_stop(struct foo *f)
 	foo_put(f);
 }
 
-// expect: 19:1-9: kref double put in foo_start(): 'f' was already put at line 14 by kref_put() on this path
-// expect: 28:1-8: kref double put in foo_stop(): 'f' was already put at line 25 by foo_put() on this path
+// expect: 19:1-9: [Low] kref double put in foo_start(): 'f' was already put at line 14 by kref_put() on this path
+// expect: 28:1-8: [Low] kref double put in foo_stop(): 'f' was already put at line 25 by foo_put() on this path

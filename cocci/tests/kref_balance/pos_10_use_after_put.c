@@ -20,5 +20,5 @@ int foo_done(struct foo *f)
 	return f->id;
 }
 
-// expect: 14:15-16: kref use after put in foo_close(): 'f' is used after kref_put() at line 13, which may have freed it
-// expect: 20:8-9: kref use after put in foo_done(): 'f' is used after foo_put() at line 19, which may have freed it
+// expect: 14:15-16: [Low] kref use after put in foo_close(): 'f' is used after kref_put() at line 13, which may have freed it
+// expect: 20:8-9: [Low] kref use after put in foo_done(): 'f' is used after foo_put() at line 19, which may have freed it

@@ -15,4 +15,4 @@ void foo_drop_all(struct foo_ctx *ctx)
 	}
 }
 
-// expect: 12:1-20: kref use after put in foo_drop_all(): 'f' is used after kref_put() at line 14, which may have freed it
+// expect: 12:1-20: [Low] kref use after put in foo_drop_all(): 'f' is used after kref_put() at line 14, which may have freed it

@@ -20,5 +20,5 @@ void foo_finish_locked(struct foo *f)
 	kref_put(&f->ref, foo_release);
 }
 
-// expect: 13:1-9: kref lock mismatch in foo_finish(): foo_release_locked() expects 'f' locked, but foo_unlock() at line 12 unlocked it
-// expect: 20:1-9: kref lock mismatch in foo_finish_locked(): foo_release() expects 'f' unlocked, but it is still locked by foo_lock() at line 18; use the _locked variant
+// expect: 13:1-9: [Moderate] kref lock mismatch in foo_finish(): foo_release_locked() expects 'f' locked, but foo_unlock() at line 12 unlocked it
+// expect: 20:1-9: [Moderate] kref lock mismatch in foo_finish_locked(): foo_release() expects 'f' unlocked, but it is still locked by foo_lock() at line 18; use the _locked variant

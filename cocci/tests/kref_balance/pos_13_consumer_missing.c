@@ -16,4 +16,4 @@ int foo_hand_over(struct foo_ctx *ctx, int id)
 	return 0;
 }
 
-// expect: 12:1-9: kref leak in foo_hand_over(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 14
+// expect: 12:1-9: [High] kref leak in foo_hand_over(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 14

@@ -93,8 +93,8 @@ int bar_close_group(struct bar *b)
 	return b->id;
 }
 
-// expect: 69:8-9: kref use after put in bar_close(): 'b' is used after kref_put() at line 68, which may have freed it
-// expect: 75:8-9: kref use after put in bar_close_rcu(): 'b' is used after kref_put() at line 74, which may have freed it
-// expect: 81:8-9: kref use after put in bar_close_wake(): 'b' is used after kref_put() at line 80, which may have freed it
-// expect: 87:8-9: kref use after put in bar_close_ops(): 'b' is used after kref_put() at line 86, which may have freed it
-// expect: 93:8-9: kref use after put in bar_close_group(): 'b' is used after kref_put() at line 92, which may have freed it
+// expect: 69:8-9: [Low] kref use after put in bar_close(): 'b' is used after kref_put() at line 68, which may have freed it
+// expect: 75:8-9: [Low] kref use after put in bar_close_rcu(): 'b' is used after kref_put() at line 74, which may have freed it
+// expect: 81:8-9: [Low] kref use after put in bar_close_wake(): 'b' is used after kref_put() at line 80, which may have freed it
+// expect: 87:8-9: [Low] kref use after put in bar_close_ops(): 'b' is used after kref_put() at line 86, which may have freed it
+// expect: 93:8-9: [Low] kref use after put in bar_close_group(): 'b' is used after kref_put() at line 92, which may have freed it

@@ -17,4 +17,4 @@ struct foo *foo_lookup_live(struct foo_ctx *ctx, int id)
 	return f;
 }
 
-// expect: 14:1-9: kref leak in foo_lookup_live(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 16
+// expect: 14:1-9: [High] kref leak in foo_lookup_live(): reference on 'f' taken by kref_get() is neither put nor handed off before the return at line 16

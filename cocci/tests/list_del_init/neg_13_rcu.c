@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * list_del_rcu() is left alone (readers may still walk the entry), and an
- * entry freed through call_rcu() is not reported either.
+ * An entry freed through call_rcu() after its list_del() is not reported,
+ * even though the file tests the field with list_empty().
  */
 struct route {
 	struct list_head node;
@@ -12,12 +12,6 @@ struct route {
 bool route_linked(struct route *r)
 {
 	return !list_empty(&r->node);
-}
-
-void route_remove(struct route *r)
-{
-	list_del_rcu(&r->node);
-	r->metric = 0;
 }
 
 void route_remove_deferred(struct route *r)

@@ -75,4 +75,5 @@ static inline void foo_ctx_set(struct foo *f, struct foo_ctx *ctx)
 // expect-wrapper: put foo_put
 // expect-wrapper: putcb foo_put/foo_release
 // expect-wrapper: tryget foo_tryget
+// expect-wrapper: rget foo_get
 #endif
