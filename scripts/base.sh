@@ -103,8 +103,7 @@ tree_content_id() {
 		id=$(cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum |
 			sha256sum | cut -c1-16)
 		mkdir -p "${cache%/*}"
-		printf '%s %s\n' "$stamp" "$id" >"$cache.tmp"
-		mv -f "$cache.tmp" "$cache"
+		printf '%s %s\n' "$stamp" "$id" | write_atomic "$cache"
 	fi
 	printf '%s\n' "$id"
 }

@@ -70,16 +70,6 @@ read_stage_table() {
 	done <<<"$STAGE_TABLE"
 }
 
-# write_atomic FILE: standard input into FILE, whole or not at all; a full
-# disk or an unwritable dir is a setup error naming FILE.
-write_atomic() {
-	local err
-	if ! err=$({ cat >"$1.tmp" && mv -f -- "$1.tmp" "$1"; } 2>&1); then
-		rm -f -- "$1.tmp" 2>/dev/null || true
-		die "$EX_SETUP" "cannot write $1: ${err##*: }"
-	fi
-}
-
 # rerun_command STAGE: the make command that reruns STAGE as this run did.
 rerun_command() {
 	local v cmd="make -C $REPO $1"
@@ -151,23 +141,25 @@ run_stage() {
 	fi
 }
 
-# render FORMAT: one report from results.tsv.
+# render FORMAT BASE MATRIX: one report from results.tsv.
 render() {
+	awk -v format="$1" -v base="$2" -v matrix="$3" -v flavour="$FLAVOUR" \
+		-v report="$OUT/report.xml" -v state="$RUN_STATE" \
+		-f "$REPO/scripts/awk/check-report.awk" "$OUT/results.tsv"
+}
+
+# write_reports: report.tap and report.xml, then the table on stdout; the
+# base line and the evidence matrix (cleaned of control bytes) once.
+write_reports() {
 	local base='' matrix=''
 	[[ ! -f $OUT/base.env ]] || base=$(load_base && base_line)
 	if [[ -f $OUT/evidence/matrix.txt ]]; then
 		matrix=$OUT/evidence/matrix.clean
 		tr -d '\000-\010\013-\037\177' <"$OUT/evidence/matrix.txt" >"$matrix"
 	fi
-	awk -v format="$1" -v base="$base" -v matrix="$matrix" -v flavour="$FLAVOUR" \
-		-v report="$OUT/report.xml" -v state="$RUN_STATE" \
-		-f "$REPO/scripts/awk/check-report.awk" "$OUT/results.tsv"
-}
-
-write_reports() {
-	render tap | write_atomic "$OUT/report.tap"
-	render xml | write_atomic "$OUT/report.xml"
-	render table
+	render tap "$base" "$matrix" | write_atomic "$OUT/report.tap"
+	render xml "$base" "$matrix" | write_atomic "$OUT/report.xml"
+	render table "$base" "$matrix"
 }
 
 record_result() {

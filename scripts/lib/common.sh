@@ -82,6 +82,16 @@ kv_get() {
 		}' "$1"
 }
 
+# write_atomic FILE: standard input into FILE, whole or not at all; a full
+# disk or an unwritable dir is a setup error naming FILE.
+write_atomic() {
+	local err
+	if ! err=$({ cat >"$1.tmp" && mv -f -- "$1.tmp" "$1"; } 2>&1); then
+		rm -f -- "$1.tmp" 2>/dev/null || true
+		die "$EX_SETUP" "cannot write $1: ${err##*: }"
+	fi
+}
+
 # content_hash FILE...: one hash over names and contents, for cache keys.
 content_hash() {
 	local f
