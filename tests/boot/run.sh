@@ -197,18 +197,11 @@ default_out() {
 # long before --timeout; the reason quotes its last line, the first report
 # and the task stacks sysrq dumped.
 stall_cases() {
-	local l=$1 start took
-	start=$SECONDS
+	local l=$1
+	# killed for the silence, not for --timeout (the reason says which)
 	FAKE_QEMU_HANG=1 fake stall 124 \
 		'boot: k: boot: stall: no console output for [0-9]+ s \(last: z3fold-stress: fault=hang: sleeping forever\); log: ' \
 		--stall 2 --timeout 120 k="$l/hang.log"
-	took=$((SECONDS - start))
-	if ((took < 30)); then
-		tap_ok "fake-stall: killed after $took s, long before --timeout 120"
-	else
-		not_ok "fake-stall: took $took s, want < 30" \
-			"output: $WORK/fake-stall"
-	fi
 	FAKE_QEMU_HANG=1 fake stall-splat 124 \
 		'boot: k: boot: stall: no console output for [0-9]+ s \(last: z3fold-stress: heartbeat t=22.4s round=1/1 pages=52011 .*\); first report: refcount_t: underflow; use-after-free. in z3fold_zpool_free <- zswap_free_entry; log: ' \
 		--stall 2 k="$l/stall-splat.log"
