@@ -70,13 +70,19 @@ read_stage_table() {
 	done <<<"$STAGE_TABLE"
 }
 
+# rerun_vars: RERUN_VARS, the settings as the environment gave them, as
+# make arguments for the rerun commands.
+rerun_vars() {
+	local v
+	RERUN_VARS=
+	for v in O KSRC SERIES FLAVOUR FORCE_BASE OVERLAY CACHE; do
+		[[ -z $(printenv "$v") ]] || RERUN_VARS+=" $v=$(printenv "$v")"
+	done
+}
+
 # rerun_command STAGE: the make command that reruns STAGE as this run did.
 rerun_command() {
-	local v cmd="make -C $REPO $1"
-	for v in O KSRC SERIES FLAVOUR FORCE_BASE OVERLAY CACHE; do
-		[[ -z $(printenv "$v") ]] || cmd+=" $v=$(printenv "$v")"
-	done
-	printf '%s\n' "$cmd"
+	printf 'make -C %s %s%s\n' "$REPO" "$1" "$RERUN_VARS"
 }
 
 # add_row STAGE STATUS CODE SECONDS REASON: the stage's row, then
@@ -240,6 +246,7 @@ select_stages() {
 main() {
 	local s err
 	read_stage_table
+	rerun_vars
 	case ${1:-} in
 	-h | --help) usage_from_header; exit 0 ;;
 	--list-stages) printf '%s\n' "${ALL_STAGES[@]}"; exit 0 ;;

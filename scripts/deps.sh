@@ -5,7 +5,7 @@
 #
 # Make sure the Debian packages a job needs are installed: as root, install
 # the missing ones with apt-get (and say which); otherwise print the exact
-# apt-get line and exit 2. Installed packages cost one dpkg-query.
+# apt-get line and exit 2. Checking costs one dpkg-query.
 #   check  what 'make check' needs (the default)
 #   test   what 'make test' needs on top: the send round trip, linting,
 #          and Node.js for gitlab-ci-local
@@ -43,18 +43,25 @@ packages() {
 	echo "${DEPS_EXTRA:-}"
 }
 
-installed() {
-	[[ $(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null) == ii* ]]
+# missing PKG...: the packages of PKG... that are not installed, one per
+# line, found by a single dpkg-query (an unknown package is missing).
+missing() {
+	local -A ok=()
+	local status name
+	while read -r status name; do
+		[[ $status == ii* ]] && ok[${name%%:*}]=1
+	done < <(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "$@" 2>/dev/null)
+	for name in "$@"; do
+		[[ -n ${ok[$name]:-} ]] || printf '%s\n' "$name"
+	done
 }
 
 main() {
-	local pkgs missing=() p
+	local pkgs missing=()
 	case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
 	need_tool dpkg-query dpkg
 	read -ra pkgs <<<"$(packages "${@:-check}" | tr '\n' ' ')"
-	for p in "${pkgs[@]}"; do
-		installed "$p" || missing+=("$p")
-	done
+	mapfile -t missing < <(missing "${pkgs[@]}")
 	[[ ${#missing[@]} -gt 0 ]] || return 0
 	if [[ $(id -u) != 0 || ${DEPS_INSTALL:-yes} == no ]]; then
 		die "$EX_SETUP" "missing packages: ${missing[*]}; install them with: apt-get install -y --no-install-recommends ${missing[*]}"

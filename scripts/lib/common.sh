@@ -93,12 +93,9 @@ write_atomic() {
 }
 
 # content_hash FILE...: one hash over names and contents, for cache keys.
+# (sha256sum's "HASH  PATH" lines, each path cut to its name.)
 content_hash() {
-	local f
-	for f in "$@"; do
-		printf '%s\n' "${f##*/}"
-		cat -- "$f"
-	done | sha256sum | cut -c1-16
+	sha256sum -- "$@" | sed 's|  .*/|  |' | sha256sum | cut -c1-16
 }
 
 # --- TAP 13 ------------------------------------------------------------------
