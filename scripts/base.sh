@@ -34,23 +34,35 @@ makefile_version() {
 		END { if (v == "") exit 1; printf "%s.%s.%s%s\n", v, p, s, e }' "$1/Makefile"
 }
 
-# extract_tarball: Debian's package tarball, extracted once per package
-# version; a half-finished extraction never looks finished.
-extract_tarball() {
-	local debver dir tmp
-	[[ -f $TARBALL ]] ||
-		die "$EX_SETUP" "no base tree: $TARBALL missing; install it with: apt-get install $TARBALL_PKG (or set KSRC=/path/to/linux)"
-	debver=$(dpkg-query -W -f='${Version}' "$TARBALL_PKG" 2>/dev/null || echo unknown)
-	dir=$CACHE/base/$TARBALL_PKG-$debver
+# extract_once DIR: extract TARBALL into DIR unless another job sharing
+# CACHE did so while this one waited for the lock (it must not replace a
+# tree the other is about to use).
+extract_once() {
+	local dir=$1 tmp lock
+	mkdir -p "$CACHE/base"
+	exec {lock}>"$CACHE/base/.lock"
+	flock -w 900 "$lock" ||
+		die "$EX_SETUP" "another job has held $CACHE/base/.lock for 15 min"
 	if [[ ! -f $dir/Makefile ]]; then
 		msg "extracting $TARBALL into $dir (once)"
-		mkdir -p "$CACHE/base"
 		tmp=$(mktemp -d "$CACHE/base/.extract.XXXXXX")
 		tar -xJf "$TARBALL" -C "$tmp" --strip-components=1 ||
 			{ rm -rf "$tmp"; die "$EX_SETUP" "cannot extract $TARBALL"; }
 		rm -rf "$dir"
 		mv "$tmp" "$dir"
 	fi
+	exec {lock}>&-
+}
+
+# extract_tarball: Debian's package tarball, extracted once per package
+# version; a half-finished extraction never looks finished.
+extract_tarball() {
+	local debver dir
+	[[ -f $TARBALL ]] ||
+		die "$EX_SETUP" "no base tree: $TARBALL missing; install it with: apt-get install $TARBALL_PKG (or set KSRC=/path/to/linux)"
+	debver=$(dpkg-query -W -f='${Version}' "$TARBALL_PKG" 2>/dev/null || echo unknown)
+	dir=$CACHE/base/$TARBALL_PKG-$debver
+	[[ -f $dir/Makefile ]] || extract_once "$dir"
 	BASE_DIR=$dir
 	BASE_SOURCE="Debian $TARBALL_PKG $debver"
 	BASE_GIT=
