@@ -4,14 +4,13 @@
 # Usage: tests/ci-engine.sh [--help]
 #
 # The GitLab pipeline run for real, by a GitLab CI engine
-# (gitlab-ci-local, scripts/ci-local.sh): the pipeline lists its jobs,
-# and the check cell passes and leaves its JUnit report. (The quick job
-# is not run here: make test has just run the same make test-quick, and
-# under gitlab-ci-local 4.60 that job ends with exit 2 after every suite
-# passed; see the README's CI section.) The check cell runs on make check's output dir (O=, as make
-# test's make check just left it) with BOOT=no: its builds and the boots
-# that make check ran are not repeated. Part of make test, after make
-# check. Prints TAP.
+# (gitlab-ci-local, scripts/ci-local.sh): the pipeline lists its jobs; the
+# quick job runs make test-quick and passes, and fails when a suite of it
+# fails (SUITES= picks two suites: make test has just run them all); the
+# check cell passes and leaves its JUnit report. The check cell runs on
+# make check's output dir (O=, as make test's make check just left it)
+# with BOOT=no: its builds and the boots that make check ran are not
+# repeated. Part of make test, after make check. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,6 +23,11 @@ CELL='check: [debug,/usr/src/linux-source-6.1.tar.xz]'
 expect "gitlab-ci-local lists the quick job, the check cell and 4 scan shards" 0 \
 	'cocci-tree: \[4/4\]' "$REPO/scripts/ci-local.sh" --list
 assert "... with the check cell named by its matrix" grep -qF "$CELL" "$SCRATCH/last.log"
+expect "the quick job passes (make test-quick, two suites)" 0 'PASS.*quick' \
+	"$REPO/scripts/ci-local.sh" quick -- --variable "SUITES=t-runner.sh t-parsers.sh"
+assert "... having run them" grep -Eq 't-runner.sh: [0-9]+ passed, 0 failed' "$SCRATCH/last.log"
+expect "the quick job fails when make test-quick does" 1 'FAIL.*quick' \
+	"$REPO/scripts/ci-local.sh" quick -- --variable SUITES=t-nosuch.sh
 rm -f "$OUT/report.xml"
 expect "the check cell passes (make check WIDE=yes, BOOT=no, on O=)" 0 \
 	'PASS.*check' "$REPO/scripts/ci-local.sh" "$CELL" -- \
