@@ -59,6 +59,10 @@
 # Exit status: 0 every must-pass kernel passed, 1 a must-pass kernel failed
 # (one "boot: LABEL: REASON; log: PATH" line on stderr each), 2 usage or
 # setup error, 124 a must-pass kernel was killed (stall or timeout).
+#
+# Over 300 lines: a fifth is this help, the rest option parsing and the
+# flow over the kernels. The QEMU runner is lib/boot-guest.sh, the gates
+# lib/boot-gates.sh, the log parsers scripts/awk/boot-*.awk.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"

@@ -47,6 +47,11 @@
 # endpoint.
 #
 # Exit: 0 done, 1 refused or the mail server failed, 2 setup error.
+#
+# Over 300 lines: the dry run, the real send and their refusals are one
+# flow over one git view and b4 environment, and a third of the file is
+# this help. The parts with a job of their own are lib/cover.sh,
+# lib/b4-env.sh, mail-headers.py and reroll.sh.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"

@@ -9,6 +9,8 @@
 # repost with changelog and range-diff, a branch edited in git, and KSRC
 # as a git checkout. b4 runs with --offline-mode; as root the whole test
 # runs in a private network namespace that has only loopback. Prints TAP.
+# Long: 90 cases of one round trip, each a few lines; the helpers are in
+# tests/lib.sh.
 set -euo pipefail
 # Long: a list of cases, each a few lines; the helpers are in tests/lib.sh.
 
