@@ -306,6 +306,20 @@ mail_world() {
 	MAILD="$SCRATCH/mail"
 	mkdir -p "$MAILD"
 }
+# mail_suite NAME ARGS: the start of a mail test (ARGS: the script's
+# arguments): loopback only, the mail world, a fake base tree made for
+# mails in KSRC_DIR (CHECKPATCH=/bin/true) and SER, the series dir NAME
+# the test will write.
+mail_suite() {
+	local name=$1
+	shift
+	loopback_only "$@"
+	mail_world
+	CHECKPATCH=/bin/true
+	KSRC_DIR="$SCRATCH/fake linux"
+	mail_tree "$KSRC_DIR"
+	SER="$SCRATCH/$name"
+}
 mail_cleanup() {
 	local p
 	for p in ${SMTP_PIDS[@]+"${SMTP_PIDS[@]}"}; do

@@ -13,14 +13,7 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-loopback_only "$@"
-T_START=$SECONDS
-mail_world
-
-CHECKPATCH=/bin/true
-KSRC_DIR="$SCRATCH/fake linux"
-mail_tree "$KSRC_DIR"
-SER="$SCRATCH/series sent"
+mail_suite "series sent" "$@"
 OUTD="$SCRATCH/out sent"
 CACHED="$SCRATCH/cache dir"
 mail_series "$SCRATCH/author repo"
@@ -158,5 +151,4 @@ assert "outside mm/: the git checkout's refs, objects and status untouched" \
 	[ "$(git -C "$GIT_KSRC" for-each-ref; git -C "$GIT_KSRC" count-objects; git -C "$GIT_KSRC" status --porcelain)" == "$git_before" ]
 
 assert "the base tree is byte-identical after every case" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
-echo "# t-review: $((SECONDS - T_START)) s"
 finish

@@ -9,23 +9,15 @@
 # repost with changelog and range-diff, a branch edited in git, and KSRC
 # as a git checkout. b4 runs with --offline-mode; as root the whole test
 # runs in a private network namespace that has only loopback. Prints TAP.
-# Long: 90 cases of one round trip, each a few lines; the helpers are in
-# tests/lib.sh.
 set -euo pipefail
 # Long: a list of cases, each a few lines; the helpers are in tests/lib.sh.
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-loopback_only "$@"
-T_START=$SECONDS
-mail_world
 
 # --- the fake base tree, and a 3-patch series made by git format-patch, as
 # a maintainer makes it
-CHECKPATCH=/bin/true
-KSRC_DIR="$SCRATCH/fake linux"
-mail_tree "$KSRC_DIR"
-SER="$SCRATCH/series send"
+mail_suite "series send" "$@"
 OUTD="$SCRATCH/out send"
 CACHED="$SCRATCH/cache dir"
 mail_series "$SCRATCH/author repo"
@@ -422,5 +414,4 @@ assert "KSRC git: the checkout's refs, objects and status untouched" \
 	-a -z "$(git -C "$GIT_KSRC" status --porcelain)" ]
 
 assert "the base tree is byte-identical after every case" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
-echo "# t-send: $((SECONDS - T_START)) s"
 finish

@@ -14,14 +14,7 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-loopback_only "$@"
-T_START=$SECONDS
-mail_world
-
-CHECKPATCH=/bin/true
-KSRC_DIR="$SCRATCH/fake linux"
-mail_tree "$KSRC_DIR"
-SER="$SCRATCH/series trailers"
+mail_suite "series trailers" "$@"
 OUTD="$SCRATCH/out trailers"
 CACHED="$SCRATCH/cache dir"
 mail_series "$SCRATCH/author repo"
@@ -242,5 +235,4 @@ else
 fi
 
 assert "the base tree is byte-identical after every case" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
-echo "# t-trailers: $((SECONDS - T_START)) s"
 finish
