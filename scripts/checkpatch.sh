@@ -71,6 +71,19 @@ mail_problems() {
 		}' "$1"
 }
 
+# codespell_dictionary: the dictionary of Debian's codespell. checkpatch
+# finds it by running "python3 -c 'import codespell_lib'", which fails
+# when python3 is not Debian's (a pyenv one, say) and then quietly checks
+# no codespell typo at all; so it is named here.
+codespell_dictionary() {
+	local dir
+	dir=$(/usr/bin/python3 -c 'import codespell_lib, os; print(os.path.dirname(codespell_lib.__file__))' 2>/dev/null) || true
+	if [[ -z $dir || ! -f $dir/data/dictionary.txt ]]; then
+		die "$EX_SETUP" "no codespell dictionary (Debian's codespell_lib/data/dictionary.txt); install it with: apt-get install codespell"
+	fi
+	printf '%s\n' "$dir/data/dictionary.txt"
+}
+
 main() {
 	local p out findings line type level total=0 failed=0 first='' k IDENTITY
 	no_args "$@"
@@ -80,8 +93,9 @@ main() {
 	read_series
 	read_exceptions
 	IDENTITY=$(read_identity) || IDENTITY=
-	local checkpatch=$BASE_DIR/scripts/checkpatch.pl
+	local checkpatch=$BASE_DIR/scripts/checkpatch.pl dictionary
 	[[ -f $checkpatch ]] || die "$EX_SETUP" "$checkpatch missing in the base"
+	dictionary=$(codespell_dictionary)
 	mkdir -p "$LOGS"
 	: >"$LOG"
 	tap_plan "${#PATCHES[@]}"
@@ -92,7 +106,8 @@ main() {
 			[[ -n $line ]] && findings+=("mail: $line")
 		done < <(mail_problems "$SERIES_DIR/$p")
 		# From $LOGS: checkpatch caches CamelCase words in its cwd.
-		out=$(cd "$LOGS" && perl "$checkpatch" --strict --codespell --show-types --no-summary \
+		out=$(cd "$LOGS" && perl "$checkpatch" --strict --codespell \
+			--codespellfile="$dictionary" --show-types --no-summary \
 			--root="$BASE_DIR" "$SERIES_DIR/$p" 2>&1) || true
 		printf '=== %s\n%s\n' "$p" "$out" >>"$LOG"
 		while IFS= read -r line; do

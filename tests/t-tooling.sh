@@ -96,11 +96,11 @@ expect "checkpatch exception without a reason is refused" 2 \
 	'checkpatch.exceptions: line 1: want .PATCH TYPE REASON.' in_case "$S/checkpatch.sh"
 run_case codespell
 series_add "spelling" 's/return n \* 3;/return 3 * n;/'
-sed -i 's/^Change the stand-in so/It occured: change the stand-in so/' \
+sed -i 's/^Change the stand-in so/Change the abandonned stand-in so/' \
 	"$SER/0001-spelling.patch"
 record
-expect "checkpatch --codespell: a typo names the patch and the word" 1 \
-	"checkpatch: 0001-spelling.patch: WARNING:TYPO_SPELLING: 'occured' may be misspelled" \
+expect "checkpatch --codespell: a typo only codespell's dictionary knows names the patch and the word" 1 \
+	"checkpatch: 0001-spelling.patch: WARNING:TYPO_SPELLING: 'abandonned' may be misspelled" \
 	in_case "$S/checkpatch.sh"
 run_case nosob
 series_add "unsigned" 's/return n \* 3;/return 3 * n;/' no
