@@ -280,9 +280,12 @@ series_add "one" 's/return n \* 3;/return 3 * n;/'
 record
 nobin="$SCRATCH/bin without quilt"
 mkdir -p "$nobin"
+declare -A linked=()
+# One link per command name, the first of PATH's order, in one ln.
 for f in /usr/local/bin/* /usr/bin/* /bin/*; do
-	[[ ${f##*/} == quilt || -e $nobin/${f##*/} ]] || ln -s "$f" "$nobin/${f##*/}"
+	[[ ${f##*/} == quilt || -n ${linked[${f##*/}]:-} ]] || linked[${f##*/}]=$f
 done
+ln -s -t "$nobin" -- "${linked[@]}"
 expect "missing quilt is named with its package" 2 \
 	"apply: missing tool 'quilt'; install it with: apt-get install quilt" \
 	in_case env PATH="$nobin" "$S/check.sh" apply
