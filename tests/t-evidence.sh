@@ -5,7 +5,11 @@
 # tree and a fake QEMU (tests/evidence/fake-qemu) whose "kernel" reports
 # the KUnit results its z3fold.c names: a proven series passes and boots
 # only what changed, and each way a patch can lack its proof gives its
-# one-line error, a non-zero exit and an untouched series/. Prints TAP.
+# one-line error, a non-zero exit and an untouched series/. Then the boot
+# stage (scripts/boot-stage.sh) through the same fake QEMU, which prints a
+# real boot log (tests/boot/logs/) for a kernel whose z3fold.c names one:
+# the base's failure is evidence only, the series' boot passes or fails
+# with its report named. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,6 +18,8 @@ new_fake_base
 # What the base kernel's KUnit suite reports: the fake QEMU reads it.
 printf '\nconst char z3fold_ktap[] = "KTAP: case_a=fail case_b=fail case_c=ok ";\n' \
 	>>"$KSRC_DIR/mm/z3fold.c"
+# What its boot with the stress prints (the boot stage): a real boot log.
+printf 'const char z3fold_bootlog[] = "BOOTLOG:leak";\n' >>"$KSRC_DIR/mm/z3fold.c"
 base_edited
 S=$REPO/scripts
 
@@ -141,5 +147,19 @@ evidence "0001-fix-b.patch case_b case_c" "0002-fix-a.patch case_a"
 expect_evidence "a case after the death has no result: named" 1 \
 	'reproducer case_c has no result at prefix 0 \(base\)'
 edit_base sed -i 's/case_b=died/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
+
+# --- the boot stage: the base's boot is evidence, the series' must pass
+run_case boot
+series_add "fix the leak" 's/BOOTLOG:leak/BOOTLOG:pass/'
+record
+expect "boot stage: the series passes, the base's failed boot is evidence only" 0 \
+	'not ok [0-9]+ - base # TODO evidence only' in_case "$S/check.sh" boot
+assert "... the series' boot passed" grep -Eq '^ +ok [0-9]+ - series$' "$SCRATCH/last.log"
+expect "boot stage: a re-check boots the series again, reusing the base's boot" 0 \
+	'# base: reusing the boot of' in_case "$S/check.sh" boot
+assert "... and only the base's" [ "$(grep -c 'reusing' "$SCRATCH/last.log")" == 1 ]
+sed -i 's/BOOTLOG:pass/BOOTLOG:kasan/' "$SER/0001-fix-the-leak.patch"
+expect "boot stage: a series whose boot reports KASAN fails, the report named" 1 \
+	'boot: series: log: BUG: KASAN: use-after-free in z3fold_free; log: ' in_case "$S/check.sh" boot
 
 finish
