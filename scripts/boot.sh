@@ -147,13 +147,17 @@ parse_args() {
 }
 
 build_guest() {
-	local bin=$BOOT_OUT/z3fold-stress
-	run "$CC" -static -O2 -Wall -Wextra -o "$bin" "$REPO/ci/z3fold-stress.c" \
-		"$REPO/ci/stress-util.c" ||
-		die "$EX_SETUP" "cannot build $REPO/ci/z3fold-stress.c (static libc: apt-get install libc6-dev)"
+	local bin=$BOOT_OUT/z3fold-stress err why
+	if ! err=$(run "$CC" -static -O2 -Wall -Wextra -o "$bin" "$REPO/ci/z3fold-stress.c" \
+		"$REPO/ci/stress-util.c" 2>&1); then
+		why=$(grep -m1 -E 'error|cannot find' <<<"$err" || echo "$CC failed")
+		[[ $why != *"cannot find -lc"* ]] || why+=" (a static libc: apt-get install libc6-dev)"
+		die "$EX_SETUP" "cannot build the guest $REPO/ci/z3fold-stress.c: $why"
+	fi
+	[[ -z $err ]] || printf '%s\n' "$err" >&2
 	run "$REPO/scripts/initramfs.sh" "$REPO/ci/initramfs.list" \
 		"$BOOT_OUT/initramfs.cpio" "INIT=$bin" ||
-		die "$EX_SETUP" "cannot write $BOOT_OUT/initramfs.cpio"
+		die "$EX_SETUP" "cannot make $BOOT_OUT/initramfs.cpio (initramfs.sh said why, above)"
 }
 
 # run CMD...: run it, or with --dry-run print it.

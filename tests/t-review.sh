@@ -3,8 +3,9 @@
 #
 # make review against the fake kernel tree: the mails make send writes in
 # its dry run, reviewed back (b4 am into a quilt dir, the base from the
-# cover letter's hashes, every static stage); the base checked (another
-# tree refused, FORCE_BASE=1 goes on); a series of someone else's
+# cover letter's hashes, every static stage, and with BOOT=yes the boot
+# stage through a fake QEMU); the base checked (another tree refused,
+# FORCE_BASE=1 goes on); a series of someone else's
 # touching files outside mm/ on a git base (base-commit:), with the
 # errors for a tree that is not at that commit; and an incomplete thread
 # (2/3 absent) or one without patches refused. b4 runs offline; as root
@@ -78,6 +79,21 @@ expect "another tree, FORCE_BASE=1: reviewed on it" 1 'review: FAIL \(exit 1\)' 
 	review KSRC="$OTHER_TREE" FORCE_BASE=1 MBOX="$DRY"
 assert "another tree, FORCE_BASE=1: every stage ran on it" \
 	[ "$(stage_rows "$RV/out" | grep -c ' PASS$\| FAIL$')" == 7 ]
+BOOT_TREE="$SCRATCH/booting linux"
+cp -a "$KSRC_DIR" "$BOOT_TREE"
+# what its kernels print when booted with the stress: a real log
+printf 'const char bootlog[] = "BOOTLOG:pass";\n' >"$BOOT_TREE/mm/bootlog.c"
+mkdir -p "$BOOT_TREE/usr"
+ln -s "$(dirname "$(real_checkpatch)")/../usr/gen_init_cpio.c" "$BOOT_TREE/usr/"
+mkdir -p "$R/ci"
+cp "$REPO"/ci/*.[ch] "$REPO/ci/initramfs.list" "$R/ci/"
+expect "BOOT=yes, a series touching z3fold: booted too (fake QEMU)" 1 \
+	'review: FAIL \(exit 1\): apply checkpatch build bisect sparse cocci boot on 3 patch' \
+	review KSRC="$BOOT_TREE" FORCE_BASE=1 MBOX="$DRY" BOOT=yes OVERLAY=none \
+	QEMU="$REPO/tests/evidence/fake-qemu"
+assert "BOOT=yes: its boot stage ran last and passed" \
+	[ "$(stage_rows "$RV/out" | tail -n 1)" == 'boot PASS' ]
+rm -r "$R/ci"
 
 # --- an incomplete thread, a thread without patches ------------------------------------
 MISSING="$MBOXES/missing.mbox"
