@@ -184,6 +184,15 @@ kernel_side() {
 	wait || true
 }
 
+# failure_of WORK: why run_rule failed in WORK: spatch's last word.
+failure_of() {
+	local why
+	why=$(cat "$1"/chunks/*.err 2>/dev/null | grep -vE '^(Warning|HANDLING|EXN: .* in [^ ]+$)' |
+		grep . | tail -n 1 || true)
+	[[ -n $why ]] || why=$(tail -n 1 "$1.log")
+	printf '%s\n' "$why"
+}
+
 # diff_kernel_rules: the TAP line of the base tree's own rules (what
 # "make coccicheck MODE=report" runs, with its options), base against
 # series, as netdev's patch checks do: findings the series adds fail, the
@@ -205,7 +214,7 @@ diff_kernel_rules() {
 		for side in base series; do
 			w=$OUT/kernel/$side/$slug
 			if [[ $(cat "$w.rc") != 0 ]]; then
-				echo "kernel rule ${r#"$BASE/scripts/coccinelle/"} failed on the $side: $(tail -n 1 "$w.log")"
+				echo "kernel rule ${r#"$BASE/scripts/coccinelle/"} failed on the $side: $(failure_of "$w")"
 				[[ $side == base ]] && break
 				bad=$((bad + 1))
 				continue 2
