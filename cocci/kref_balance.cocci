@@ -485,6 +485,8 @@ def flush():
     for k in order:
         (rule, p, msg, secs, tier) = FINDINGS[k]
         text = "[%s] %s in %s(): %s" % (tier, rule, fn_of(p), msg)
+        if "context" in MODE:
+            STARRED.add(key(p))
         if "report" in MODE:
             coccilib.report.print_report(p, text)
         if "org" in MODE:
@@ -500,6 +502,18 @@ def flush():
 
 
 MODE = set()
+
+# Context mode stars exactly the places report mode reports (flush() fills
+# this; the rules at the end read it).
+STARRED = set()
+
+
+def starred(p):
+    return key(p[0]) in STARRED
+
+@script:python depends on context@
+@@
+MODE.add("context")
 
 @script:python depends on report@
 @@
@@ -532,6 +546,7 @@ EXPLICIT.clear()
 ERRRET.clear()
 OWNREF.clear()
 DEFINED.clear()
+STARRED.clear()
 
 // Functions of this file named like getters or keepers (see rget(), keeps()).
 @defs@
@@ -2316,25 +2331,28 @@ emit("kref lock mismatch", p2[0],
 flush()
 
 // ---------------------------------------------------------------------------
-// Context mode: star the places the checks above found.
+// Context mode: star the places report mode reports (flush() kept them):
+// the call that took a leaked reference, the second put, the put of a
+// lock mismatch, the use after a put (the object, or the iterator that
+// walks on from it).
 
 @depends on context && !collect@
-position leak.p2;
-@@
-* return@p2 ...;
-
-@depends on context && !collect@
-position dput.p2;
 identifier fn;
+position p : script:python() { starred(p) };
 @@
-* fn@p2(...)
+* fn@p(...)
 
 @depends on context && !collect@
-position lk_locked.p2;
+iterator it;
+expression list es;
+statement S;
+position p : script:python() { starred(p) };
 @@
-* kref_put@p2(...)
+* it@p(es)
+  S
 
 @depends on context && !collect@
-position lk_unlocked.p2;
+idexpression E;
+position p : script:python() { starred(p) };
 @@
-* kref_put@p2(...)
+* E@p

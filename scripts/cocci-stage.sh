@@ -4,12 +4,15 @@
 # Usage: scripts/cocci-stage.sh [--help]
 #
 # The cocci stage of make check: the rules of cocci/ (scripts/cocci.sh
-# diff) on the C files the series touches, in the base tree and in the
-# scratch tree with the series applied. Findings of the base are listed;
-# a finding the series adds fails. Each spatch run's findings are kept in
-# $CACHE/cocci, keyed by the base's id and the test overlay's contents
-# (what the compared files may include beyond themselves) besides the
-# files, rules and spatch.
+# diff), and the base tree's own rules (scripts/coccinelle/, as "make
+# coccicheck MODE=report" runs them), on the C files the series touches,
+# in the base tree and in the scratch tree with the series applied.
+# Findings of the base are listed; a finding the series adds fails (of
+# our rules: of the tiers COCCI_TIERS shows, High and Moderate by
+# default). What spatch printed for each file is kept in $CACHE/cocci,
+# and pass 1's list keyed by the base's id and the test overlay's
+# contents (what the compared files may include beyond themselves)
+# besides the rules and spatch.
 #
 # Exit: 0 no new finding, 1 new findings, 2 setup error.
 set -euo pipefail
@@ -32,7 +35,7 @@ main() {
 	"$REPO/scripts/cocci.sh" diff --base-tree "$BASE_DIR" --series-tree "$TREE" \
 		--cache "$CACHE/cocci" \
 		--cache-key "$BASE_ID $(content_hash /dev/null ${overlay[@]+"${overlay[@]}"})" \
-		--out "$OUT/cocci" "${paths[@]}"
+		--kernel-rules --out "$OUT/cocci" "${paths[@]}"
 }
 
 main "$@"

@@ -8,7 +8,7 @@
 # compared with the expectations written in the test files.
 #
 # Each test file cocci/tests/RULE/{pos,neg}_*.c says what the rule must
-# report in it, with lines at its end:
+# report in it (every tier), with lines at its end:
 #   // expect: LINE:COL-COL: MESSAGE     (one per finding, exact)
 #   // expect: none                      (negative cases)
 # Files defining kref wrappers list them with
@@ -16,7 +16,11 @@
 # and the collecting pass must find exactly those in that file. Functions
 # spatch cannot parse must be reported by the runner, exactly as in
 #   // expect-parse: warning: LINE: function NAME() not checked: ...
-# and a test file without such lines must parse completely.
+# and a test file without such lines must parse completely. Then, for
+# each rule: the runner's report shows the High and Moderate findings
+# and counts the Low ones; org mode lists, and context mode stars,
+# exactly what report mode reports; patch mode rewrites exactly the
+# reported calls (a rule without "virtual patch": spatch refuses it).
 #
 #   --keep DIR     keep the work files in DIR (default: temporary, removed)
 #   --jobs N       parallel spatch processes (default: nproc)
@@ -123,10 +127,7 @@ PLAN=0
 for r in $RULES; do
 	PLAN=$((PLAN + $(case_files "$r" | grep -c . || true)))
 	PLAN=$((PLAN + $(wrapper_files "$r" | grep -c . || true)))
-	PLAN=$((PLAN + 1)) # org mode
-	case $r in
-	list_del_init) PLAN=$((PLAN + 2)) ;; # patch and context modes
-	esac
+	PLAN=$((PLAN + 4)) # tiers in the report; org, context and patch modes
 done
 DIFF_TESTS=0
 case " $RULES " in
@@ -157,7 +158,7 @@ for r in $RULES; do
 	rm -rf "$out"
 	mkdir -p "$out"
 	rc=0
-	"$RUNNER" tree --tree "$TESTS/$r" --rules "$r" --jobs "$JOBS" --out "$out/run" \
+	COCCI_TIERS="" "$RUNNER" tree --tree "$TESTS/$r" --rules "$r" --jobs "$JOBS" --out "$out/run" \
 		>"$out/runner.stdout" 2>"$out/runner.stderr" || rc=$?
 	if [ "$VERBOSE" = 1 ]; then
 		sed 's/^/# runner: /' "$out/runner.stdout" "$out/runner.stderr"
@@ -214,6 +215,26 @@ for r in $RULES; do
 		fi
 	done < <(wrapper_files "$r")
 
+	# the runner's report: the tiers COCCI_TIERS shows by default, the
+	# Low ones counted in the summary
+	diag=$out/tiers.diag
+	: >"$diag"
+	grep -E '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' "$out/runner.stdout" | sort >"$out/shown" || true
+	grep -v ': \[Low\] ' "$findings" | sort >"$out/want.shown" || true
+	nlow=$(grep -c ': \[Low\] ' "$findings" || true)
+	if [ "$nlow" -gt 0 ]; then
+		want_summary="; $nlow hidden (not High/Moderate: COCCI_TIERS=all shows them)"
+	else
+		want_summary=""
+	fi
+	if [ "$rc" -lt 2 ] && compare "$out/want.shown" "$out/shown" "$diag" &&
+		grep -qF -- "file(s) checked$want_summary" "$out/runner.stdout"; then
+		result OK "$r: the report shows High and Moderate findings, counts $nlow Low"
+	else
+		grep -F 'file(s) checked' "$out/runner.stdout" >>"$diag" || true
+		result FAIL "$r: the report shows High and Moderate findings, counts $nlow Low" "$diag"
+	fi
+
 	# org mode: one TODO entry per finding of report mode
 	diag=$out/org.diag
 	: >"$diag"
@@ -229,36 +250,48 @@ for r in $RULES; do
 		result FAIL "$r: org mode lists the same findings as report mode" "$diag"
 	fi
 
-	if [ "$r" = list_del_init ]; then
-		# patch mode: exactly the reported list_del() lines become
-		# list_del_init(), nothing else changes
-		diag=$out/patch.diag
-		: >"$diag"
-		spatch_mode "$r" patch "$TESTS/$r" "" >"$out/patch.out" 2>"$out/patch.err" || true
-		awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
-		removed_lines "$out/patch.changes" >"$out/patch.lines"
-		bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
-		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/patch.lines" "$diag" &&
-			[ -z "$bad" ]; then
-			result OK "$r: patch mode rewrites exactly the reported list_del() calls"
-		else
-			echo "$bad" >>"$diag"
-			cat "$out/patch.err" >>"$diag"
-			result FAIL "$r: patch mode rewrites exactly the reported list_del() calls" "$diag"
-		fi
+	# context mode: the starred lines are the reported lines
+	diag=$out/context.diag
+	: >"$diag"
+	spatch_mode "$r" context "$TESTS/$r" "$out/run/wrappers.txt" >"$out/context.out" 2>"$out/context.err" || true
+	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
+	removed_lines "$out/context.changes" >"$out/context.lines"
+	sort -u "$out/report.lines" >"$out/report.ulines"
+	if [ -s "$out/report.lines" ] && compare "$out/report.ulines" "$out/context.lines" "$diag"; then
+		result OK "$r: context mode stars exactly the reported lines"
+	else
+		cat "$out/context.err" >>"$diag"
+		result FAIL "$r: context mode stars exactly the reported lines" "$diag"
+	fi
 
-		# context mode: the starred lines are the reported lines
-		diag=$out/context.diag
-		: >"$diag"
-		spatch_mode "$r" context "$TESTS/$r" "" >"$out/context.out" 2>"$out/context.err" || true
-		awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
-		removed_lines "$out/context.changes" >"$out/context.lines"
-		if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/context.lines" "$diag"; then
-			result OK "$r: context mode stars exactly the reported lines"
+	# patch mode
+	diag=$out/patch.diag
+	: >"$diag"
+	prc=0
+	spatch_mode "$r" patch "$TESTS/$r" "$out/run/wrappers.txt" >"$out/patch.out" 2>"$out/patch.err" || prc=$?
+	if ! grep -qx 'virtual patch' "$COCCI_DIR/$r.cocci"; then
+		# no fix to make: spatch refuses the mode, and changes nothing
+		if [ "$prc" -ne 0 ] && [ ! -s "$out/patch.out" ] &&
+			grep -q 'virtual rule patch not supported' "$out/patch.err"; then
+			result OK "$r: patch mode is refused (the rule has no fix)"
 		else
-			cat "$out/context.err" >>"$diag"
-			result FAIL "$r: context mode stars exactly the reported lines" "$diag"
+			{ echo "exit status $prc"; cat "$out/patch.out" "$out/patch.err"; } >>"$diag"
+			result FAIL "$r: patch mode is refused (the rule has no fix)" "$diag"
 		fi
+		continue
+	fi
+	# exactly the reported list_del() lines become list_del_init(),
+	# nothing else changes
+	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
+	removed_lines "$out/patch.changes" >"$out/patch.lines"
+	bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
+	if [ -s "$out/report.lines" ] && compare "$out/report.ulines" "$out/patch.lines" "$diag" &&
+		[ -z "$bad" ]; then
+		result OK "$r: patch mode rewrites exactly the reported calls"
+	else
+		echo "$bad" >>"$diag"
+		cat "$out/patch.err" >>"$diag"
+		result FAIL "$r: patch mode rewrites exactly the reported calls" "$diag"
 	fi
 done
 

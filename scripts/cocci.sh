@@ -12,13 +12,20 @@
 #   merge   the shards of a tree run as one report
 #
 # What spatch printed for each file is kept (--cache): an unchanged file
-# is not run again. Every spatch runs under "nice -n 19".
+# is not run again, and an interrupted run resumes. Every spatch runs
+# under "nice -n 19".
 #
 # Environment:
 #   SPATCH         spatch binary (default: spatch)
 #   SRCARCH        architecture of the tree's include dirs (default: x86)
 #   COCCI_TIMEOUT  spatch --timeout per file in seconds (default: 300)
 #   COCCI_CHUNK    files per spatch process at most (default: 16)
+#   COCCI_TIERS    the confidence tiers a report shows and a diff fails
+#                  on: "all", or a list of high, moderate, low (default:
+#                  high,moderate; the others are counted as hidden)
+#   COCCI_CACHE_DAYS  drop cached per-file results unused this many days
+#                  (default: 30)
+#   COCCI_CACHE_MB    and the oldest beyond this size (default: 512)
 #
 # Exit: 0 no (new) findings, 1 (new) findings, 2 usage or setup error.
 set -euo pipefail

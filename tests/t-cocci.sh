@@ -33,6 +33,9 @@ c_file() {
 	} >"$path"
 }
 
+# lacks ARGS...: grep -q ARGS finds nothing.
+lacks() { ! grep -q "$@"; }
+
 # without_time FILE: a tree run's output without its time line.
 without_time() { grep -v '^time: ' "$1"; }
 
@@ -90,6 +93,10 @@ expect "diff: a new finding fails" 1 \
 assert "diff: ... named on stderr with the log" grep -qx \
 	"cocci: list_del_init: 1 new finding(s) in mm/b.c; log: $SCRATCH/diff out/cocci-diff.log" "$SCRATCH/last.log"
 assert "diff: ... and listed as new" grep -q '^# new: mm/b.c:5:1-2: ' "$SCRATCH/last.log"
+expect "diff: a new finding fails where the base has none" 1 \
+	'^not ok 1 - list_del_init: 1 new finding\(s\) \(0 in base\)' \
+	"$COCCI" diff --base-tree "$base" --series-tree "$series" --out "$SCRATCH/diff out" \
+	--rules list_del_init mm/b.c
 c_file "$series/mm/b.c" 'e->x = 1;' '/* FAKE_PARSE */'
 expect "diff: a parse failure is listed, and does not fail" 0 \
 	'^# series: warning: mm/b\.c:1: function b\(\) not checked: spatch could not parse it \(line 5\)' run_diff
@@ -185,6 +192,154 @@ expect "make cocci-tree SHARD=2/3: its own output dir" 1 '^list_del_init: .*file
 	env KSRC="$tree" O="$SCRATCH/o" CACHE="$SCRATCH/user cache" SHARD=2/3 "$REPO/scripts/cocci-tree.sh"
 assert "make cocci-tree SHARD=2/3: ... in O/cocci-tree/shard-2-of-3" \
 	grep -qx 'shard=2/3' "$SCRATCH/o/cocci-tree/shard-2-of-3/run.env"
+
+# --- confidence tiers --------------------------------------------------------
+tiers="$SCRATCH/tiers tree"
+c_file "$tiers/high.c" '/* FAKE_FINDING [High] kref leak in high(): a */'
+c_file "$tiers/low.c" '/* FAKE_FINDING [Low] kref use after put in low(): b */'
+c_file "$tiers/plain.c" '/* FAKE_FINDING list_del() of a tested entry */'
+run_tiers() { "$COCCI" tree --tree "$tiers" --rules list_del_init --jobs 2 --out "$SCRATCH/tiers out" "$@"; }
+expect "tiers: a report shows High and Moderate (and untiered) findings" 1 \
+	'^high\.c:4:1-2: \[High\] ' run_tiers
+assert "tiers: ... not Low ones" lacks '^low\.c:' "$SCRATCH/last.log"
+assert "tiers: ... a finding without a tier has its rule's" grep -q '^plain\.c:4:1-2: list_del' "$SCRATCH/last.log"
+assert "tiers: the summary counts the hidden ones" grep -qx \
+	'list_del_init: 2 finding(s) in 2 file(s), 3 file(s) checked; 1 hidden (not High/Moderate: COCCI_TIERS=all shows them)' \
+	"$SCRATCH/last.log"
+assert "tiers: every finding is kept in the output dir" [ "$(grep -c . "$SCRATCH/tiers out/findings-list_del_init.txt")" == 3 ]
+expect "tiers: COCCI_TIERS=all shows them" 1 '^low\.c:4:1-2: \[Low\] ' env COCCI_TIERS=all "$COCCI" \
+	tree --tree "$tiers" --rules list_del_init
+rm "$tiers/high.c" "$tiers/plain.c"
+expect "tiers: Low findings only: exit 0" 0 'hidden \(not High/Moderate' run_tiers
+expect "tiers: COCCI_TIERS=low" 1 '^low\.c:' env COCCI_TIERS=low "$COCCI" tree --tree "$tiers" --rules list_del_init
+expect "tiers: an unknown tier is a usage error" 2 "COCCI_TIERS: unknown tier 'urgent'" \
+	env COCCI_TIERS=high,urgent "$COCCI" tree --tree "$tiers"
+c_file "$series/mm/b.c" 'e->x = 1;' '/* FAKE_FINDING [Low] kref double put in b(): c */'
+expect "tiers: a new Low finding does not fail the diff, it is counted" 0 \
+	'^ok 1 - list_del_init: no new findings \(1 in base; new: 1 hidden' run_diff
+expect "tiers: ... with COCCI_TIERS=all it fails" 1 '^not ok 1 - list_del_init: 1 new finding' \
+	env COCCI_TIERS=all "$COCCI" diff --base-tree "$base" --series-tree "$series" \
+	--out "$SCRATCH/diff out" --rules list_del_init mm/a.c mm/b.c
+
+# --- prefilters -----------------------------------------------------------------
+pre="$SCRATCH/prefilter tree"
+mkdir -p "$pre"
+printf 'void a(struct x *e)\n{\n\thlist_del(&e->n);\n}\n' >"$pre/hlist.c"
+printf 'void b(struct x *e)\n{\n\tlist_del_rcu (&e->n);\n}\n' >"$pre/rcu.c"
+printf 'void c(struct x *e)\n{\n\tlist_del_init(&e->n);\n}\n' >"$pre/init.c"
+printf 'struct x *d(void)\n{\n\tkref_init(&e->ref); /* FAKE_RGET foo_new */\n}\n' >"$pre/new.c"
+printf 'static void rel(struct kref *k)\n{\n\tkfree(k);\n}\n' >"$pre/rel.c"
+printf 'struct x *e(int i)\n{\n\treturn foo_new(i); /* FAKE_RGET foo_lookup foo_new */\n}\n' >"$pre/lookup.h"
+printf 'int f(int i)\n{\n\treturn g(foo_lookup (i));\n}\n' >"$pre/user.c"
+printf 'int h(int i)\n{\n\treturn foo_put(i);\n}\n' >"$pre/put.c"
+: >"$FAKE_SPATCH_LOG"
+"$COCCI" tree --tree "$pre" --out "$SCRATCH/prefilter out" >/dev/null 2>&1 || true
+assert "prefilter: list_del_init checks list_del, list_del_rcu and hlist_del calls, not list_del_init" \
+	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -E 'hlist|rcu|init\.c' | sort | paste -sd' ')" == "report hlist.c report rcu.c" ]
+assert "pass 1: round 1 reads kref_init() and release callbacks" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | head -n 2 | sort | paste -sd' ')" == "collect new.c collect rel.c" ]
+assert "pass 1: round 2 reads the files calling a getter of round 1" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | tail -n +3 | paste -sd' ')" == "collect lookup.h" ]
+assert "pass 1: a getter found in round 2 is on the list" \
+	grep -q '^rget foo_lookup lookup.h:3$' "$SCRATCH/prefilter out/wrappers.txt"
+assert "prefilter: kref_balance checks kref_init() and calls of the list's getters, not other _put() calls" \
+	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -vE 'hlist|rcu' | sort | paste -sd' ')" == "report lookup.h report new.c report user.c" ]
+expect "tree: no file passes the kref prefilter: the summary, exit 0" 0 \
+	'^kref_balance: 0 finding\(s\) in 0 file\(s\), 0 file\(s\) checked' \
+	"$COCCI" tree --tree "$pre" --rules kref_balance put.c
+expect "tree: --all-files checks what the prefilters leave out" 0 \
+	'^kref_balance: 0 finding\(s\) in 0 file\(s\), 1 file\(s\) checked' \
+	"$COCCI" tree --tree "$pre" --rules kref_balance --all-files put.c
+
+# --- an interrupted run resumes -------------------------------------------------
+slow="$SCRATCH/slow tree"
+for i in 1 2 3 4 5; do
+	c_file "$slow/s$i.c" "/* FAKE_FINDING finding $i */"
+done
+c_file "$slow/s3.c" '/* FAKE_HANG */' '/* FAKE_FINDING finding 3 */'
+export FAKE_SPATCH_RELEASE=$SCRATCH/release
+: >"$FAKE_SPATCH_LOG"
+COCCI_CHUNK=1 "$COCCI" tree --tree "$slow" --rules list_del_init --jobs 1 \
+	--cache "$SCRATCH/slow cache" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+	grep -q 's3.c' "$FAKE_SPATCH_LOG" && break
+	sleep 0.1
+done
+kill -TERM "$pid"
+rc=0
+wait "$pid" || rc=$?
+assert "resume: the run is stopped at the third file (exit $rc)" [ "$rc" -ne 0 -a "$(calls)" == 3 ]
+touch "$FAKE_SPATCH_RELEASE"
+: >"$FAKE_SPATCH_LOG"
+expect "resume: a re-run reports every finding" 1 '^list_del_init: 5 finding\(s\) in 5 file\(s\)' \
+	env COCCI_CHUNK=1 "$COCCI" tree --tree "$slow" --rules list_del_init --jobs 1 --cache "$SCRATCH/slow cache"
+assert "resume: ... and checks only the files the stopped run had not done" \
+	[ "$(paste -sd' ' "$FAKE_SPATCH_LOG")" == "report s3.c report s4.c report s5.c" ]
+assert "resume: no temporary record is left behind" \
+	[ -z "$(find "$SCRATCH/slow cache/files" -name '.new.*')" ]
+
+# --- the cache is pruned ------------------------------------------------------------
+pc="$SCRATCH/slow cache/files"
+keyd=$(find "$pc" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+touch -d '40 days ago' "$keyd/s1.c=old"
+mkdir -p "$pc/list_del_init-report-0000"
+touch -d '40 days ago' "$pc/list_del_init-report-0000/s2.c=old"
+head -c 3000000 /dev/zero >"$keyd/s4.c=big"
+touch -d '2 days ago' "$keyd/s4.c=big"
+: >"$FAKE_SPATCH_LOG"
+COCCI_CACHE_MB=2 "$COCCI" tree --tree "$slow" --rules list_del_init --jobs 1 \
+	--cache "$SCRATCH/slow cache" >/dev/null 2>&1 || true
+assert "prune: records unused for 30 days go, with their emptied dirs" \
+	[ ! -e "$keyd/s1.c=old" -a ! -e "$pc/list_del_init-report-0000" ]
+assert "prune: then the oldest beyond COCCI_CACHE_MB" [ ! -e "$keyd/s4.c=big" ]
+assert "prune: what the run used is kept, nothing was run again" \
+	[ "$(find "$keyd" -type f | wc -l)" == 5 -a "$(calls)" == 0 ]
+
+# --- pass 1's list by the caller's key, and spatch's version ---------------------
+run_keyed() {
+	"$COCCI" diff --base-tree "$tree" --series-tree "$tree" --out "$SCRATCH/keyed" \
+		--cache "$SCRATCH/keyed cache" --cache-key base-1 --rules kref_balance kref.c
+}
+run_keyed >/dev/null 2>&1 || true
+: >"$FAKE_SPATCH_LOG"
+FAKE_SPATCH_VERSION=2 run_keyed >/dev/null 2>&1 || true
+assert "pass 1: another spatch version does not take the list kept by the caller's key" \
+	grep -q '^collect kref.c$' "$FAKE_SPATCH_LOG"
+
+# --- the kernel's own rules beside ours ----------------------------------------------
+kb="$SCRATCH/kernel base" ks="$SCRATCH/kernel series"
+mkdir -p "$kb/scripts/coccinelle/api" "$kb/scripts/coccinelle/misc"
+printf '/// Options: --no-includes\nvirtual report\n' >"$kb/scripts/coccinelle/api/r_one.cocci"
+printf 'virtual report\n' >"$kb/scripts/coccinelle/misc/r_two.cocci"
+printf '// Requires: 99.0\nvirtual report\n' >"$kb/scripts/coccinelle/misc/r_new.cocci"
+c_file "$kb/mm/k.c" '/* FAKE_RULE r_one base finding */'
+cp -a "$kb" "$ks"
+c_file "$ks/mm/k.c" 'e->x = 1;' '/* FAKE_RULE r_one base finding */' '/* FAKE_RULE r_two added */' \
+	'/* FAKE_RULE r_new not run */'
+run_kdiff() {
+	"$COCCI" diff --base-tree "$kb" --series-tree "$ks" --out "$SCRATCH/kernel out" \
+		--rules list_del_init --kernel-rules --no-includes mm/k.c
+}
+expect "kernel rules: a finding the series adds fails" 1 \
+	'^not ok 2 - kernel rules: 1 new finding\(s\), 0 rule\(s\) failing on the series only \(2 rules of the base tree, 1 in base\)' run_kdiff
+assert "kernel rules: ... named with its rule" grep -qx '# new: misc/r_two.cocci: mm/k.c:6:1-2: added' "$SCRATCH/last.log"
+assert "kernel rules: ... and on stderr" grep -qx "cocci: kernel rules: 1 new finding(s) in mm/k.c; log: $SCRATCH/kernel out/cocci-diff.log" "$SCRATCH/last.log"
+assert "kernel rules: the base's finding is listed as such (moved code is not new)" \
+	grep -qx '# base: api/r_one.cocci: mm/k.c:4:1-2: base finding' "$SCRATCH/last.log"
+assert "kernel rules: a rule needing a newer spatch is skipped, as coccicheck does" \
+	lacks 'not run' "$SCRATCH/last.log"
+assert "kernel rules: run as coccicheck runs them: no macro file of ours, --no-show-diff, their options" \
+	grep -q -- '--no-show-diff .* --no-includes)$' "$SCRATCH/kernel out/kernel/series/"k-r_one-*/chunks/0000.cmd
+assert "kernel rules: ... and not our macro file" lacks -- '--macro-file' \
+	"$SCRATCH/kernel out/kernel/series/"k-r_one-*/chunks/0000.cmd
+c_file "$ks/mm/k.c" '/* FAKE_RULE r_one base finding */' '/* FAKE_CRASH_IN r_two */'
+expect "kernel rules: a rule failing on the series only fails" 1 \
+	'^not ok 2 - kernel rules: 0 new finding\(s\), 1 rule\(s\) failing on the series only' run_kdiff
+assert "kernel rules: ... and is named" grep -q '^# kernel rule misc/r_two.cocci failed on the series: ' "$SCRATCH/last.log"
+cp "$ks/mm/k.c" "$kb/mm/k.c"
+expect "kernel rules: a rule failing on the base too is listed, and does not fail" 0 \
+	'^# kernel rule misc/r_two.cocci failed on the base: ' run_kdiff
 
 # --- usage ---------------------------------------------------------------------
 expect "usage: --help of a subcommand is its own" 0 '^Usage: scripts/cocci.sh merge' "$COCCI" merge --help

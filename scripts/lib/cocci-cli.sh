@@ -49,5 +49,6 @@ checked_opts() {
 	check_jobs
 	check_rules "$RULES"
 	[[ -z $WRAPPERS || -r $WRAPPERS ]] || die "$EX_SETUP" "cannot read $WRAPPERS"
+	tiers_init
 	need_spatch
 }

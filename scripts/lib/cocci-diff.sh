@@ -8,7 +8,9 @@
 # the base tree and in the series tree, with the tree's include dirs.
 # Findings of the base tree are listed but do not fail; a finding of the
 # series tree that the base tree does not have (compared without line
-# numbers, so moved code is not new) fails. Functions spatch could not
+# numbers, so moved code is not new) fails, if its tier is one that
+# COCCI_TIERS shows (High and Moderate by default; new findings of the
+# other tiers are counted and kept in the log). Functions spatch could not
 # parse, and files it gave up on, are listed as warnings.
 #
 # Output: TAP 13 on stdout (one test per rule), details in
@@ -32,6 +34,10 @@
 #                       the base's id and the test overlay's hash): pass 1's
 #                       list is then found without looking at the tree
 #   --no-includes       do not use the trees' include dirs
+#   --kernel-rules      also run the base tree's own rules (scripts/
+#                       coccinelle/**/*.cocci) as "make coccicheck
+#                       MODE=report" runs them: one more TAP test, failing
+#                       on findings the series adds
 #   -v, --verbose       print each spatch command line on stderr
 #
 # Exit: 0 no new findings, 1 new findings, 2 usage or setup error.
@@ -51,8 +57,9 @@ finding_keys() {
 new_findings() {
 	local us=$'\x1f'
 	# shellcheck disable=SC2094 # both read $2, nothing writes it
+	# (FILENAME, not FNR == NR: the base may have no finding)
 	awk -v us="$us" '
-		FNR == NR { base[$0]++; next }
+		FILENAME == ARGV[1] { base[$0]++; next }
 		{
 			i = index($0, us); k = substr($0, 1, i - 1)
 			if (++seen[k] > base[k]) print substr($0, i + 1)
@@ -65,7 +72,8 @@ side_tree() {
 }
 
 # diff_wrappers FILE...: the wrapper list of each side: the base tree's,
-# with the FILEs' own wrappers of that side swapped in.
+# with the FILEs' own wrappers of that side swapped in (collected with the
+# rest of the base tree's list known, as pass 1's second round does).
 diff_wrappers() {
 	local side tree
 	if [[ -n $WRAPPERS ]]; then
@@ -73,24 +81,22 @@ diff_wrappers() {
 	else
 		wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt" "$OUT/pass1"
 	fi
+	awk -v files="$(printf '%s\n' "$@")" '
+		BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
+		{ w = $3; sub(/:[0-9]+$/, "", w); if (!(w in skip)) print }
+	' "$OUT/wrappers-base-tree.txt" >"$OUT/wrappers-others.txt"
 	for side in base series; do
 		tree=$(side_tree "$side")
 		collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
-			"$OUT/wrappers-$side-files.txt"
-		{
-			awk -v files="$(printf '%s\n' "$@")" '
-				BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
-				{ w = $3; sub(/:[0-9]+$/, "", w); if (!(w in skip)) print }
-			' "$OUT/wrappers-base-tree.txt"
-			cat "$OUT/wrappers-$side-files.txt"
-		} | sort -u >"$OUT/wrappers-$side.txt"
+			"$OUT/wrappers-$side-files.txt" "$OUT/wrappers-others.txt"
+		sort -u "$OUT/wrappers-others.txt" "$OUT/wrappers-$side-files.txt" >"$OUT/wrappers-$side.txt"
 	done
 }
 
 # diff_rule RULE: the TAP line of RULE, base against series; adds the
-# findings the series introduces to NEW.
+# findings of the tiers shown that the series introduces to NEW.
 diff_rule() {
-	local r=$1 side tree t0 nbase nseries nnew wrappers=""
+	local r=$1 side tree t0 nbase nseries nnew nhid wrappers=""
 	t0=$(now)
 	for side in base series; do
 		tree=$(side_tree "$side")
@@ -99,18 +105,22 @@ diff_rule() {
 		findings_of "$OUT/$r-$side" >"$OUT/$r-$side/findings.txt"
 		coverage "$tree" "$OUT/$r-$side" >"$OUT/$r-$side/parse-failures.txt"
 	done
-	new_findings "$OUT/$r-base/findings.txt" "$OUT/$r-series/findings.txt" >"$OUT/$r-new.txt"
+	new_findings "$OUT/$r-base/findings.txt" "$OUT/$r-series/findings.txt" >"$OUT/$r-new-all.txt"
+	by_tier shown "$r" "$OUT/$r-new-all.txt" >"$OUT/$r-new.txt"
 	nbase=$(grep -c . "$OUT/$r-base/findings.txt" || true)
 	nseries=$(grep -c . "$OUT/$r-series/findings.txt" || true)
 	nnew=$(grep -c . "$OUT/$r-new.txt" || true)
+	nhid=$(by_tier hidden "$r" "$OUT/$r-new-all.txt" | grep -c . || true)
 	{
 		echo "## $r ($(elapsed "$t0") s)"
 		echo "### base findings ($nbase)"
 		cat "$OUT/$r-base/findings.txt"
 		echo "### series findings ($nseries)"
 		cat "$OUT/$r-series/findings.txt"
-		echo "### new in series ($nnew)"
+		echo "### new in series, tiers $TIERS ($nnew)"
 		cat "$OUT/$r-new.txt"
+		echo "### new in series, other tiers ($nhid)"
+		by_tier hidden "$r" "$OUT/$r-new-all.txt"
 		echo "### parse failures (base, series)"
 		cat "$OUT/$r-base/parse-failures.txt" "$OUT/$r-series/parse-failures.txt"
 	} >>"$LOG"
@@ -120,11 +130,11 @@ diff_rule() {
 	done | sort -u | { grep -vxF -f "$OUT/parse-shown.txt" || true; } |
 		tee -a "$OUT/parse-shown.txt" | tap_diag
 	if ((nnew == 0)); then
-		tap_ok "$r: no new findings ($nbase in base)"
+		tap_ok "$r: no new findings ($nbase in base$(hidden_note "$nhid" | sed 's/^; /; new: /'))"
 	else
-		tap_not_ok "$r: $nnew new finding(s) ($nbase in base)"
+		tap_not_ok "$r: $nnew new finding(s) ($nbase in base$(hidden_note "$nhid" | sed 's/^; /; new: /'))"
 	fi
-	sed 's/^/# base: /' "$OUT/$r-base/findings.txt"
+	by_tier shown "$r" "$OUT/$r-base/findings.txt" | sed 's/^/# base: /'
 	sed 's/^/# new: /' "$OUT/$r-new.txt"
 	cut -d: -f1 "$OUT/$r-new.txt" | sort | uniq -c | while read -r cnt file; do
 		echo "cocci: $r: $cnt new finding(s) in $file; log: $LOG" >&2
@@ -132,9 +142,118 @@ diff_rule() {
 	NEW=$((NEW + nnew))
 }
 
+# kernel_rules TREE: the rules of TREE's scripts/coccinelle/ (absolute
+# paths) that this spatch can run: coccicheck skips one whose "Requires:"
+# names a newer spatch.
+kernel_rules() {
+	local r req ver
+	ver=$(printf '%s\n' "$SPATCH_VERSION" | awk '{ print $3 }')
+	[[ -d $1/scripts/coccinelle ]] || return 0
+	while IFS= read -r r; do
+		req=$(grep "Requires:" "$r" | cut -d: -f2 | sed "s| ||" || true)
+		if [[ -n $req ]] && ! { echo "$req"; echo "$ver"; } | sort -CV; then
+			log "kernel rules: $r needs spatch $req"
+			continue
+		fi
+		printf '%s\n' "$r"
+	done < <(find "$1/scripts/coccinelle" -name '*.cocci' -type f | sort)
+}
+
+# kernel_side SIDE RULE...: the kernel rules in report mode on the files
+# of SIDE, $JOBS rules at a time, each as run_rule does (cache included)
+# in OUT/kernel/SIDE/SLUG; a rule that failed leaves SLUG.rc non-zero.
+kernel_side() {
+	local side=$1 tree running=0 r w rc
+	shift
+	tree=$(side_tree "$side")
+	mkdir -p "$OUT/kernel/$side"
+	for r in "$@"; do
+		w=$OUT/kernel/$side/$(rule_slug "$r")
+		if ((running >= JOBS)); then
+			wait -n || true
+			running=$((running - 1))
+		fi
+		{
+			rc=0
+			(JOBS=1 run_rule "$r" report "$tree" "$OUT/$side.list" "$w" "" "$INCLUDES") \
+				>"$w.log" 2>&1 || rc=$?
+			echo "$rc" >"$w.rc"
+		} &
+		running=$((running + 1))
+	done
+	wait || true
+}
+
+# failure_of WORK: why run_rule failed in WORK: spatch's last word.
+failure_of() {
+	local why
+	why=$(cat "$1"/chunks/*.err 2>/dev/null | grep -vE '^(Warning|HANDLING|EXN: .* in [^ ]+$)' |
+		grep . | tail -n 1 || true)
+	[[ -n $why ]] || why=$(tail -n 1 "$1.log")
+	printf '%s\n' "$why"
+}
+
+# diff_kernel_rules: the TAP line of the base tree's own rules (what
+# "make coccicheck MODE=report" runs, with its options), base against
+# series, as netdev's patch checks do: findings the series adds fail, the
+# base's are listed; a rule that fails on the series only fails too.
+diff_kernel_rules() {
+	local t0 r w side slug nbase=0 nnew=0 bad=0 nrules
+	local -a rules
+	t0=$(now)
+	mapfile -t rules < <(kernel_rules "$BASE")
+	nrules=${#rules[@]}
+	rm -rf "$OUT/kernel"
+	for side in base series; do
+		kernel_side "$side" ${rules[@]+"${rules[@]}"}
+	done
+	: >"$OUT/kernel-base.txt"
+	: >"$OUT/kernel-new.txt"
+	for r in ${rules[@]+"${rules[@]}"}; do
+		slug=$(rule_slug "$r")
+		for side in base series; do
+			w=$OUT/kernel/$side/$slug
+			if [[ $(cat "$w.rc") != 0 ]]; then
+				echo "kernel rule ${r#"$BASE/scripts/coccinelle/"} failed on the $side: $(failure_of "$w")"
+				[[ $side == base ]] && break
+				bad=$((bad + 1))
+				continue 2
+			fi
+			findings_of "$w" >"$w.findings"
+		done
+		[[ $(cat "$OUT/kernel/base/$slug.rc") == 0 ]] || continue
+		sed "s|^|${r#"$BASE/scripts/coccinelle/"}: |" "$OUT/kernel/base/$slug.findings" >>"$OUT/kernel-base.txt"
+		new_findings "$OUT/kernel/base/$slug.findings" "$OUT/kernel/series/$slug.findings" |
+			sed "s|^|${r#"$BASE/scripts/coccinelle/"}: |" >>"$OUT/kernel-new.txt"
+	done >"$OUT/kernel-failed.txt"
+	nbase=$(grep -c . "$OUT/kernel-base.txt" || true)
+	nnew=$(grep -c . "$OUT/kernel-new.txt" || true)
+	{
+		echo "## kernel rules: $nrules of $BASE/scripts/coccinelle ($(elapsed "$t0") s)"
+		echo "### base findings ($nbase)"
+		cat "$OUT/kernel-base.txt"
+		echo "### new in series ($nnew)"
+		cat "$OUT/kernel-new.txt"
+		echo "### rules that failed"
+		cat "$OUT/kernel-failed.txt"
+	} >>"$LOG"
+	tap_diag <"$OUT/kernel-failed.txt"
+	if ((nnew == 0 && bad == 0)); then
+		tap_ok "kernel rules: no new findings ($nrules rules of the base tree, $nbase in base)"
+	else
+		tap_not_ok "kernel rules: $nnew new finding(s), $bad rule(s) failing on the series only ($nrules rules of the base tree, $nbase in base)"
+	fi
+	sed 's/^/# base: /' "$OUT/kernel-base.txt"
+	sed 's/^/# new: /' "$OUT/kernel-new.txt"
+	sed 's/^[^ ]*: //' "$OUT/kernel-new.txt" | cut -d: -f1 | sort | uniq -c | while read -r cnt file; do
+		echo "cocci: kernel rules: $cnt new finding(s) in $file; log: $LOG" >&2
+	done
+	NEW=$((NEW + nnew + bad))
+}
+
 # cmd_diff ARGS: sets VERDICT.
 cmd_diff() {
-	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=1
+	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=1 KRULES=0
 	local f side tree r t_all nrules=0 pass1=0
 	local -a files=()
 	CACHE_KEY=""
@@ -145,6 +264,7 @@ cmd_diff() {
 		--out) need_value "$@"; OUT=$2; shift 2 ;;
 		--cache-key) need_value "$@"; CACHE_KEY=$2; shift 2 ;;
 		--no-includes) INCLUDES=0; shift ;;
+		--kernel-rules) KRULES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
 		--jobs | --rules | --wrappers | --cache) common_opt "$@"; shift 2 ;;
 		--) shift; files+=("$@"); break ;;
@@ -193,7 +313,7 @@ cmd_diff() {
 	done
 	((pass1 == 0)) || diff_wrappers "${files[@]}"
 
-	tap_plan "$nrules"
+	tap_plan $((nrules + KRULES))
 	echo "# base: $BASE"
 	echo "# series: $SERIES"
 	echo "# files: ${files[*]}"
@@ -202,8 +322,10 @@ cmd_diff() {
 	for r in $RULES; do
 		diff_rule "$r"
 	done
+	((KRULES == 0)) || diff_kernel_rules
 	VERDICT=0
 	((NEW == 0)) || VERDICT=$EX_FAIL
 	echo "# time: $(elapsed "$t_all") s"
 	log "total $(elapsed "$t_all") s"
+	cache_prune
 }

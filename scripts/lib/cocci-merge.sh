@@ -63,6 +63,7 @@ cmd_merge() {
 	done
 	[[ ${#dirs[@]} -gt 0 ]] || die "$EX_SETUP" "merge: no shard output dir given"
 	RULES=$(kv_get "${dirs[0]}/run.env" rules)
+	tiers_init
 	merge_check "${dirs[@]}"
 	out_dir cocci-merge
 	for key in tree paths rules; do
@@ -76,7 +77,7 @@ cmd_merge() {
 			sort_findings >"$OUT/findings-$rule.txt"
 		for d in "${dirs[@]}"; do cat "$d/$rule/parse-failures.txt"; done |
 			sort -u >"$OUT/$rule/parse-failures.txt"
-		cat "$OUT/findings-$rule.txt"
+		by_tier shown "$rule" "$OUT/findings-$rule.txt"
 		for key in checked seconds; do
 			sum=$(for d in "${dirs[@]}"; do kv_get "$d/run.env" "${key}_$rule"; done |
 				awk '{ s += $1 } END { print s + 0 }')

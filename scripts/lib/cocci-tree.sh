@@ -9,7 +9,10 @@
 # stderr). The kref rule first collects get/put wrappers from the whole
 # tree (pass 1), then checks. Findings are printed in the kernel's report
 # format (file:line:col-col: message), followed by parse failures, a count
-# per rule and the time taken.
+# per rule and the time taken. Findings of the Low tier are counted, not
+# shown (COCCI_TIERS=all shows them; see README). What each spatch process
+# finished is kept in the cache at once: an interrupted run, run again,
+# checks only the files it had not done.
 #
 #   --tree DIR       tree to check (only read)
 #   --out DIR        keep findings, wrapper list and logs here (default: a
@@ -25,6 +28,9 @@
 #   --rules LIST     comma-separated subset of the rules of cocci/
 #   --wrappers FILE  kref wrapper list to use instead of pass 1
 #   --includes       use the tree's include dirs (slower; default: off)
+#   --all-files      check every .c and .h file, not only those a rule's
+#                    prefilter passes (to measure what the prefilters
+#                    leave out)
 #   -v, --verbose    print each spatch command line on stderr
 #
 # Exit: 0 no findings, 1 findings, 2 usage or setup error.
@@ -45,10 +51,10 @@ shard_of() {
 }
 
 # tree_summary OUT: what follows the findings of a tree run in OUT: the
-# parse failures, a count per rule (rules and files checked as run.env
-# records them).
+# parse failures, a count per rule of the findings shown and hidden (see
+# by_tier; rules and files checked as run.env records them).
 tree_summary() {
-	local out=$1 rule f nf nfiles np nn nt rules
+	local out=$1 rule f nf nfiles nh np nn nt rules
 	rules=$(kv_get "$out/run.env" rules)
 	for rule in $rules; do
 		cat "$out/$rule/parse-failures.txt"
@@ -56,9 +62,10 @@ tree_summary() {
 	cat "$out/parse-failures.txt"
 	for rule in $rules; do
 		f=$out/findings-$rule.txt
-		nf=$(grep -c . "$f" || true)
-		nfiles=$(cut -d: -f1 "$f" | sort -u | grep -c . || true)
-		echo "$rule: $nf finding(s) in $nfiles file(s), $(kv_get "$out/run.env" "checked_$rule") file(s) checked"
+		nf=$(by_tier shown "$rule" "$f" | grep -c . || true)
+		nfiles=$(by_tier shown "$rule" "$f" | cut -d: -f1 | sort -u | grep -c . || true)
+		nh=$(by_tier hidden "$rule" "$f" | grep -c . || true)
+		echo "$rule: $nf finding(s) in $nfiles file(s), $(kv_get "$out/run.env" "checked_$rule") file(s) checked$(hidden_note "$nh")"
 	done
 	np=$(grep -c '^warning: .* function .* not checked' "$out/parse-failures.txt" || true)
 	nt=$(grep -c '^warning: .* file not checked' "$out/parse-failures.txt" || true)
@@ -66,11 +73,11 @@ tree_summary() {
 	echo "parse failures: $np function(s) not checked, $nn other construct(s); $nt file(s) given up"
 }
 
-# tree_verdict OUT: EX_FAIL when a rule found anything.
+# tree_verdict OUT: EX_FAIL when a rule found anything shown.
 tree_verdict() {
 	local rule
 	for rule in $(kv_get "$1/run.env" rules); do
-		[[ ! -s $1/findings-$rule.txt ]] || { echo "$EX_FAIL"; return; }
+		[[ -z $(by_tier shown "$rule" "$1/findings-$rule.txt") ]] || { echo "$EX_FAIL"; return; }
 	done
 	echo 0
 }
@@ -93,12 +100,15 @@ tree_paths() {
 }
 
 # tree_rule RULE WRAPPERS: one rule over its files of the tree (of the
-# shard); prints its findings.
+# shard); prints the findings of the tiers shown, keeps all of them in
+# OUT/findings-RULE.txt.
 tree_rule() {
 	local rule=$1 wrappers=$2 t0 re list n secs
 	t0=$(now)
 	re=$(prefilter_of "$rule")
-	if [[ -n $wrappers ]]; then
+	if ((ALL_FILES)); then
+		re=.
+	elif [[ -n $wrappers ]]; then
 		# files calling a wrapper are candidates too
 		re+=$(wrapper_calls_re "$wrappers" | sed 's/^./|&/')
 	fi
@@ -108,7 +118,7 @@ tree_rule() {
 	run_rule "$rule" report "$TREE" "$list" "$OUT/$rule" "$wrappers" "$INCLUDES"
 	findings_of "$OUT/$rule" >"$OUT/findings-$rule.txt"
 	coverage "$TREE" "$OUT/$rule" >"$OUT/$rule/parse-failures.txt"
-	cat "$OUT/findings-$rule.txt"
+	by_tier shown "$rule" "$OUT/findings-$rule.txt"
 	n=$(count_list "$list")
 	secs=$(elapsed "$t0")
 	printf 'checked_%s=%s\nseconds_%s=%s\n' "$rule" "$n" "$rule" "$secs" >>"$OUT/run.env"
@@ -117,7 +127,7 @@ tree_rule() {
 
 # cmd_tree ARGS: sets VERDICT.
 cmd_tree() {
-	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=0 SHARD="" rule t_all
+	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=0 SHARD="" ALL_FILES=0 rule t_all
 	local wrappers="" timing="" paths=()
 	while [[ $# -gt 0 ]]; do
 		case $1 in
@@ -125,6 +135,7 @@ cmd_tree() {
 		--out) need_value "$@"; OUT=$2; shift 2 ;;
 		--shard) need_value "$@"; SHARD=$2; shift 2 ;;
 		--includes) INCLUDES=1; shift ;;
+		--all-files) ALL_FILES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
 		--jobs | --rules | --wrappers | --cache) common_opt "$@"; shift 2 ;;
 		--) shift; paths+=("$@"); break ;;
@@ -178,5 +189,6 @@ cmd_tree() {
 	tree_summary "$OUT"
 	echo "time: ${timing}total $(elapsed "$t_all") s ($JOBS job(s))"
 	log "total $(elapsed "$t_all") s"
+	cache_prune
 	VERDICT=$(tree_verdict "$OUT")
 }

@@ -5,38 +5,77 @@
 # checking run reads (KREF_WRAPPERS=FILE; lines "KIND NAME WHERE"). Needs
 # lib/spatch.sh. Sourcing only defines functions.
 
-# The files in which pass 1 looks for wrappers (grep -E).
+# The files in which pass 1 looks for wrappers (grep -E): what its rules
+# match in a function body (kref_get(), kref_get_unless_zero(),
+# kref_put*(), kref_init() of a returned object) or header (a release
+# callback: "R(struct kref *k)"). Calls of wrappers and getters of other
+# files are the second round's (collect_tree).
 collect_prefilter() {
-	echo '\<kref_(get|put|get_unless_zero|put_mutex|put_lock)\>'
+	echo '\<kref_(init|get|put|get_unless_zero|put_mutex|put_lock)\>|\<struct[[:space:]]+kref[[:space:]]*\*'
 }
 
-# collect_wrappers TREE LIST WORK OUT: the wrappers defined in the files of
-# LIST (NUL-separated, relative to TREE), written to OUT.
+# collect_wrappers TREE LIST WORK OUT [WRAPPERS]: the wrappers defined in
+# the files of LIST (NUL-separated, relative to TREE), written to OUT;
+# with WRAPPERS, those of the rest of the tree are known while looking
+# (a function returning what a getter of another file returned is a
+# getter too).
 collect_wrappers() {
-	local tree=$1 list=$2 work=$3 out=$4
-	run_rule kref_balance collect "$tree" "$list" "$work"
+	local tree=$1 list=$2 work=$3 out=$4 wrappers=${5:-}
+	run_rule kref_balance collect "$tree" "$list" "$work" "$wrappers"
 	awk '$1 == "KREFWRAP" { $1 = ""; sub(/^ /, ""); print }' "$work/out.txt" | sort -u >"$out"
 	files_given_up "$work" >>"$LOG"
 	log "pass 1: $(wc -l <"$out") wrappers from $(count_list "$list") files of $tree"
 }
 
+# collect_tree TREE WORK OUT: pass 1 over the whole TREE, in two rounds:
+# the files collect_prefilter passes; then, with that list known, every
+# file calling a returning getter it found (a header of getters that only
+# call other files' getters has no kref_ in it), whose new names are
+# added. The candidate files of each round are kept in WORK/round-N.list.
+collect_tree() {
+	local tree=$1 work=$2 out=$3 re
+	mkdir -p "$work"
+	list_files "$tree" "$(collect_prefilter)" >"$work/round-1.list"
+	collect_wrappers "$tree" "$work/round-1.list" "$work/round-1" "$work/round-1.txt"
+	getter_callers "$tree" "$work/round-1.txt" >"$work/round-2.list"
+	collect_wrappers "$tree" "$work/round-2.list" "$work/round-2" "$work/round-2.txt" \
+		"$work/round-1.txt"
+	{
+		cat "$work/round-1.txt"
+		awk 'FILENAME == ARGV[1] { known[$2]; next } !($2 in known)' \
+			"$work/round-1.txt" "$work/round-2.txt"
+	} | sort -u >"$out"
+	log "pass 1: $(wc -l <"$out") wrappers, $(($(wc -l <"$out") - $(wc -l <"$work/round-1.txt")))" \
+		"of them from round 2 ($(count_list "$work/round-2.list") files calling a getter of round 1)"
+}
+
+# getter_callers TREE WRAPPERS: the files of TREE calling a returning
+# getter of WRAPPERS (a list as list_files prints it).
+getter_callers() {
+	local re
+	re=$(wrapper_calls_re "$2" rget)
+	[[ -z $re ]] || list_files "$1" "$re"
+}
+
 # wrappers_cached TREE OUT WORK: pass 1 over the whole TREE, its list kept
 # in $CACHE_DIR by the tree's path, the candidate files' names, sizes and
-# times, spatch and the rule, so that every output dir of this machine
-# (make cocci, make cocci-tree) shares it. With $CACHE_KEY (it names the
-# tree's contents) the list is found without looking at the tree (seconds
-# on a whole tree). Lists are written under a temporary name and renamed:
-# two runs may fill the cache at once.
+# times (each round's), spatch, the rule and this file (how pass 1 picks
+# its files), so that every output dir of this machine (make cocci, make
+# cocci-tree) shares it. With $CACHE_KEY (it names the tree's contents)
+# the list is found without looking at the tree (seconds on a whole
+# tree). Lists are written under a temporary name and renamed: two runs
+# may fill the cache at once.
 wrappers_cached() {
 	local tree=$1 out=$2 work=$3 key list byname='' same
 	mkdir -p "$CACHE_DIR" "$work"
-	same=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/kref_balance.cocci" "$MACRO_FILE" |
-		sha1sum)
+	same=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/kref_balance.cocci" "$MACRO_FILE" \
+		"$REPO/scripts/lib/cocci-wrappers.sh" | sha1sum)
 	if [[ -n ${CACHE_KEY:-} ]]; then
 		byname=$CACHE_DIR/wrappers-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$same" |
 			sha1sum | cut -c1-16).txt
 		if [[ -f $byname ]]; then
 			log "pass 1: cached wrapper list $byname"
+			touch -c "$byname"
 			cp "$byname" "$out"
 			return
 		fi
@@ -47,10 +86,31 @@ wrappers_cached() {
 		printf '%s\n' "$tree" "$same"
 		(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list")
 	} | sha1sum | cut -c1-16)
-	if [[ -f $CACHE_DIR/wrappers-$key.txt ]]; then
-		log "pass 1: cached wrapper list $CACHE_DIR/wrappers-$key.txt"
+	# round 2's files are known once round 1's list is
+	if [[ -f $CACHE_DIR/wrappers-r1-$key.txt ]]; then
+		getter_callers "$tree" "$CACHE_DIR/wrappers-r1-$key.txt" >"$list.2"
+		key=$({
+			echo "$key"
+			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list.2")
+		} | sha1sum | cut -c1-16)
 	else
-		collect_wrappers "$tree" "$list" "$work/collect" "$work/wrappers.txt"
+		key=""
+	fi
+	if [[ -n $key && -f $CACHE_DIR/wrappers-$key.txt ]]; then
+		log "pass 1: cached wrapper list $CACHE_DIR/wrappers-$key.txt"
+		touch -c "$CACHE_DIR/wrappers-$key.txt"
+	else
+		collect_tree "$tree" "$work/collect" "$work/wrappers.txt"
+		key=$({
+			printf '%s\n' "$tree" "$same"
+			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$work/collect/round-1.list")
+		} | sha1sum | cut -c1-16)
+		cp "$work/collect/round-1.txt" "$CACHE_DIR/.wrappers-r1-$key.$$"
+		mv "$CACHE_DIR/.wrappers-r1-$key.$$" "$CACHE_DIR/wrappers-r1-$key.txt"
+		key=$({
+			echo "$key"
+			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$work/collect/round-2.list")
+		} | sha1sum | cut -c1-16)
 		cp "$work/wrappers.txt" "$CACHE_DIR/.wrappers-$key.$$"
 		mv "$CACHE_DIR/.wrappers-$key.$$" "$CACHE_DIR/wrappers-$key.txt"
 	fi
@@ -61,11 +121,13 @@ wrappers_cached() {
 	fi
 }
 
-# wrapper_calls_re WRAPPERS: an extended regexp matching a call of any
-# wrapper of the list (files calling one are candidates of the kref rule
-# too); nothing for an empty list.
+# wrapper_calls_re WRAPPERS [KIND]: an extended regexp matching a call of
+# any wrapper of the list (files calling one are candidates of the kref
+# rule too), or of those of KIND; nothing for an empty list. Lines of kind
+# putcb name no function called.
 wrapper_calls_re() {
 	local names
-	names=$(awk 'NF >= 2 { print $2 }' "$1" | sort -u | paste -sd'|')
+	names=$(awk -v kind="${2:-}" 'NF >= 2 && $1 != "putcb" && (kind == "" || $1 == kind) { print $2 }' "$1" |
+		sort -u | paste -sd'|')
 	[[ -z $names ]] || printf '\\<(%s)[[:space:]]*\\(\n' "$names"
 }

@@ -5,25 +5,74 @@
 # findings, constructs spatch skipped, files it gave up on. Needs
 # lib/spatch.sh (FILE_EXN, TIMEOUT). Sourcing only defines functions.
 
+# chunk_failed CHUNK: whether spatch or the rule failed in a chunk (a
+# file given up is not a failure: see files_given_up).
+chunk_failed() {
+	[[ $(cat "$1.rc" 2>/dev/null) != 0 ]] ||
+		grep -vE "$FILE_EXN" "$1.err" | grep -qE '^EXN:|Python failure|^Fatal error'
+}
+
 # chunk_failures DIR: what failed in the chunks of DIR, spatch or the
-# rule (a file given up is not a failure: see files_given_up); false if
-# anything did.
+# rule; false if anything did.
 chunk_failures() {
 	local c rc bad=0
 	for c in "$1"/*.rc; do
 		[[ -e $c ]] || continue
-		rc=$(cat "$c")
 		c=${c%.rc}
-		if [[ $rc != 0 ]] ||
-			grep -vE "$FILE_EXN" "$c.err" | grep -qE '^EXN:|Python failure|^Fatal error'; then
-			bad=1
-			grep -vE "$FILE_EXN" "$c.err" |
-				grep -E '^EXN:|Python failure|^Fatal error|rror in Python' |
-				head -n 3 | sed "s|^|${c##*/}: |" || true
-			[[ $rc == 0 ]] || echo "${c##*/}: spatch exit status $rc; command: $(cat "$c.cmd")"
-		fi
+		chunk_failed "$c" || continue
+		bad=1
+		rc=$(cat "$c.rc")
+		grep -vE "$FILE_EXN" "$c.err" |
+			grep -E '^EXN:|Python failure|^Fatal error|rror in Python' |
+			head -n 3 | sed "s|^|${c##*/}: |" || true
+		[[ $rc == 0 ]] || echo "${c##*/}: spatch exit status $rc; command: $(cat "$c.cmd")"
 	done
 	return "$bad"
+}
+
+# --- confidence tiers ------------------------------------------------------
+# A finding's message may start with its tier, "[High] ", "[Moderate] "
+# or "[Low] "; one that does not has its rule's (rule_default_tier).
+# COCCI_TIERS says which tiers a report shows (and a diff fails on):
+# High and Moderate by default, "all" for every tier, or a list
+# ("high,moderate,low"). The others are counted as hidden.
+
+# tiers_init: TIERS from COCCI_TIERS, checked.
+tiers_init() {
+	local t w=${COCCI_TIERS:-high,moderate}
+	TIERS=""
+	[[ ${w,,} != all ]] || w=high,moderate,low
+	for t in ${w//,/ }; do
+		case ${t,,} in
+		high) TIERS+=" High" ;;
+		moderate) TIERS+=" Moderate" ;;
+		low) TIERS+=" Low" ;;
+		*) die "$EX_SETUP" "COCCI_TIERS: unknown tier '$t' (High, Moderate, Low or all)" ;;
+		esac
+	done
+	TIERS=${TIERS# }
+	[[ -n $TIERS ]] || die "$EX_SETUP" "COCCI_TIERS names no tier"
+}
+
+# by_tier shown|hidden RULE [FILE...]: the findings (report lines) of RULE
+# that $TIERS shows, or those it hides.
+by_tier() {
+	local want=$1 rule=$2
+	shift 2
+	awk -v want="$want" -v tiers=" $TIERS " -v def="$(rule_default_tier "$rule")" '
+		{
+			t = def
+			if (match($0, /: \[(High|Moderate|Low)\] /))
+				t = substr($0, RSTART + 3, RLENGTH - 5)
+			if ((index(tiers, " " t " ") > 0) == (want == "shown"))
+				print
+		}' "$@"
+}
+
+# hidden_note N: what the summary says of N hidden findings.
+hidden_note() {
+	(($1 == 0)) || printf '; %s hidden (not %s: COCCI_TIERS=all shows them)' \
+		"$1" "${TIERS// //}"
 }
 
 # sort_findings: report lines sorted by file, line, column, once each.

@@ -18,6 +18,10 @@ spatch_init() {
 	SRCARCH=${SRCARCH:-x86}
 	CHUNK_MAX=${COCCI_CHUNK:-16}
 	TIMEOUT=${COCCI_TIMEOUT:-300}
+	# the per-file cache keeps what was used within CACHE_DAYS days, and
+	# at most CACHE_MB MiB (the oldest go first)
+	CACHE_DAYS=${COCCI_CACHE_DAYS:-30}
+	CACHE_MB=${COCCI_CACHE_MB:-512}
 	ALL_RULES=$(all_rules)
 	VERBOSE=${VERBOSE:-0}
 	LOG=/dev/null
@@ -56,22 +60,71 @@ need_spatch() {
 }
 
 # Files a rule can report anything in (grep -E on the file contents);
-# a rule not listed here is run on every .c and .h file.
+# a rule not listed here is run on every .c and .h file. kref_balance
+# reports only about a reference taken or dropped by a kref_*() call, a
+# wrapper or a returning getter: the ones the file defines call kref_get,
+# kref_put or kref_init themselves (their callers in the file then
+# match), those of the rest of the tree are pass 1's list (the caller
+# adds a pattern for calls of them); a getter known by its name only
+# counts where the function also puts its result, which again is one of
+# those calls. list_del_init reports list_del(), list_del_rcu(),
+# hlist_del() and hlist_del_rcu() calls.
 prefilter_of() {
 	case $1 in
-	kref_balance) echo 'kref_(get|put)' ;;
-	list_del_init) echo '\<list_del[[:space:]]*\(' ;;
+	kref_balance) echo 'kref_(get|put|init)' ;;
+	list_del_init) echo '\<h?list_del(_rcu)?[[:space:]]*\(' ;;
 	*) echo '.' ;;
 	esac
 }
 
-# The spatch options a rule asks for in its "// Options:" line.
+# rule_file RULE: the rule's file: RULE of cocci/, or a path to a .cocci
+# file (a kernel tree's own rules: see "foreign" below).
+rule_file() {
+	case $1 in
+	*/*) printf '%s\n' "$1" ;;
+	*) printf '%s\n' "$COCCI_DIR/$1.cocci" ;;
+	esac
+}
+
+# foreign RULE: whether RULE is a path (a rule not of cocci/): it is run
+# as the kernel's scripts/coccicheck runs it (no macro file of ours,
+# --no-show-diff, its "Options:" line as coccicheck reads it).
+foreign() { [[ $1 == */* ]]; }
+
+# rule_slug RULE: RULE as part of a file name.
+rule_slug() {
+	if foreign "$1"; then
+		printf 'k-%s-%s\n' "$(basename "$1" .cocci)" "$(printf '%s' "$1" | sha1sum | cut -c1-8)"
+	else
+		printf '%s\n' "$1"
+	fi
+}
+
+# The spatch options a rule asks for in its "// Options:" line (for a
+# foreign rule: what follows the first "Options:", as coccicheck reads it).
 rule_options() {
-	sed -n 's|^// Options:||p' "$COCCI_DIR/$1.cocci" | head -n1
+	if foreign "$1"; then
+		grep "Options:" "$1" | cut -d: -f2 | head -n1
+	else
+		sed -n 's|^// Options:||p' "$COCCI_DIR/$1.cocci" | head -n1
+	fi
+}
+
+# rule_default_tier RULE: the tier of a finding of RULE whose message
+# names none: the rule's "// Confidence:" when that is one tier,
+# else Moderate.
+rule_default_tier() {
+	local c=""
+	[[ -r $(rule_file "$1") ]] && c=$(sed -n 's|^// Confidence:[[:space:]]*||p' "$(rule_file "$1")" | head -n1)
+	case ${c,,} in
+	high) echo High ;;
+	low) echo Low ;;
+	*) echo Moderate ;;
+	esac
 }
 
 # rule_reads_wrappers RULE: whether RULE reads pass 1's wrapper list.
-rule_reads_wrappers() { grep -q KREF_WRAPPERS "$COCCI_DIR/$1.cocci"; }
+rule_reads_wrappers() { ! foreign "$1" && grep -q KREF_WRAPPERS "$COCCI_DIR/$1.cocci"; }
 
 log() { printf '%s\n' "$*" >>"$LOG"; }
 now() { date +%s.%N; }
@@ -100,8 +153,11 @@ kernel_tree() {
 
 # Include options for a kernel tree, relative to its top (spatch runs
 # there), one a line; nothing for a tree without a kernel's include dirs.
+# The -I and --include options are those of the kernel's LINUXINCLUDE, as
+# scripts/coccicheck passes them; unless FOREIGN is 1 (a rule of the
+# tree, run as coccicheck does), headers are read for types too.
 tree_include_args() {
-	local tree=$1 d
+	local tree=$1 foreign=${2:-0} d
 	kernel_tree "$tree" || return 0
 	for d in "arch/$SRCARCH/include" "arch/$SRCARCH/include/generated" include \
 		"arch/$SRCARCH/include/uapi" "arch/$SRCARCH/include/generated/uapi" \
@@ -111,7 +167,7 @@ tree_include_args() {
 	for d in include/linux/compiler-version.h include/linux/kconfig.h; do
 		[[ ! -f $tree/$d ]] || printf '%s\n' --include "$d"
 	done
-	printf '%s\n' --all-includes --include-headers-for-types
+	[[ $foreign == 1 ]] || printf '%s\n' --all-includes --include-headers-for-types
 }
 
 # include_stamp TREE ARGS: names, sizes and times of the headers the
@@ -156,7 +212,7 @@ run_key() {
 	local rule=$1 mode=$2 tree=$3 args=$4 wrappers=$5
 	{
 		printf '%s\n' "$rule" "$mode" "$TIMEOUT" "$SPATCH_VERSION"
-		cat "$COCCI_DIR/$rule.cocci" "$MACRO_FILE" "$args"
+		cat "$(rule_file "$rule")" "$MACRO_FILE" "$args"
 		[[ -z $wrappers ]] || cat "$wrappers"
 		include_stamp "$tree" "$args"
 	} | sha256sum | cut -c1-16
@@ -166,19 +222,22 @@ run_key() {
 # with RULE over the files of LIST (NUL-separated, relative to TREE), with
 # KREF_WRAPPERS=WRAPPERS and, if INCLUDES is 1, the tree's include dirs.
 # What spatch printed about each file is kept under $CACHE_DIR (if set),
-# by the file's path and contents and the run_key; a file found there is
-# not run again. Leaves in WORK: out.txt (the standard output lines),
-# parse.tsv ("PATH LINE NOTE" per skipped construct), exn.txt (the files
-# spatch gave up on). Dies if spatch failed.
+# by the file's path and contents and the run_key, as soon as the spatch
+# process that checked it is done (an interrupted run keeps what it
+# finished); a file found there is not run again. Leaves in WORK: out.txt
+# (the standard output lines), parse.tsv ("PATH LINE NOTE" per skipped
+# construct), exn.txt (the files spatch gave up on), files.list (LIST).
+# Dies if spatch failed.
 run_rule() {
 	local rule=$1 mode=$2 tree=$3 list=$4 work=$5 wrappers=${6:-} includes=${7:-0}
-	local t0 key have new n miss
-	local -a chunks
+	local t0 key have n miss fgn=0
 	t0=$(now)
 	rm -rf "$work"
-	mkdir -p "$work"
+	mkdir -p "$work/rec"
+	cp "$list" "$work/files.list"
+	! foreign "$rule" || fgn=1
 	if [[ $includes == 1 ]]; then
-		tree_include_args "$tree" >"$work/args"
+		tree_include_args "$tree" "$fgn" >"$work/args"
 	else
 		: >"$work/args"
 	fi
@@ -186,65 +245,56 @@ run_rule() {
 	# A file's record: "PATH=HASH" with / as %, in a dir per run_key.
 	(cd "$tree" && xargs -0 -r sha1sum -- <"$list") |
 		awk '{ p = substr($0, 43); n = p; gsub("/", "%", n); print n "=" $1 "\t" p }' >"$work/names"
-	new=$work/new
-	have=$new
+	have=""
 	if [[ -n $CACHE_DIR ]]; then
-		have=$CACHE_DIR/files/$rule-$mode-$key
-		mkdir -p "$CACHE_DIR/files"
-		new=$(mktemp -d "$CACHE_DIR/files/.new.$$.XXXXXX")
+		have=$CACHE_DIR/files/$(rule_slug "$rule")-$mode-$key
+		mkdir -p "$have"
 	fi
-	mkdir -p "$new"
-	{ ls -A "$have" 2>/dev/null || true; } >"$work/have"
+	{ [[ -z $have ]] || ls -A "$have"; } >"$work/have"
 	# (FILENAME, not FNR == NR: the first file may be empty)
 	awk -F'\t' 'FILENAME == ARGV[1] { have[$0]; next } !($1 in have)' \
 		"$work/have" "$work/names" >"$work/miss"
 	n=$(wc -l <"$work/names")
 	miss=$(wc -l <"$work/miss")
+	# the records found: used now (see cache_prune)
+	awk -F'\t' -v have="$have" 'FILENAME == ARGV[1] { miss[$1]; next }
+		!($1 in miss) { print have "/" $1 }' "$work/miss" "$work/names" |
+		tr '\n' '\0' | xargs -0 -r touch -c --
 	if ((miss > 0)); then
 		cut -f2- "$work/miss" | tr '\n' '\0' >"$work/miss.list"
-		KREF_WRAPPERS=$wrappers run_chunks "$rule" "$mode" "$tree" "$work/miss.list" \
-			"$work/chunks" "$work/args"
+		KREF_WRAPPERS=$wrappers run_chunks "$rule" "$mode" "$tree" "$work" "$have"
 		if ! chunk_failures "$work/chunks" >"$work/failures"; then
 			cat "$work/failures" >>"$LOG"
 			cat "$work/failures" >&2
-			[[ $new == "$work/new" ]] || rm -rf "$new"
 			die "$EX_SETUP" "$rule -D $mode: spatch failed in $tree; log: $LOG"
 		fi
-		chunks=("$work/chunks"/*.out "$work/chunks"/*.err)
-		awk -v dir="$new" -v macro="$MACRO_FILE" -f "$REPO/scripts/awk/spatch-records.awk" \
-			"$work/miss" "${chunks[@]}"
 	fi
-	awk -F'\t' -v have="$have" -v new="$new" '
+	awk -F'\t' -v have="$have" -v new="$work/rec" '
 		FILENAME == ARGV[1] { miss[$1]; next }
 		{ print (($1 in miss) ? new : have) "/" $1 }' "$work/miss" "$work/names" |
 		tr '\n' '\0' | xargs -0 -r cat -- >"$work/records"
-	[[ ! -e $new/stray ]] || cat "$new/stray" >>"$work/records"
+	# a stray line belongs to no file (its chunk was not kept)
+	find "$work/rec" -maxdepth 1 -name 'stray.*' -exec cat -- {} + >>"$work/records"
 	records_of out "$work/records" | cut -f3- >"$work/out.txt"
 	records_of parse "$work/records" | cut -f2- | sort -u >"$work/parse.tsv"
 	records_of exn "$work/records" | cut -f3- | sort -u >"$work/exn.txt"
-	if [[ $new != "$work/new" ]]; then
-		# a stray line belongs to no file: keep nothing of such a run
-		[[ -e $new/stray ]] || ((miss == 0)) || {
-			mkdir -p "$have"
-			find "$new" -maxdepth 1 -type f -exec mv -f -t "$have" -- {} +
-		}
-		rm -rf "$new"
-	fi
 	log "$rule -D $mode in $tree: $n file(s), $((n - miss)) from the cache, $miss run ($(elapsed "$t0") s)"
 }
 
 records_of() { awk -F'\t' -v k="$1" '$1 == k' "$2"; }
 
-# run_chunks RULE MODE TREE LIST DIR ARGS: the files of LIST in parallel
-# chunks of at most $CHUNK_MAX, $JOBS at a time. Results: DIR/NNNN.out,
-# .err, .rc and .cmd; ARGS holds more spatch arguments, one a line.
+# run_chunks RULE MODE TREE WORK HAVE: the files of WORK/miss (lines
+# "NAME<tab>PATH") in parallel chunks of at most $CHUNK_MAX, $JOBS at a
+# time, with the spatch arguments of WORK/args (one a line). Each chunk
+# leaves WORK/chunks/NNNN.out, .err, .rc and .cmd, and its files' records
+# in WORK/rec (and in HAVE, the cache, unless empty).
 run_chunks() {
-	local rule=$1 mode=$2 tree=$3 list=$4 dir=$5
+	local rule=$1 mode=$2 tree=$3 work=$4 have=$5 dir=$4/chunks
 	local n per i=0 running=0 chunk
 	local -a files=() args=()
 	mkdir -p "$dir"
-	mapfile -d '' files <"$list"
-	mapfile -t args <"$6"
+	mapfile -d '' files <"$work/miss.list"
+	mapfile -t args <"$work/args"
 	n=${#files[@]}
 	((n > 0)) || return 0
 	per=$(((n + JOBS * 4 - 1) / (JOBS * 4)))
@@ -253,24 +303,34 @@ run_chunks() {
 		chunk=$(printf '%s/%04d' "$dir" $((i / per)))
 		# one group per file: blank line between file names
 		printf '%s\n\n' "${files[@]:i:per}" >"$chunk.groups"
+		sed -n "$((i + 1)),$((i + per))p" "$work/miss" >"$chunk.names"
 		i=$((i + per))
 		if ((running >= JOBS)); then
 			wait -n || true
 			running=$((running - 1))
 		fi
-		run_one_chunk "$rule" "$mode" "$tree" "$chunk" ${args[@]+"${args[@]}"} &
+		run_one_chunk "$rule" "$mode" "$tree" "$chunk" "$work/rec" "$have" \
+			${args[@]+"${args[@]}"} &
 		running=$((running + 1))
 	done
 	wait || true
 }
 
+# run_one_chunk RULE MODE TREE CHUNK REC HAVE [ARG...]: one spatch process
+# over the files of CHUNK.groups; then, unless it failed, the records of
+# its files (chunk_records).
 run_one_chunk() {
-	local rule=$1 mode=$2 tree=$3 chunk=$4
-	shift 4
+	local rule=$1 mode=$2 tree=$3 chunk=$4 rec=$5 have=$6
+	shift 6
 	local -a cmd=(nice -n 19 "$SPATCH" --quiet --verbose-parsing -D "$mode"
-		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE"
-		--timeout "$TIMEOUT" "$@" --file-groups "$chunk.groups")
+		--sp-file "$(rule_file "$rule")")
 	local -a opts=()
+	if foreign "$rule"; then
+		cmd+=(--no-show-diff)
+	else
+		cmd+=(--macro-file "$MACRO_FILE")
+	fi
+	cmd+=(--timeout "$TIMEOUT" "$@" --file-groups "$chunk.groups")
 	read -r -a opts <<<"$(rule_options "$rule")"
 	cmd+=(${opts[@]+"${opts[@]}"})
 	printf '(cd %q &&%s)\n' "$tree" "$(printf ' %q' "${cmd[@]}")" >"$chunk.cmd"
@@ -282,4 +342,50 @@ run_one_chunk() {
 	trap "kill $pid 2>/dev/null; exit 143" INT TERM
 	wait "$pid" || rc=$?
 	echo "$rc" >"$chunk.rc"
+	chunk_failed "$chunk" || chunk_records "$chunk" "$rec" "$have"
+}
+
+# chunk_records CHUNK REC HAVE: the records of the files of a finished
+# chunk (see scripts/awk/spatch-records.awk) into REC, and into HAVE (the
+# cache) unless spatch printed a line about no file of the chunk: each
+# under a temporary name first, so that a record is there whole or not at
+# all, whenever the run is stopped.
+chunk_records() {
+	local chunk=$1 rec=$2 have=$3 tmp
+	local -a outs=("$chunk.out" "$chunk.err")
+	mkdir -p "$chunk.rec"
+	awk -v dir="$chunk.rec" -v macro="$MACRO_FILE" -f "$REPO/scripts/awk/spatch-records.awk" \
+		"$chunk.names" "${outs[@]}"
+	if [[ -e $chunk.rec/stray ]]; then
+		mv "$chunk.rec/stray" "$rec/stray.${chunk##*/}"
+	elif [[ -n $have ]]; then
+		tmp=$(mktemp -d "$CACHE_DIR/files/.new.$$.XXXXXX")
+		cp -- "$chunk.rec"/* "$tmp/" 2>/dev/null || true
+		find "$tmp" -maxdepth 1 -type f -exec mv -f -t "$have" -- {} +
+		rmdir "$tmp"
+	fi
+	find "$chunk.rec" -maxdepth 1 -type f -exec mv -f -t "$rec" -- {} +
+}
+
+# cache_prune: the per-file records and pass 1's lists in $CACHE_DIR not
+# used for $CACHE_DAYS days, then the oldest beyond $CACHE_MB MiB, and
+# what runs killed long ago left behind.
+cache_prune() {
+	local dir=$CACHE_DIR/files kb
+	[[ -n $CACHE_DIR && -d $CACHE_DIR ]] || return 0
+	mkdir -p "$dir"
+	find "$dir" -mindepth 1 -maxdepth 1 -name '.new.*' -mtime +1 -exec rm -rf -- {} +
+	find "$dir" -mindepth 2 -maxdepth 2 -type f -mtime +"$CACHE_DAYS" -delete
+	find "$CACHE_DIR" -maxdepth 1 -type f -name 'wrappers-*' -mtime +"$CACHE_DAYS" -delete
+	kb=$(du -sk "$CACHE_DIR" | cut -f1)
+	if ((kb > CACHE_MB * 1024)); then
+		{
+			find "$dir" -mindepth 2 -maxdepth 2 -type f -printf '%T@ %k %p\n'
+			find "$CACHE_DIR" -maxdepth 1 -type f -name 'wrappers-*' -printf '%T@ %k %p\n'
+		} | sort -n | awk -v over=$((kb - CACHE_MB * 1024)) '
+			over > 0 { over -= ($2 > 0 ? $2 : 1); sub(/^[^ ]+ [^ ]+ /, ""); print }' |
+			tr '\n' '\0' | xargs -0 -r rm -f --
+	fi
+	find "$dir" -mindepth 1 -maxdepth 1 -type d -empty ! -name '.new.*' -delete
+	log "cache: $(du -sk "$CACHE_DIR" | cut -f1) KiB in $CACHE_DIR (kept: used within $CACHE_DAYS days, at most $CACHE_MB MiB)"
 }
