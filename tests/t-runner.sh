@@ -52,6 +52,7 @@ expect "a suite that exits non-zero with no failed test is a failure" 1 \
 	'^not ok - t-status.sh exited 3$' runner t-status.sh
 expect "a suite killed midway is a failure" 1 \
 	'^not ok - t-killed.sh: TAP plan missing$' runner t-killed.sh
+# shellcheck disable=SC2016 # expanded by the inner shell
 assert "runs of suites chosen by name leave the next run's order alone" \
 	bash -c '! grep -q "^t-fail.sh " "$1"' _ "$RUN_OUT/test-seconds"
 expect "all of them: their failures add up" 1 \
