@@ -38,7 +38,11 @@
 #   --init-arg ARG    extra NAME=VALUE for /init, e.g. rounds=2 (repeatable)
 #   --append TEXT     extra kernel command-line text, e.g.
 #                     z3fold_test.races=1 to run the KUnit race that panics
-#                     a kernel with the bug it reproduces
+#                     a kernel with the bug it reproduces. The test
+#                     overlay's *.cmdline files (OVERLAY, default
+#                     ci/overlay) come first: what a base tree needs, e.g.
+#                     its zswap settings (# comments and blank lines
+#                     dropped)
 #   --no-kunit        do not run the KUnit suites (kunit.enable=0): the
 #                     stress alone, as make bench-z3fold runs it; the kunit
 #                     gate is reported as skipped
@@ -132,6 +136,8 @@ parse_args() {
 		INIT_ARGS+=(stress=0)
 	fi
 	((!NO_KUNIT)) || EXTRA_APPEND+="${EXTRA_APPEND:+ }kunit.enable=0"
+	arg=$(overlay_cmdline)
+	EXTRA_APPEND="$arg${arg:+${EXTRA_APPEND:+ }}$EXTRA_APPEND"
 	[[ $SEED =~ ^[0-9]+$ ]] || die "$EX_SETUP" "--seed wants a number"
 	[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "$EX_SETUP" "--timeout wants seconds"
 	[[ $STALL =~ ^(0|[1-9][0-9]*)$ ]] || die "$EX_SETUP" "--stall wants seconds"
@@ -144,6 +150,14 @@ parse_args() {
 		[[ $arg =~ ^[a-z_]+=[^[:space:]]+$ ]] ||
 			die "$EX_SETUP" "--init-arg $arg: want NAME=VALUE"
 	done
+}
+
+# overlay_cmdline: the words of the overlay's *.cmdline files, one line.
+overlay_cmdline() {
+	local f
+	overlay_files cmdline | while IFS= read -r f; do
+		sed -e 's/#.*//' -- "$f"
+	done | xargs -r echo
 }
 
 build_guest() {

@@ -24,7 +24,8 @@
 #   series/cover-letter  the cover letter; its first line is the subject.
 #                        @@BASE@@ and @@CHECKS@@ are filled in. For a
 #                        single patch b4 puts it under the patch's "---".
-#   series/revision      v1, v2, ...: [PATCH 6.1.y vN M/N]
+#   series/revision      v1, v2, ...: [PATCH X.Y.y vN M/N], X.Y the
+#                        base's version (6.1.y on 6.1.192)
 #   series/changelog     from v2 on, under the cover letter's "---",
 #                        followed by the range-diff against the previous
 #                        posting when this machine sent it (b4 prep
@@ -63,7 +64,6 @@ lib_init series send cover b4-env
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 
 LOG=$LOGS/send.log
-readonly PREFIXES=6.1.y
 # The role identity series/identity ships with: no person, no DCO.
 readonly ROLE_IDENTITY='z3fold-series maintainer <z3fold-series@example.org>'
 readonly PY=/usr/bin/python3 # Debian's, as b4 itself uses
@@ -310,6 +310,8 @@ main() {
 	Z3S_VIEW_LOCKED=1 "$REPO/scripts/git-view.sh" >>"$LOG" 2>&1 ||
 		die "$EX_SETUP" "$(grep -E '^(git-view|base): ' "$LOG" | tail -n1)"
 	load_base
+	# The stable tree the series is for, from its base: 6.1.192 is 6.1.y.
+	PREFIXES=$(awk -F. '{ print $1 "." $2 ".y" }' <<<"$BASE_VERSION")
 	# shellcheck source=/dev/null
 	source "$OUT/view.env"
 	if [[ $MODE == send ]] && in_view git rev-parse -q --verify "refs/tags/sent/$VIEW_NAME-v$n" >/dev/null; then

@@ -144,14 +144,16 @@ overlay_files() {
 }
 
 # series_checksum: the sha256 of the series content make check judges: every
-# file under $SERIES_DIR (names and contents) except SEND_ONLY_FILES.
+# file in $SERIES_DIR (names and contents) except SEND_ONLY_FILES. Not its
+# subdirectories: a companion series for another stable tree may live in
+# one (series/6.12.y/), and is checked on its own.
 # check.sh records it in $O/last-check; send.sh compares it.
 series_checksum() {
 	local f skip=()
 	for f in $SEND_ONLY_FILES; do
 		skip+=(! -path "./$f")
 	done
-	(cd "$SERIES_DIR" && find . -type f "${skip[@]}" -print0 | sort -z |
+	(cd "$SERIES_DIR" && find . -maxdepth 1 -type f "${skip[@]}" -print0 | sort -z |
 		xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }
 
