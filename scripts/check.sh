@@ -75,7 +75,7 @@ read_stage_table() {
 rerun_vars() {
 	local v
 	RERUN_VARS=
-	for v in O KSRC SERIES FLAVOUR FORCE_BASE OVERLAY CACHE; do
+	for v in O KSRC SERIES FLAVOUR FORCE_BASE OVERLAY CACHE COCCI_TIERS COCCI_PASS1; do
 		[[ -z $(printenv "$v") ]] || RERUN_VARS+=" $v=$(printenv "$v")"
 	done
 }

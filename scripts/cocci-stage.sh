@@ -9,10 +9,13 @@
 # in the base tree and in the scratch tree with the series applied.
 # Findings of the base are listed; a finding the series adds fails (of
 # our rules: of the tiers COCCI_TIERS shows, High and Moderate by
-# default). What spatch printed for each file is kept in $CACHE/cocci,
-# and pass 1's list keyed by the base's id and the test overlay's
-# contents (what the compared files may include beyond themselves)
-# besides the rules and spatch.
+# default). Pass 1 looks for the kref wrappers of the base tree in the
+# files defining what the compared files call (COCCI_PASS1=tree: in the
+# whole tree, as make cocci-tree does; an hour on a cold cache). What
+# spatch printed for each file is kept in $CACHE/cocci, and pass 1's list
+# keyed by the base's id and the test overlay's contents (what the
+# compared files may include beyond themselves) besides the rules and
+# spatch.
 #
 # Exit: 0 no new finding, 1 new findings, 2 setup error.
 set -euo pipefail
@@ -33,7 +36,7 @@ main() {
 		return 0
 	fi
 	"$REPO/scripts/cocci.sh" diff --base-tree "$BASE_DIR" --series-tree "$TREE" \
-		--cache "$CACHE/cocci" \
+		--cache "$CACHE/cocci" --pass1 "${COCCI_PASS1:-callees}" \
 		--cache-key "$BASE_ID $(content_hash /dev/null ${overlay[@]+"${overlay[@]}"})" \
 		--kernel-rules --out "$OUT/cocci" "${paths[@]}"
 }

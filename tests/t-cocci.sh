@@ -157,7 +157,7 @@ run_kref >/dev/null 2>&1 || true
 assert "pass 1: a second run reuses the wrapper list and the checked files" [ "$(calls)" == "$n" ]
 FAKE_SPATCH_VERSION=1 run_kref >/dev/null 2>&1 || true
 assert "pass 1: another spatch version collects again" grep -q '^collect kref.c$' <(tail -n +$((n + 1)) "$FAKE_SPATCH_LOG")
-"$COCCI" diff --base-tree "$tree" --series-tree "$tree" --out "$SCRATCH/kref diff" \
+"$COCCI" diff --base-tree "$tree" --series-tree "$tree" --out "$SCRATCH/kref diff" --pass1 tree \
 	--cache "$SCRATCH/shared cache" --cache-key base-1 --rules kref_balance kref.c >/dev/null 2>&1 || true
 "$COCCI" tree --tree "$tree" --rules kref_balance --out "$SCRATCH/kref tree" \
 	--cache "$SCRATCH/shared cache" >/dev/null 2>&1 || true
@@ -306,6 +306,31 @@ run_keyed >/dev/null 2>&1 || true
 FAKE_SPATCH_VERSION=2 run_keyed >/dev/null 2>&1 || true
 assert "pass 1: another spatch version does not take the list kept by the caller's key" \
 	grep -q '^collect kref.c$' "$FAKE_SPATCH_LOG"
+
+# --- pass 1 of a diff: the files defining what the compared files call ------------
+sc="$SCRATCH/scope tree"
+mkdir -p "$sc"
+printf 'void m(struct x *e)\n{\n\tfoo_get(e);\n}\n' >"$sc/main.c"
+printf 'void foo_get(struct x *e)\n{\n\tkref_get(&e->ref); /* FAKE_WRAPPER foo_get */\n}\n' >"$sc/get.c"
+printf 'static inline void foo_put(struct x *e) { kref_put(&e->ref, rel); /* FAKE_WRAPPER foo_put */ }\n' >"$sc/put.h"
+printf 'void bar_get(struct x *e)\n{\n\tkref_get(&e->ref); /* FAKE_WRAPPER bar_get */\n}\n' >"$sc/other.c"
+printf 'struct kref *foo_ref(void);\nvoid foo_get(struct x *e);\n/* FAKE_WRAPPER proto */\n' >"$sc/decl.h"
+printf 'void m2(struct x *e)\n{\n\tfoo_put (e);\n}\n' >"$sc/main2.c"
+run_scoped() {
+	"$COCCI" diff --base-tree "$sc" --series-tree "$sc" --out "$SCRATCH/scope out" \
+		--cache "$SCRATCH/scope cache" --rules kref_balance "$@"
+}
+: >"$FAKE_SPATCH_LOG"
+run_scoped main.c main2.c >/dev/null 2>&1 || true
+assert "pass 1 of a diff: a wrapper the compared files call, defined elsewhere, and a one-line inline one" \
+	[ "$(cut -d' ' -f2 "$SCRATCH/scope out/wrappers-base-tree.txt" | paste -sd' ')" == "foo_get foo_put" ]
+assert "... read in the files defining them, not in a prototype's nor another wrapper's" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | grep -vE 'main2?\.c' | sort -u | paste -sd' ')" == "collect get.c collect put.h" ]
+run_scoped --pass1 tree main.c >/dev/null 2>&1 || true
+assert "pass 1 of a diff with --pass1 tree: every wrapper of the tree" \
+	grep -q '^get bar_get other.c:3$' "$SCRATCH/scope out/wrappers-base-tree.txt"
+expect "pass 1 of a diff: an unknown --pass1 is a setup error" 2 \
+	"diff: --pass1 takes callees or tree, not 'all'" run_scoped --pass1 all main.c
 
 # --- the kernel's own rules beside ours ----------------------------------------------
 kb="$SCRATCH/kernel base" ks="$SCRATCH/kernel series"

@@ -25,6 +25,11 @@
 #   --rules LIST        comma-separated subset of the rules of cocci/
 #   --wrappers FILE     kref wrapper list to use instead of pass 1 on the
 #                       base tree (lines "KIND NAME [WHERE]")
+#   --pass1 SCOPE       where pass 1 looks for the wrappers of the base
+#                       tree: "callees" (default), the files defining a
+#                       function the FILEs call (a getter reached only
+#                       through another file's getter is not known), or
+#                       "tree", the whole tree (minutes to an hour cold)
 #   --cache DIR         keep here what spatch printed for each file (by
 #                       the file's path and contents, the rule, spatch, its
 #                       options, the wrapper list and the include dirs'
@@ -71,15 +76,25 @@ side_tree() {
 	if [[ $1 == base ]]; then echo "$BASE"; else echo "$SERIES"; fi
 }
 
-# diff_wrappers FILE...: the wrapper list of each side: the base tree's,
-# with the FILEs' own wrappers of that side swapped in (collected with the
-# rest of the base tree's list known, as pass 1's second round does).
+# diff_wrappers FILE...: the wrapper list of each side: the base tree's
+# (of the whole tree, or of the files defining what the FILEs of either
+# side call), with the FILEs' own wrappers of that side swapped in
+# (collected with the rest of the base tree's list known, as pass 1's
+# second round does).
 diff_wrappers() {
-	local side tree
+	local side tree f sources=()
 	if [[ -n $WRAPPERS ]]; then
 		cp "$WRAPPERS" "$OUT/wrappers-base-tree.txt"
-	else
+	elif [[ $PASS1 == tree ]]; then
 		wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt" "$OUT/pass1"
+	else
+		for f in "$@"; do
+			for tree in "$BASE" "$SERIES"; do
+				[[ ! -f $tree/$f ]] || sources+=("$tree/$f")
+			done
+		done
+		called_names "${sources[@]}" >"$OUT/pass1-names.txt"
+		wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt" "$OUT/pass1" "$OUT/pass1-names.txt"
 	fi
 	awk -v files="$(printf '%s\n' "$@")" '
 		BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
@@ -253,7 +268,7 @@ diff_kernel_rules() {
 
 # cmd_diff ARGS: sets VERDICT.
 cmd_diff() {
-	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=1 KRULES=0
+	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=1 KRULES=0 PASS1=callees
 	local f side tree r t_all nrules=0 pass1=0
 	local -a files=()
 	CACHE_KEY=""
@@ -263,6 +278,7 @@ cmd_diff() {
 		--series-tree) need_value "$@"; SERIES=$2; shift 2 ;;
 		--out) need_value "$@"; OUT=$2; shift 2 ;;
 		--cache-key) need_value "$@"; CACHE_KEY=$2; shift 2 ;;
+		--pass1) need_value "$@"; PASS1=$2; shift 2 ;;
 		--no-includes) INCLUDES=0; shift ;;
 		--kernel-rules) KRULES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
@@ -275,6 +291,8 @@ cmd_diff() {
 	[[ -n $BASE ]] || die "$EX_SETUP" "diff: --base-tree DIR is required (see cocci.sh diff --help)"
 	[[ -n $SERIES ]] || die "$EX_SETUP" "diff: --series-tree DIR is required"
 	[[ -n $OUT ]] || die "$EX_SETUP" "diff: --out DIR is required"
+	[[ $PASS1 == callees || $PASS1 == tree ]] ||
+		die "$EX_SETUP" "diff: --pass1 takes callees or tree, not '$PASS1'"
 	[[ ${#files[@]} -gt 0 ]] || die "$EX_SETUP" "diff: no FILE given"
 	[[ -d $BASE ]] || die "$EX_SETUP" "diff: base tree $BASE is not a directory"
 	[[ -d $SERIES ]] || die "$EX_SETUP" "diff: series tree $SERIES is not a directory"

@@ -27,17 +27,19 @@ collect_wrappers() {
 	log "pass 1: $(wc -l <"$out") wrappers from $(count_list "$list") files of $tree"
 }
 
-# collect_tree TREE WORK OUT: pass 1 over the whole TREE, in two rounds:
-# the files collect_prefilter passes; then, with that list known, every
-# file calling a returning getter it found (a header of getters that only
-# call other files' getters has no kref_ in it), whose new names are
-# added. The candidate files of each round are kept in WORK/round-N.list.
+# collect_tree TREE WORK OUT [NAMES]: pass 1 over the whole TREE, in two
+# rounds: the files collect_prefilter passes; then, with that list known,
+# every file calling a returning getter it found (a header of getters that
+# only call other files' getters has no kref_ in it), whose new names are
+# added. With NAMES (a file of function names), each round keeps only the
+# files defining one of them (defining_files). The candidate files of each
+# round are kept in WORK/round-N.list.
 collect_tree() {
-	local tree=$1 work=$2 out=$3 re
+	local tree=$1 work=$2 out=$3 names=${4:-}
 	mkdir -p "$work"
-	list_files "$tree" "$(collect_prefilter)" >"$work/round-1.list"
+	list_files "$tree" "$(collect_prefilter)" | scope_to "$tree" "$names" >"$work/round-1.list"
 	collect_wrappers "$tree" "$work/round-1.list" "$work/round-1" "$work/round-1.txt"
-	getter_callers "$tree" "$work/round-1.txt" >"$work/round-2.list"
+	getter_callers "$tree" "$work/round-1.txt" | scope_to "$tree" "$names" >"$work/round-2.list"
 	collect_wrappers "$tree" "$work/round-2.list" "$work/round-2" "$work/round-2.txt" \
 		"$work/round-1.txt"
 	{
@@ -49,6 +51,32 @@ collect_tree() {
 		"of them from round 2 ($(count_list "$work/round-2.list") files calling a getter of round 1)"
 }
 
+# called_names FILE...: the names the FILEs call (an identifier before
+# "("), one per line. Keywords and macros come along: no function
+# definition elsewhere has their names.
+called_names() {
+	cat -- "$@" | grep -oE '\<[A-Za-z_][A-Za-z0-9_]*[[:space:]]*\(' |
+		sed -E 's/[[:space:]]*\($//' | sort -u
+}
+
+# scope_to TREE NAMES: the files of the list on stdin (NUL-separated,
+# relative to TREE) that may define a function of the file NAMES: a line
+# starting in column 0 with the name (or a type and the name) and "(",
+# not ending in ";" (a prototype or a statement). A superset: a static
+# function of the same name in another driver counts. Without NAMES, the
+# whole list.
+scope_to() {
+	local tree=$1 names=$2 re
+	if [[ -z $names ]]; then
+		cat
+		return
+	fi
+	re=$(paste -sd'|' "$names")
+	[[ -n $re ]] || return 0
+	re="^([A-Za-z_][^;]*[^A-Za-z0-9_])?($re)[[:space:]]*\\((.*[^;[:space:]])?[[:space:]]*\$"
+	(cd "$tree" && xargs -0 -r grep -lZE -- "$re" 2>/dev/null | sort -z) || true
+}
+
 # getter_callers TREE WRAPPERS: the files of TREE calling a returning
 # getter of WRAPPERS (a list as list_files prints it).
 getter_callers() {
@@ -57,19 +85,21 @@ getter_callers() {
 	[[ -z $re ]] || list_files "$1" "$re"
 }
 
-# wrappers_cached TREE OUT WORK: pass 1 over the whole TREE, its list kept
-# in $CACHE_DIR by the tree's path, the candidate files' names, sizes and
-# times (each round's), spatch, the rule and this file (how pass 1 picks
-# its files), so that every output dir of this machine (make cocci, make
-# cocci-tree) shares it. With $CACHE_KEY (it names the tree's contents)
-# the list is found without looking at the tree (seconds on a whole
-# tree). Lists are written under a temporary name and renamed: two runs
-# may fill the cache at once.
+# wrappers_cached TREE OUT WORK [NAMES]: pass 1 over TREE (with NAMES,
+# over the files defining one of the NAMES, as collect_tree does), its list
+# kept in $CACHE_DIR by what it depends on, so that every output dir of
+# this machine (make cocci, make cocci-tree) shares it: spatch, the rule,
+# the macro file, this file (how pass 1 picks its files) and NAMES; then
+# $CACHE_KEY (it names the tree's contents: the list is found without
+# looking at the tree) or, for the whole tree, the candidate files' names,
+# sizes and times (wrappers_by_stat). A scoped pass without $CACHE_KEY is
+# run again (its files' spatch output is in the cache). Lists are written
+# under a temporary name and renamed: two runs may fill the cache at once.
 wrappers_cached() {
-	local tree=$1 out=$2 work=$3 key list byname='' same
+	local tree=$1 out=$2 work=$3 names=${4:-} byname='' same
 	mkdir -p "$CACHE_DIR" "$work"
 	same=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/kref_balance.cocci" "$MACRO_FILE" \
-		"$REPO/scripts/lib/cocci-wrappers.sh" | sha1sum)
+		"$REPO/scripts/lib/cocci-wrappers.sh" ${names:+"$names"} | sha1sum)
 	if [[ -n ${CACHE_KEY:-} ]]; then
 		byname=$CACHE_DIR/wrappers-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$same" |
 			sha1sum | cut -c1-16).txt
@@ -80,6 +110,23 @@ wrappers_cached() {
 			return
 		fi
 	fi
+	if [[ -n $names ]]; then
+		log "pass 1: the files of $tree defining one of the $(wc -l <"$names") names of $names"
+		collect_tree "$tree" "$work/collect" "$out" "$names"
+	else
+		wrappers_by_stat "$tree" "$out" "$work" "$same"
+	fi
+	if [[ -n $byname ]]; then
+		cp "$out" "$byname.$$"
+		mv "$byname.$$" "$byname"
+	fi
+}
+
+# wrappers_by_stat TREE OUT WORK SAME: pass 1 over the whole TREE, its
+# list kept in $CACHE_DIR by SAME (what wrappers_cached hashed) and each
+# round's candidate files' names, sizes and times.
+wrappers_by_stat() {
+	local tree=$1 out=$2 work=$3 same=$4 key list
 	list=$work/collect.list
 	list_files "$tree" "$(collect_prefilter)" >"$list"
 	key=$({
@@ -115,10 +162,6 @@ wrappers_cached() {
 		mv "$CACHE_DIR/.wrappers-$key.$$" "$CACHE_DIR/wrappers-$key.txt"
 	fi
 	cp "$CACHE_DIR/wrappers-$key.txt" "$out"
-	if [[ -n $byname ]]; then
-		cp "$out" "$byname.$$"
-		mv "$byname.$$" "$byname"
-	fi
 }
 
 # wrapper_calls_re WRAPPERS [KIND]: an extended regexp matching a call of
