@@ -366,6 +366,22 @@ cp "$ks/mm/k.c" "$kb/mm/k.c"
 expect "kernel rules: a rule failing on the base too is listed, and does not fail" 0 \
 	'^# kernel rule misc/r_two.cocci failed on the base: ' run_kdiff
 
+c_file "$ks/mm/k.c" '/* FAKE_RULE r_one base finding */' '/* FAKE_RULE r_ocaml added */'
+printf 'virtual report\n@script:ocaml@\n@@\n' | tee "$kb/scripts/coccinelle/misc/r_ocaml.cocci" \
+	>"$ks/scripts/coccinelle/misc/r_ocaml.cocci"
+mkdir -p "$SCRATCH/ocaml bin"
+printf '#!/bin/sh\nexit 0\n' >"$SCRATCH/ocaml bin/ocamlopt"
+chmod +x "$SCRATCH/ocaml bin/ocamlopt"
+run_kdiff_ocaml() { PATH="$SCRATCH/ocaml bin:$PATH" run_kdiff; }
+expect "kernel rules: a rule with OCaml scripts runs where ocamlopt is" 1 \
+	'^# new: misc/r_ocaml.cocci: ' run_kdiff_ocaml
+if command -v ocamlopt >/dev/null || command -v ocamlopt.opt >/dev/null; then
+	skip "kernel rules: ... and is skipped where it is not (this machine has ocamlopt)"
+else
+	expect "kernel rules: ... and is skipped where it is not, as it would fail" 0 \
+		'^ok 2 - kernel rules: no new findings \(2 rules of the base tree' run_kdiff
+fi
+
 # --- usage ---------------------------------------------------------------------
 expect "usage: --help of a subcommand is its own" 0 '^Usage: scripts/cocci.sh merge' "$COCCI" merge --help
 expect "usage: an unknown subcommand" 2 "unknown subcommand 'sideways'" "$COCCI" sideways

@@ -159,15 +159,21 @@ diff_rule() {
 
 # kernel_rules TREE: the rules of TREE's scripts/coccinelle/ (absolute
 # paths) that this spatch can run: coccicheck skips one whose "Requires:"
-# names a newer spatch.
+# names a newer spatch; one with OCaml script rules needs ocamlopt (spatch
+# compiles them), which Debian's coccinelle does not pull in.
 kernel_rules() {
-	local r req ver
+	local r req ver ocaml=1
 	ver=$(printf '%s\n' "$SPATCH_VERSION" | awk '{ print $3 }')
 	[[ -d $1/scripts/coccinelle ]] || return 0
+	command -v ocamlopt >/dev/null || command -v ocamlopt.opt >/dev/null || ocaml=0
 	while IFS= read -r r; do
 		req=$(grep "Requires:" "$r" | cut -d: -f2 | sed "s| ||" || true)
 		if [[ -n $req ]] && ! { echo "$req"; echo "$ver"; } | sort -CV; then
 			log "kernel rules: $r needs spatch $req"
+			continue
+		fi
+		if ((ocaml == 0)) && grep -qE '^@[^@]*(script|initialize|finalize):ocaml' "$r"; then
+			log "kernel rules: $r has OCaml script rules, and there is no ocamlopt"
 			continue
 		fi
 		printf '%s\n' "$r"
