@@ -31,7 +31,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init spatch cocci-cli
+lib_init spatch cocci-cli cocci-test-modes
 
 TESTS=$COCCI_DIR/tests
 RUNNER=$REPO/scripts/cocci.sh
@@ -63,22 +63,18 @@ else
 	trap "rm -rf -- '$WORK'" EXIT
 fi
 
-NUM=0
 PASS=0
 FAIL=0
 
 # result OK|FAIL DESCRIPTION [DIAGNOSTIC FILE]
 result() {
-	NUM=$((NUM + 1))
-	if [ "$1" = OK ]; then
+	if [[ $1 == OK ]]; then
 		PASS=$((PASS + 1))
-		echo "ok $NUM - $2"
+		tap_ok "$2"
 	else
 		FAIL=$((FAIL + 1))
-		echo "not ok $NUM - $2"
-		if [ -n "${3:-}" ] && [ -s "$3" ]; then
-			sed 's/^/# /' "$3"
-		fi
+		tap_not_ok "$2"
+		[[ -z ${3:-} || ! -s $3 ]] || tap_diag <"$3"
 	fi
 }
 
@@ -90,12 +86,13 @@ wrapper_files() {
 	(cd "$TESTS/$1" && grep -rl --include='*.[ch]' '^// expect-wrapper: ' . | sed 's|^\./||' | sort)
 }
 
-# Expected findings of a test file, without the "FILE:" prefix.
+# expected FILE: the findings FILE expects, without the "FILE:" prefix.
 expected() {
 	sed -n 's|^// expect: ||p' "$1" | grep -vx 'none' || true
 }
 
-# Compare expected and actual lines (sorted); write a diagnostic to $3.
+# compare EXPECTED ACTUAL DIAG: whether the two files hold the same lines
+# (in any order); if not, both into DIAG.
 compare() {
 	if diff <(sort "$1") <(sort "$2") >/dev/null; then
 		return 0
@@ -109,84 +106,68 @@ compare() {
 	return 1
 }
 
-# Validate the expectations of a case file; print a problem or nothing.
+# check_case_file FILE: a problem of FILE's expectations, or nothing.
 check_case_file() {
-	local f=$1 base n none
-	base=${f##*/}
+	local f=$1 n none
 	n=$(expected "$f" | grep -c . || true)
 	none=$(grep -cx '// expect: none' "$f" || true)
-	case $base in
-	pos_*) [ "$n" -ge 1 ] || echo "positive case without any '// expect: LINE:...' line" ;;
-	neg_*) { [ "$n" -eq 0 ] && [ "$none" -eq 1 ]; } ||
+	case ${f##*/} in
+	pos_*) ((n >= 1)) || echo "positive case without any '// expect: LINE:...' line" ;;
+	neg_*) ((n == 0 && none == 1)) ||
 		echo "negative case must have exactly one '// expect: none' line and no finding" ;;
 	esac
 }
 
-# Count the tests first: TAP wants the plan before the results.
-PLAN=0
-for r in $RULES; do
-	PLAN=$((PLAN + $(case_files "$r" | grep -c . || true)))
-	PLAN=$((PLAN + $(wrapper_files "$r" | grep -c . || true)))
-	PLAN=$((PLAN + 4)) # tiers in the report; org, context and patch modes
-done
-DIFF_TESTS=0
-case " $RULES " in
-*" list_del_init "*) DIFF_TESTS=3; PLAN=$((PLAN + DIFF_TESTS)) ;;
-esac
-
-echo "TAP version 13"
-echo "1..$PLAN"
-
-# removed_lines CHANGES: "FILE:LINE" of each removed (starred) line of
-# udiff-changes.awk's output.
-removed_lines() {
-	awk -F: '$3 ~ /^-/ { print $1 ":" $2 }' "$1" | sort -u
+# plan: the number of tests (TAP wants the plan before the results).
+plan() {
+	local r n=0
+	for r in $RULES; do
+		n=$((n + $(case_files "$r" | grep -c . || true)))
+		n=$((n + $(wrapper_files "$r" | grep -c . || true)))
+		n=$((n + 4)) # tiers in the report; org, context and patch modes
+	done
+	! has_diff_tests || n=$((n + 3))
+	echo "$n"
 }
 
-# spatch run in a given mode over a test directory, like cocci.sh does it.
-spatch_mode() {
-	local rule=$1 mode=$2 dir=$3 wrappers=$4
-	local -a opts=()
-	read -r -a opts <<<"$(rule_options "$rule")"
-	(cd "$dir" && KREF_WRAPPERS=$wrappers nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
-		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE" \
-		"${opts[@]}" --dir .)
-}
+has_diff_tests() { [[ " $RULES " == *" list_del_init "* ]]; }
 
-for r in $RULES; do
-	out=$WORK/$r
-	rm -rf "$out"
-	mkdir -p "$out"
-	rc=0
+# run_runner RULE OUT: the runner over the rule's tests into OUT/run; its
+# exit status in RC, a failure's output in OUT/runner.diag.
+run_runner() {
+	local r=$1 out=$2
+	RC=0
 	COCCI_TIERS="" "$RUNNER" tree --tree "$TESTS/$r" --rules "$r" --jobs "$JOBS" --out "$out/run" \
-		>"$out/runner.stdout" 2>"$out/runner.stderr" || rc=$?
-	if [ "$VERBOSE" = 1 ]; then
-		sed 's/^/# runner: /' "$out/runner.stdout" "$out/runner.stderr"
-	fi
-	if [ "$rc" -ge 2 ]; then
+		>"$out/runner.stdout" 2>"$out/runner.stderr" || RC=$?
+	((VERBOSE == 0)) || sed 's/^/# runner: /' "$out/runner.stdout" "$out/runner.stderr"
+	if ((RC >= 2)); then
 		{
-			echo "runner failed (exit $rc):"
+			echo "runner failed (exit $RC):"
 			cat "$out/runner.stderr"
 		} >"$out/runner.diag"
 	fi
-	findings=$out/run/findings-$r.txt
-	[ -f "$findings" ] || : >"$findings"
+	[[ -f $out/run/findings-$r.txt ]] || : >"$out/run/findings-$r.txt"
+}
 
+# test_cases RULE OUT: each case file's findings and parse failures, as
+# its expect lines say.
+test_cases() {
+	local r=$1 out=$2 f diag problem n findings=$2/run/findings-$1.txt
 	while IFS= read -r f; do
 		diag=$out/${f//\//_}.diag
 		: >"$diag"
-		if [ "$rc" -ge 2 ]; then
+		if ((RC >= 2)); then
 			result FAIL "$r/$f" "$out/runner.diag"
 			continue
 		fi
 		problem=$(check_case_file "$TESTS/$r/$f")
-		if [ -n "$problem" ]; then
+		if [[ -n $problem ]]; then
 			echo "$problem" >"$diag"
 			result FAIL "$r/$f" "$diag"
 			continue
 		fi
 		expected "$TESTS/$r/$f" >"$out/exp"
-		grep -F -- "$f:" "$findings" | awk -v p="$f:" 'index($0, p) == 1 { print substr($0, length(p) + 1) }' >"$out/act" || true
+		awk -v p="$f:" 'index($0, p) == 1 { print substr($0, length(p) + 1) }' "$findings" >"$out/act"
 		# parse failures of this file, as "warning: LINE: ..."
 		sed -n 's|^// expect-parse: |parse: |p' "$TESTS/$r/$f" >>"$out/exp"
 		awk -v p="$f:" '{
@@ -200,125 +181,69 @@ for r in $RULES; do
 			result FAIL "$r/$f" "$diag"
 		fi
 	done < <(case_files "$r")
+}
 
+# test_wrappers RULE OUT: the wrappers the collecting pass found in each
+# file that lists some.
+test_wrappers() {
+	local r=$1 out=$2 f diag
 	while IFS= read -r f; do
 		diag=$out/${f//\//_}.wdiag
 		: >"$diag"
 		sed -n 's|^// expect-wrapper: ||p' "$TESTS/$r/$f" >"$out/wexp"
 		awk -v f="$f" '{ w = $3; sub(/:[0-9]+$/, "", w); if (w == f) print $1, $2 }' \
 			"$out/run/wrappers.txt" >"$out/wact" 2>/dev/null || true
-		if [ "$rc" -lt 2 ] && compare "$out/wexp" "$out/wact" "$diag"; then
+		if ((RC < 2)) && compare "$out/wexp" "$out/wact" "$diag"; then
 			result OK "$r/$f: wrappers found by the collecting pass"
 		else
-			[ "$rc" -ge 2 ] && cp "$out/runner.diag" "$diag"
+			((RC < 2)) || cp "$out/runner.diag" "$diag"
 			result FAIL "$r/$f: wrappers found by the collecting pass" "$diag"
 		fi
 	done < <(wrapper_files "$r")
+}
 
-	# the runner's report: the tiers COCCI_TIERS shows by default, the
-	# Low ones counted in the summary
-	diag=$out/tiers.diag
+# test_tiers RULE OUT: the runner's report shows the tiers COCCI_TIERS
+# shows by default, and counts the Low ones in its summary.
+test_tiers() {
+	local r=$1 out=$2 diag=$2/tiers.diag nlow want="" findings=$2/run/findings-$1.txt
+	local name
 	: >"$diag"
 	grep -E '^[^ ]+:[0-9]+:[0-9]+-[0-9]+: ' "$out/runner.stdout" | sort >"$out/shown" || true
 	grep -v ': \[Low\] ' "$findings" | sort >"$out/want.shown" || true
 	nlow=$(grep -c ': \[Low\] ' "$findings" || true)
-	if [ "$nlow" -gt 0 ]; then
-		want_summary="; $nlow hidden (not High/Moderate: COCCI_TIERS=all shows them)"
-	else
-		want_summary=""
-	fi
-	if [ "$rc" -lt 2 ] && compare "$out/want.shown" "$out/shown" "$diag" &&
-		grep -qF -- "file(s) checked$want_summary" "$out/runner.stdout"; then
-		result OK "$r: the report shows High and Moderate findings, counts $nlow Low"
+	((nlow == 0)) || want="; $nlow hidden (not High/Moderate: COCCI_TIERS=all shows them)"
+	name="$r: the report shows High and Moderate findings, counts $nlow Low"
+	if ((RC < 2)) && compare "$out/want.shown" "$out/shown" "$diag" &&
+		grep -qF -- "file(s) checked$want" "$out/runner.stdout"; then
+		result OK "$name"
 	else
 		grep -F 'file(s) checked' "$out/runner.stdout" >>"$diag" || true
-		result FAIL "$r: the report shows High and Moderate findings, counts $nlow Low" "$diag"
+		result FAIL "$name" "$diag"
 	fi
+}
 
-	# org mode: one TODO entry per finding of report mode
-	diag=$out/org.diag
-	: >"$diag"
-	spatch_mode "$r" org "$TESTS/$r" "$out/run/wrappers.txt" >"$out/org.out" 2>"$out/org.err" || true
-	grep -o '^\* TODO \[\[view:[^:]*::face=ovl-face1::linb=[0-9]*' "$out/org.out" |
-		sed -E 's|^\* TODO \[\[view:(\./)?([^:]*)::face=ovl-face1::linb=([0-9]+)|\2:\3|' |
-		sort >"$out/org.lines" || true
-	cut -d: -f1,2 "$findings" | sort >"$out/report.lines"
-	if [ -s "$out/report.lines" ] && compare "$out/report.lines" "$out/org.lines" "$diag"; then
-		result OK "$r: org mode lists the same findings as report mode"
-	else
-		cat "$out/org.err" >>"$diag"
-		result FAIL "$r: org mode lists the same findings as report mode" "$diag"
-	fi
-
-	# context mode: the starred lines are the reported lines
-	diag=$out/context.diag
-	: >"$diag"
-	spatch_mode "$r" context "$TESTS/$r" "$out/run/wrappers.txt" >"$out/context.out" 2>"$out/context.err" || true
-	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
-	removed_lines "$out/context.changes" >"$out/context.lines"
-	sort -u "$out/report.lines" >"$out/report.ulines"
-	if [ -s "$out/report.lines" ] && compare "$out/report.ulines" "$out/context.lines" "$diag"; then
-		result OK "$r: context mode stars exactly the reported lines"
-	else
-		cat "$out/context.err" >>"$diag"
-		result FAIL "$r: context mode stars exactly the reported lines" "$diag"
-	fi
-
-	# patch mode
-	diag=$out/patch.diag
-	: >"$diag"
-	prc=0
-	spatch_mode "$r" patch "$TESTS/$r" "$out/run/wrappers.txt" >"$out/patch.out" 2>"$out/patch.err" || prc=$?
-	if ! grep -qx 'virtual patch' "$COCCI_DIR/$r.cocci"; then
-		# no fix to make: spatch refuses the mode, and changes nothing
-		if [ "$prc" -ne 0 ] && [ ! -s "$out/patch.out" ] &&
-			grep -q 'virtual rule patch not supported' "$out/patch.err"; then
-			result OK "$r: patch mode is refused (the rule has no fix)"
-		else
-			{ echo "exit status $prc"; cat "$out/patch.out" "$out/patch.err"; } >>"$diag"
-			result FAIL "$r: patch mode is refused (the rule has no fix)" "$diag"
-		fi
-		continue
-	fi
-	# exactly the reported list_del() lines become list_del_init(),
-	# nothing else changes
-	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
-	removed_lines "$out/patch.changes" >"$out/patch.lines"
-	bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
-	if [ -s "$out/report.lines" ] && compare "$out/report.ulines" "$out/patch.lines" "$diag" &&
-		[ -z "$bad" ]; then
-		result OK "$r: patch mode rewrites exactly the reported calls"
-	else
-		echo "$bad" >>"$diag"
-		cat "$out/patch.err" >>"$diag"
-		result FAIL "$r: patch mode rewrites exactly the reported calls" "$diag"
-	fi
-done
-
-# The diff runner: a series that turns a list_del_init() of a tested field
-# into list_del() and moves the code of another file down must fail with
+# test_diff: a series that turns a list_del_init() of a tested field into
+# list_del() and moves the code of another file down must fail with
 # exactly that one new finding, and not flag the moved code.
-if [ "$DIFF_TESTS" -gt 0 ]; then
-	d=$WORK/diff
+test_diff() {
+	local d=$WORK/diff rc=0 diag=$WORK/diff/diag
 	rm -rf "$d"
 	mkdir -p "$d/base" "$d/series"
 	cp "$TESTS/list_del_init/neg_07_list_del_init_everywhere.c" "$TESTS/list_del_init/pos_09_two_sites.c" "$d/base/"
 	cp "$d/base/"*.c "$d/series/"
 	sed -i 's/list_del_init(&c->link);/list_del(\&c->link);/' "$d/series/neg_07_list_del_init_everywhere.c"
 	sed -i '3i\/* three lines\n * moved\n */' "$d/series/pos_09_two_sites.c"
-	rc=0
 	"$RUNNER" diff --base-tree "$d/base" --series-tree "$d/series" --out "$d/out" \
 		--rules list_del_init --jobs "$JOBS" --no-includes \
 		neg_07_list_del_init_everywhere.c pos_09_two_sites.c \
 		>"$d/tap" 2>"$d/stderr" || rc=$?
-	diag=$d/diag
 	{ echo "exit status $rc"; cat "$d/tap" "$d/stderr"; } >"$diag"
-	if [ "$rc" = 1 ] && grep -q '^not ok 1 - list_del_init: 1 new finding(s) (2 in base)' "$d/tap"; then
-		result OK "diff: a series introducing a finding fails with exit status 1" "$diag"
+	if ((rc == 1)) && grep -q '^not ok 1 - list_del_init: 1 new finding(s) (2 in base)' "$d/tap"; then
+		result OK "diff: a series introducing a finding fails with exit status 1"
 	else
 		result FAIL "diff: a series introducing a finding fails with exit status 1" "$diag"
 	fi
-	if [ "$(grep -c '^# new: ' "$d/tap" || true)" = 1 ] &&
+	if [[ $(grep -c '^# new: ' "$d/tap" || true) == 1 ]] &&
 		grep -q '^# new: neg_07_list_del_init_everywhere.c:13:2-10: ' "$d/tap"; then
 		result OK "diff: only the new finding is reported as new, moved code is not"
 	else
@@ -329,13 +254,29 @@ if [ "$DIFF_TESTS" -gt 0 ]; then
 	else
 		result FAIL "diff: one stderr line names rule, file and log" "$diag"
 	fi
-fi
+}
 
-if [ "$NUM" -ne "$PLAN" ]; then
-	echo "# planned $PLAN tests, ran $NUM"
-	FAIL=$((FAIL + PLAN - NUM))
-fi
-echo "$PASS passed, $FAIL failed"
-if [ "$FAIL" -ne 0 ]; then
-	exit 1
-fi
+main() {
+	local r out n
+	n=$(plan)
+	tap_plan "$n"
+	for r in $RULES; do
+		out=$WORK/$r
+		rm -rf "$out"
+		mkdir -p "$out"
+		run_runner "$r" "$out"
+		test_cases "$r" "$out"
+		test_wrappers "$r" "$out"
+		test_tiers "$r" "$out"
+		test_modes "$r" "$out"
+	done
+	! has_diff_tests || test_diff
+	if ((TAP_N != n)); then
+		echo "# planned $n tests, ran ${TAP_N:-0}"
+		FAIL=$((FAIL + n - ${TAP_N:-0}))
+	fi
+	echo "$PASS passed, $FAIL failed"
+	((FAIL == 0)) || exit "$EX_FAIL"
+}
+
+main

@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# scripts/cocci-test.sh's tests of a rule's other modes against what its
+# report mode found: org mode lists, and context mode stars, exactly the
+# reported lines; patch mode rewrites exactly the reported calls, or is
+# refused by a rule without "virtual patch". Needs lib/spatch.sh and
+# cocci-test.sh's result and compare. Sourcing only defines functions.
+
+# removed_lines CHANGES: "FILE:LINE" of each removed (starred) line of
+# udiff-changes.awk's output.
+removed_lines() {
+	awk -F: '$3 ~ /^-/ { print $1 ":" $2 }' "$1" | sort -u
+}
+
+# spatch_mode RULE MODE DIR WRAPPERS: spatch in MODE over the test
+# directory DIR, as cocci.sh runs it.
+spatch_mode() {
+	local rule=$1 mode=$2 dir=$3 wrappers=$4
+	local -a opts=()
+	read -r -a opts <<<"$(rule_options "$rule")"
+	(cd "$dir" && KREF_WRAPPERS=$wrappers nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
+		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE" \
+		"${opts[@]}" --dir .)
+}
+
+# test_modes RULE OUT: org, context and patch mode over the rule's tests,
+# compared with report mode's findings (OUT/run, as the runner left it).
+test_modes() {
+	local r=$1 out=$2
+	cut -d: -f1,2 "$out/run/findings-$r.txt" | sort >"$out/report.lines"
+	sort -u "$out/report.lines" >"$out/report.ulines"
+	test_org "$r" "$out"
+	test_context "$r" "$out"
+	test_patch "$r" "$out"
+}
+
+# test_org RULE OUT: one TODO entry per finding of report mode.
+test_org() {
+	local r=$1 out=$2 diag=$2/org.diag name="$1: org mode lists the same findings as report mode"
+	: >"$diag"
+	spatch_mode "$r" org "$TESTS/$r" "$out/run/wrappers.txt" >"$out/org.out" 2>"$out/org.err" || true
+	grep -o '^\* TODO \[\[view:[^:]*::face=ovl-face1::linb=[0-9]*' "$out/org.out" |
+		sed -E 's|^\* TODO \[\[view:(\./)?([^:]*)::face=ovl-face1::linb=([0-9]+)|\2:\3|' |
+		sort >"$out/org.lines" || true
+	if [[ -s $out/report.lines ]] && compare "$out/report.lines" "$out/org.lines" "$diag"; then
+		result OK "$name"
+	else
+		cat "$out/org.err" >>"$diag"
+		result FAIL "$name" "$diag"
+	fi
+}
+
+# test_context RULE OUT: the starred lines are the reported lines.
+test_context() {
+	local r=$1 out=$2 diag=$2/context.diag name="$1: context mode stars exactly the reported lines"
+	: >"$diag"
+	spatch_mode "$r" context "$TESTS/$r" "$out/run/wrappers.txt" >"$out/context.out" 2>"$out/context.err" || true
+	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
+	removed_lines "$out/context.changes" >"$out/context.lines"
+	if [[ -s $out/report.lines ]] && compare "$out/report.ulines" "$out/context.lines" "$diag"; then
+		result OK "$name"
+	else
+		cat "$out/context.err" >>"$diag"
+		result FAIL "$name" "$diag"
+	fi
+}
+
+# test_patch RULE OUT: exactly the reported list_del() lines become
+# list_del_init(), nothing else changes; a rule with no fix to make is
+# refused by spatch, and changes nothing.
+test_patch() {
+	local r=$1 out=$2 diag=$2/patch.diag prc=0 bad name
+	: >"$diag"
+	spatch_mode "$r" patch "$TESTS/$r" "$out/run/wrappers.txt" >"$out/patch.out" 2>"$out/patch.err" || prc=$?
+	if ! grep -qx 'virtual patch' "$COCCI_DIR/$r.cocci"; then
+		name="$r: patch mode is refused (the rule has no fix)"
+		if ((prc != 0)) && [[ ! -s $out/patch.out ]] &&
+			grep -q 'virtual rule patch not supported' "$out/patch.err"; then
+			result OK "$name"
+		else
+			{ echo "exit status $prc"; cat "$out/patch.out" "$out/patch.err"; } >>"$diag"
+			result FAIL "$name" "$diag"
+		fi
+		return
+	fi
+	name="$r: patch mode rewrites exactly the reported calls"
+	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
+	removed_lines "$out/patch.changes" >"$out/patch.lines"
+	bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
+	if [[ -s $out/report.lines && -z $bad ]] && compare "$out/report.ulines" "$out/patch.lines" "$diag"; then
+		result OK "$name"
+	else
+		echo "$bad" >>"$diag"
+		cat "$out/patch.err" >>"$diag"
+		result FAIL "$name" "$diag"
+	fi
+}
