@@ -35,6 +35,18 @@ test_modes() {
 	test_patch "$r" "$out"
 }
 
+# mode_result NAME OUT WANT GOT ERR DIAG: OK when report mode found
+# something (OUT/report.lines) and GOT holds exactly WANT's lines; else
+# FAIL, with the difference and spatch's errors (ERR) in DIAG.
+mode_result() {
+	if [[ -s $2/report.lines ]] && compare "$3" "$4" "$6"; then
+		result OK "$1"
+	else
+		cat "$5" >>"$6"
+		result FAIL "$1" "$6"
+	fi
+}
+
 # test_org RULE OUT: one TODO entry per finding of report mode.
 test_org() {
 	local r=$1 out=$2 diag=$2/org.diag name="$1: org mode lists the same findings as report mode"
@@ -43,12 +55,7 @@ test_org() {
 	grep -o '^\* TODO \[\[view:[^:]*::face=ovl-face1::linb=[0-9]*' "$out/org.out" |
 		sed -E 's|^\* TODO \[\[view:(\./)?([^:]*)::face=ovl-face1::linb=([0-9]+)|\2:\3|' |
 		sort >"$out/org.lines" || true
-	if [[ -s $out/report.lines ]] && compare "$out/report.lines" "$out/org.lines" "$diag"; then
-		result OK "$name"
-	else
-		cat "$out/org.err" >>"$diag"
-		result FAIL "$name" "$diag"
-	fi
+	mode_result "$name" "$out" "$out/report.lines" "$out/org.lines" "$out/org.err" "$diag"
 }
 
 # test_context RULE OUT: the starred lines are the reported lines.
@@ -58,12 +65,7 @@ test_context() {
 	spatch_mode "$r" context "$TESTS/$r" "$out/run/wrappers.txt" >"$out/context.out" 2>"$out/context.err" || true
 	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
 	removed_lines "$out/context.changes" >"$out/context.lines"
-	if [[ -s $out/report.lines ]] && compare "$out/report.ulines" "$out/context.lines" "$diag"; then
-		result OK "$name"
-	else
-		cat "$out/context.err" >>"$diag"
-		result FAIL "$name" "$diag"
-	fi
+	mode_result "$name" "$out" "$out/report.ulines" "$out/context.lines" "$out/context.err" "$diag"
 }
 
 # test_patch RULE OUT: exactly the reported list_del() lines become
@@ -88,11 +90,7 @@ test_patch() {
 	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/patch.out" >"$out/patch.changes"
 	removed_lines "$out/patch.changes" >"$out/patch.lines"
 	bad=$(awk -f "$REPO/scripts/awk/list-del-init-patch.awk" "$out/patch.changes")
-	if [[ -s $out/report.lines && -z $bad ]] && compare "$out/report.ulines" "$out/patch.lines" "$diag"; then
-		result OK "$name"
-	else
-		echo "$bad" >>"$diag"
-		cat "$out/patch.err" >>"$diag"
-		result FAIL "$name" "$diag"
-	fi
+	# a line changed otherwise than list_del() into list_del_init()
+	[[ -z $bad ]] || echo "$bad" >"$out/patch.lines"
+	mode_result "$name" "$out" "$out/report.ulines" "$out/patch.lines" "$out/patch.err" "$diag"
 }
