@@ -174,12 +174,15 @@ result_key() {
 		"$CC_BIN" --version | head -n1
 		sparse --version 2>/dev/null || true
 		series_paths
-		(cd "$SERIES_DIR" && content_hash "${PATCHES[@]:0:k}" /dev/null)
+		# the code of patches 1..K, not their changelogs: rewording
+		# one rebuilds and reboots nothing
+		(cd "$SERIES_DIR" && awk -f "$REPO/scripts/awk/patch-code.awk" "${PATCHES[@]:0:k}" /dev/null |
+			sha256sum)
 		# The tooling that shapes a build or its recorded findings; not
 		# the rest of scripts/ (messages, reports, benchmarks).
 		content_hash "$0" "$REPO/scripts/apply.sh" \
 			"$REPO"/scripts/lib/{series,findings}.sh \
-			"$REPO"/scripts/awk/{kconfig-merge,patch-paths,tree-findings}.awk \
+			"$REPO"/scripts/awk/{kconfig-merge,patch-code,patch-paths,tree-findings}.awk \
 			"$REPO"/kconfigs/*.config "$REPO"/kconfigs/xbuild/*.config \
 			${OVERLAY_FILES[@]+"${OVERLAY_FILES[@]}"}
 	} | sha256sum | cut -c1-16

@@ -67,4 +67,24 @@ printf '{ a[NR] = $1 }\nEND { print median(a, NR) }\n' >"$SCRATCH/median.awk"
 assert "stats: the median of an even count" \
 	[ "$(awk -f "$AWK/stats.awk" -f "$SCRATCH/median.awk" "$SCRATCH/n")" == 2.5 ]
 
+mail() { # mail SUBJECT-LINE ADDED-LINE VERSION: a patch mail of one hunk
+	printf 'From: A <a@b>\nSubject: [PATCH] %s\n\nWhy.\n---\n a.c | 1 +\n\n' "$1"
+	printf 'diff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1 +1,2 @@\n x\n+%s\n-- \n%s\n\n' "$2" "$3"
+}
+code_of() { awk -f "$AWK/patch-code.awk" "$@" | sha256sum; }
+mail 'fix it' 'y;' 2.39.2 >"$SCRATCH/m1"
+mail 'fix it, reworded' 'y;' 2.47.0 >"$SCRATCH/m2"
+mail 'fix it' 'z;' 2.39.2 >"$SCRATCH/m3"
+assert "patch-code: a reworded changelog or another git version is the same code" \
+	[ "$(code_of "$SCRATCH/m1")" == "$(code_of "$SCRATCH/m2")" ]
+assert "patch-code: another hunk is not" [ "$(code_of "$SCRATCH/m1")" != "$(code_of "$SCRATCH/m3")" ]
+assert "patch-code: nor the same patches in another order" \
+	[ "$(code_of "$SCRATCH/m1" "$SCRATCH/m3")" != "$(code_of "$SCRATCH/m3" "$SCRATCH/m1")" ]
+printf 'diff --git a/a.c b/a.c\n--- a/a.c\n+++ b/a.c\n@@ -1,5 +1 @@\n x\n-- \n-a\n-b\n-c\n' >"$SCRATCH/m4"
+{ diff -u /dev/null "$SCRATCH/n" || true; } | sed '1s/^/Subject: plain diff\n\n/' >"$SCRATCH/m5"
+assert "patch-code: a plain diff (no git header) is code too" \
+	grep -qx '+10' <(awk -f "$AWK/patch-code.awk" "$SCRATCH/m5")
+assert "patch-code: a removed line \"- \" followed by more code is code" \
+	[ "$(awk -f "$AWK/patch-code.awk" "$SCRATCH/m4" | tail -n 1)" == "-c" ]
+
 finish
