@@ -3,7 +3,8 @@
 #
 # Usage: tests/run.sh [--quick] [--jobs N] [SUITE...]
 #
-# make test: the quick self-tests, then make check on the real series, the
+# make test: the quick self-tests, then make check on the real series
+# (BRANCH=6.1.y, or the BRANCH of the environment), the
 # boot test's self-tests on real kernels (a hang, a panic, a kernel with a
 # broken z3fold_free()), and the GitLab pipeline's jobs run by
 # gitlab-ci-local (tests/ci-engine.sh). make test-quick (--quick): the
