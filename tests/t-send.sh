@@ -457,5 +457,25 @@ expect "branches: a cover letter without @@COMPANIONS@@: the dry run says a real
 	'note: .*/branch root/6\.12\.y/cover-letter names no @@COMPANIONS@@, and the other branches \(6\.1\.y\).*a real send refuses' \
 	inbr 6.12.y "$TREE612" "$S/send.sh"
 
+# COMPARE_TO a commit from before the branch dirs: 6.1.y's series was
+# series/ itself then.
+LAYR="$SCRATCH/layout repo"
+mkdir -p "$LAYR/series"
+cp "$BROOT/6.1.y/"* "$LAYR/series/"
+lgit() { git -C "$LAYR" -c user.name=Layout -c user.email=layout@example.org "$@"; }
+lgit init -q
+lgit add -A
+lgit commit -qm 'the series at series/'
+mkdir "$LAYR/series/6.1.y"
+(cd "$LAYR" && lgit mv series/0*.patch series/series series/BASE series/revision \
+	series/cover-letter series/6.1.y/)
+lgit commit -qm 'the series at series/6.1.y/'
+expect "branches: COMPARE_TO a commit from before the branch dirs finds the series at series/" 0 \
+	'that commit has this series at series/ \(before the branch dirs\)' \
+	env -u SERIES SERIES_ROOT="$LAYR/series" BRANCH=6.1.y KSRC="$KSRC_DIR" O="$SCRATCH/out layout" \
+	CACHE="$CACHED" COMPARE_TO=HEAD~1 "$S/send.sh" </dev/null
+assert "branches: ... and its range-diff has the three patches, unchanged" \
+	[ "$(grep -cE '^[0-9]+: +[0-9a-f]+ = [0-9]+: ' "$SCRATCH/out layout/6.1.y/send/v1/compare-range-diff")" == 3 ]
+
 assert "the base tree is byte-identical after every case" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
 finish

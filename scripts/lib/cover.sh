@@ -160,6 +160,26 @@ range_diff() {
 	note "no range-diff against v$prev: it failed (log: $LOG)"
 }
 
+# old_layout TOP REV REL: where commit REV of TOP had the series of the
+# branch dir REL: REL, or its parent (series/) when REV is from before
+# the branch dirs and the series there is for the same stable tree.
+old_layout() {
+	local top=$1 rev=$2 rel=$3 old new
+	if [[ -z $BRANCH_NAME ]] || git -C "$top" cat-file -e "$rev:$rel/series" 2>/dev/null ||
+		! git -C "$top" cat-file -e "$rev:${rel%/*}/series" 2>/dev/null; then
+		printf '%s\n' "$rel"
+		return
+	fi
+	old=$(git -C "$top" show "$rev:${rel%/*}/BASE" 2>/dev/null | awk '$1 == "version" { print $2 }')
+	new=$(base_record_field "$SERIES_DIR" version)
+	if [[ -n $old && ${old%.*} == "${new%.*}" ]]; then
+		note "COMPARE_TO=$rev: that commit has this series at ${rel%/*}/ (before the branch dirs)"
+		printf '%s\n' "${rel%/*}"
+	else
+		printf '%s\n' "$rel"
+	fi
+}
+
 # compare_to REV: the range-diff from series/ as commit REV of this
 # repository had it to the branch now. The old series gets a git view of
 # its own (on the same base commit), whose branch is fetched into this
@@ -171,6 +191,7 @@ compare_to() {
 	rel=$(realpath --relative-to="$top" "$SERIES_DIR")
 	git -C "$top" rev-parse -q --verify "$rev^{commit}" >/dev/null ||
 		die "$EX_SETUP" "COMPARE_TO=$rev: no such commit in $top"
+	rel=$(old_layout "$top" "$rev" "$rel")
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	git -C "$top" archive --prefix=old/ "$rev" "$rel" 2>>"$LOG" |
