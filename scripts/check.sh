@@ -272,7 +272,8 @@ on_branch_signal() {
 	trap '' INT TERM
 	msg "interrupted by SIG$1${CURRENT:+ during branch $CURRENT}; stopping it"
 	if [[ -n ${BRANCH_PID:-} ]]; then
-		kill -"$1" -- "-$BRANCH_PID" 2>/dev/null || true
+		# The branch's check.sh stops its own stage's process group.
+		kill -"$1" "$BRANCH_PID" 2>/dev/null || true
 		wait "$BRANCH_PID" 2>/dev/null || true
 		LINES+=("$(branch_line "$CURRENT" "$2")")
 	fi
@@ -296,7 +297,9 @@ every_branch() {
 	trap 'on_branch_signal INT 130' INT
 	trap 'on_branch_signal TERM 143' TERM
 	for b in "${BRANCHES[@]}"; do
-		printf '=== branch %s: %s; output %s\n' "$b" "$SERIES_ROOT/$b" "$O_ROOT/$b"
+		printf '=== branch %s: %s; output %s\n' "$b" \
+			"$([[ $SERIES_ROOT == "$REPO/series" ]] && echo "series/$b" || echo "$SERIES_ROOT/$b")" \
+			"$O_ROOT/$b"
 		CURRENT=$b code=0
 		set -m
 		BRANCH=$b "$0" "$@" &

@@ -31,8 +31,10 @@ tar -cJf "$TARS/linux-source-6.12.tar.xz" -C "$SCRATCH" "fake linux 612"
 
 # inb CMD...: CMD on the branches of $ROOT, output in $OUTB; no KSRC, no
 # SERIES: each branch's base is the tarball its BASE names.
-inb() {
-	env -u KSRC -u SERIES -u BRANCH -u BASE_TARBALL SERIES_ROOT="$ROOT" \
+inb() { (inb_exec "$@"); }
+# inb_exec CMD...: the same, exec'd (CMD & gives CMD's own pid).
+inb_exec() {
+	exec env -u KSRC -u SERIES -u BRANCH -u BASE_TARBALL SERIES_ROOT="$ROOT" \
 		TARBALL_DIR="$TARS" O="$OUTB" CACHE="$SCRATCH_CACHE" JOBS=2 OVERLAY=none "$@"
 }
 # checksum DIR: make check's series checksum of the series dir DIR.
@@ -104,6 +106,32 @@ assert "every branch: the failing one does not stop the next" \
 assert "every branch: two stage tables, FAIL then PASS" \
 	[ "$(grep -oE '^make check: [A-Z]+' "$SCRATCH/last.log" | paste -sd' ')" == "make check: FAIL make check: PASS" ]
 expect "BRANCH=6.12.y alone still passes" 0 'make check: PASS' inb BRANCH=6.12.y "$S/check.sh" checkpatch
+
+# --- an interrupt stops every branch: the running one keeps its rows,
+# marked interrupted; the next does not start
+set -m
+inb_exec FAKE_BUILD_SLEEP=1987 "$S/check.sh" build >"$SCRATCH/slow.log" 2>&1 &
+slow=$!
+set +m
+for ((i = 0; i < 600; i++)); do
+	[[ -z $(pgrep -f 'sleep 1987' || true) ]] || break
+	sleep 0.1
+done
+rc=0
+kill -TERM "$slow"
+wait "$slow" || rc=$?
+assert "interrupt: every branch stops, exit 143 (got $rc)" [ "$rc" == 143 ]
+assert "interrupt: the next branch never started" [ "$(grep -c '^=== branch 6.12.y' "$SCRATCH/slow.log")" == 0 ]
+assert "interrupt: the summary names the interrupted branch" \
+	grep -qE '^6\.1\.y +FAIL +exit 143; build ERROR: interrupted by SIGTERM' "$SCRATCH/slow.log"
+assert "interrupt: its results.tsv is marked interrupted" \
+	grep -q '^# make check interrupted' "$OUTB/6.1.y/results.tsv"
+left=1
+for ((i = 0; i < 20; i++)); do
+	[[ -n $(pgrep -f 'sleep 1987' || true) ]] || { left=0; break; }
+	sleep 0.1
+done
+assert "interrupt: no process of the stage left" [ "$left" == 0 ]
 
 # --- one branch only: it is the default
 ROOT1="$SCRATCH/one root"
