@@ -51,17 +51,20 @@ assert "failing: the TAP names the log and the rerun command" \
 	grep -q "^# rerun: make -C $REPO base O=" "$OUTD/report.tap"
 
 # --- interrupts: SIGTERM and SIGINT stop the stage and what it started
+# The fake build's sleep, a length of this run's own: other runs of this
+# suite on the machine (other checkouts) must not pass for this one's.
+SLOW_SECS=$((20000 + RANDOM))
 # start_slow CMD...: CMD (make check) in the background, in its own
 # process group as a terminal's job is, its build stage sleeping in the
 # fake kbuild; waits until the sleep runs. CHECK_PID is CMD's.
 start_slow() {
 	local i
 	set -m
-	exec_case env FAKE_BUILD_SLEEP=987 "$@" >"$SCRATCH/slow.log" 2>&1 &
+	exec_case env FAKE_BUILD_SLEEP=$SLOW_SECS "$@" >"$SCRATCH/slow.log" 2>&1 &
 	CHECK_PID=$!
 	set +m
 	for ((i = 0; i < 600; i++)); do
-		[[ -z $(processes_of 'sleep 987') ]] || return 0
+		[[ -z $(processes_of "sleep $SLOW_SECS") ]] || return 0
 		sleep 0.1
 	done
 	return 1
@@ -88,7 +91,7 @@ stopped_by() {
 no_stage_left() {
 	local i
 	for ((i = 0; i < 20; i++)); do
-		[[ -n $(processes_of 'sleep 987') ]] || return 0
+		[[ -n $(processes_of "sleep $SLOW_SECS") ]] || return 0
 		sleep 0.1
 	done
 	return 1
