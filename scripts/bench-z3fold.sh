@@ -103,6 +103,7 @@ main() {
 		esac
 		shift
 	done
+	need_branch
 	if ((table)); then
 		write_summary "$dir"
 		return

@@ -70,7 +70,7 @@ assert "BRANCH=6.12.y: the rerun command names the branch and the top \$O" \
 expect "unknown BRANCH: exit 2, the branches listed" 2 \
 	"^check: unknown BRANCH '6\.6\.y' \(one of: 6\.1\.y 6\.12\.y\)$" inb BRANCH=6.6.y "$S/check.sh"
 assert "unknown BRANCH: one line" [ "$(wc -l <"$SCRATCH/last.log")" == 1 ]
-for t in send reroll base; do
+for t in send reroll trailers export bench-z3fold base; do
 	expect "$t without BRANCH, two branches: exit 2, the branches listed" 2 \
 		"^$t: name the series: BRANCH= one of 6\.1\.y 6\.12\.y \(or SERIES=DIR\)$" inb "$S/$t.sh"
 done
