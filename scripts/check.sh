@@ -41,8 +41,9 @@
 # Exit: 0 only if every stage passed; otherwise the exit code of the first
 # stage that did not (1 findings, 2 setup error, 4 skipped, 124 timeout);
 # 130 or 143 when interrupted. Every branch: that of the first branch
-# that did not pass. An unknown BRANCH: 2. make turns every failure into its own exit
-# 2: run this script directly, or read results.tsv, for the codes.
+# that did not pass. An unknown BRANCH: 2. make turns every failure into
+# its own exit 2: run this script directly, or read results.tsv, for the
+# codes.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
