@@ -103,11 +103,11 @@ main() {
 		esac
 		shift
 	done
-	need_branch
 	if ((table)); then
 		write_summary "$dir"
 		return
 	fi
+	need_branch
 	FLAVOUR=plain
 	export FLAVOUR
 	"$REPO/scripts/base.sh" >/dev/null
