@@ -3,12 +3,16 @@
 # The one entry point. Each target names a stage and calls its script;
 # the scripts hold the logic, and read the variables below from the
 # environment (make exports those given on its command line):
-#   KSRC=DIR     base tree (default: Debian's linux-source-6.1)
+#   BRANCH=B     the series series/B/ (6.1.y, 6.12.y), output in $O/B;
+#                make check without it: every branch; send, reroll, ...
+#                without it: an error naming the branches (if several)
+#   KSRC=DIR     base tree (default: the Debian linux-source-X.Y that the
+#                branch's BASE names)
 #   O=DIR        output: logs, reports, scratch tree, builds (default: out/)
 #   FLAVOUR=F    kernel flavour, debug (default) or plain
 #   JOBS=N       make -j for kernel builds (default: cores + 1)
-#   FORCE_BASE=1 go on when the base differs from series/BASE
-#   SERIES=DIR   the quilt series to check (default: series/)
+#   FORCE_BASE=1 go on when the base differs from the branch's BASE
+#   SERIES=DIR   another quilt series dir (outranks BRANCH; output in O)
 #   BOOT=no      make check without the stages that boot (a quick re-check)
 #   WIDE=yes     make check with the wide stages (xbuild, kcsan)
 #   MBOX=FILE    make trailers, make review: the saved thread of a posting
@@ -30,7 +34,8 @@ help:
 
 ## check        every stage below, in order (WIDE=yes: the wide ones too;
 ##              BOOT=no: not those that boot); prints the stage table and
-##              the evidence matrix
+##              the evidence matrix; of BRANCH=B, else of every branch of
+##              series/ in turn, then one line per branch
 check:
 	@./scripts/check.sh
 
@@ -82,14 +87,15 @@ bench-z3fold:
 bench-pipeline:
 	@./scripts/bench-pipeline.sh --runs $${RUNS:-3}
 
-## send         the series as mails through b4: a dry run into out/send/vN/
+## send         the series as mails through b4: a dry run into
+##              out/B/send/vN/
 ##              (SEND=yes to send, REFLECT=yes to send to yourself only)
 send:
 	@./scripts/send.sh
 
 ## trailers     the Reviewed-by/Acked-by/Tested-by the list gave, from the
 ##              thread MBOX=FILE, per patch: a dry run (APPLY=yes writes
-##              series/; FORCE=yes also for patches changed since posted)
+##              series/B/; FORCE=yes also for patches changed since posted)
 trailers:
 	@./scripts/trailers.sh
 
@@ -99,17 +105,18 @@ trailers:
 review:
 	@./scripts/review.sh
 
-## reroll       after vN went out: series/revision becomes vN+1 and
-##              series/changelog gets its section
+## reroll       after vN went out: series/B/revision becomes vN+1 and
+##              series/B/changelog gets its section
 reroll:
 	@./scripts/reroll.sh
 
-## export       write the git view's branch (edited in git) back to series/
+## export       write the git view's branch (edited in git) back to series/B/
 export:
 	@./scripts/export.sh
 
 ## identity     put your identity (git's user.name and user.email, or
-##              ID='Name <mail>') on series/identity and every patch
+##              ID='Name <mail>') on series/identity and every patch of
+##              every branch
 identity:
 	@./scripts/identity.sh
 
@@ -117,7 +124,8 @@ identity:
 deps:
 	@./scripts/deps.sh check test
 
-## base-record  write series/BASE from the current base (KSRC or default)
+## base-record  write series/B/BASE from the current base (KSRC,
+##              BASE_TARBALL or the one BASE names)
 base-record:
 	@./scripts/base.sh --record
 

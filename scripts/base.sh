@@ -6,13 +6,15 @@
 # Resolve the kernel tree the series applies to, check it against
 # series/BASE and write $O/base.env for the other stages.
 #
-#   KSRC=DIR      a 6.1-era kernel tree or git checkout to use as the base;
-#                 it is only read, never written. Default: Debian's
-#                 linux-source-6.1, extracted once into $CACHE/base.
+#   KSRC=DIR      a kernel tree or git checkout to use as the base; it is
+#                 only read, never written. Default: the Debian
+#                 linux-source-X.Y that the series' BASE names (6.1 when
+#                 it names none), extracted once into $CACHE/base.
 #   BASE_TARBALL=FILE  another Debian linux-source-X.Y tarball instead
 #                 (e.g. /usr/src/linux-source-6.12.tar.xz for cocci-tree).
 #   FORCE_BASE=1  warn instead of stopping when the base differs from
-#                 series/BASE.
+#                 series/BASE; without a series (several branches, no
+#                 BRANCH=), resolve the base alone.
 #   --record      write series/BASE from the current base: its version and
 #                 source, and the sha256 of every file the series touches.
 #
@@ -22,7 +24,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
-TARBALL=${BASE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
+# The tarball the series' BASE names (lib/branch.sh), else 6.1's.
+TARBALL=${BASE_TARBALL:-${BRANCH_TARBALL:-/usr/src/linux-source-6.1.tar.xz}}
 # The Debian package that ships the tarball: its name without .tar.xz.
 TARBALL_PKG=$(basename "$TARBALL" .tar.xz)
 
@@ -146,30 +149,30 @@ record_base() {
 check_recorded() {
 	local rec=$SERIES_DIR/BASE key val path
 	local -A listed=()
-	[[ -f $rec ]] || { echo "series/BASE missing; record the base with 'make base-record'"; return; }
+	[[ -f $rec ]] || { echo "$SERIES_LABEL/BASE missing; record the base with 'make base-record'"; return; }
 	while read -r key val path; do
 		case $key in
 		version)
 			[[ $val == "$BASE_VERSION" ]] ||
-				echo "version: base is $BASE_VERSION, series/BASE records $val" ;;
+				echo "version: base is $BASE_VERSION, $SERIES_LABEL/BASE records $val" ;;
 		sha256)
 			listed[$path]=1
 			if [[ ! -f $BASE_DIR/$path ]]; then
-				echo "$path: missing from the base, series/BASE records it"
+				echo "$path: missing from the base, $SERIES_LABEL/BASE records it"
 			elif [[ $(file_sha "$BASE_DIR/$path") != "$val" ]]; then
-				echo "$path: differs from the file series/BASE records (sha256 ${val:0:12}...)"
+				echo "$path: differs from the file $SERIES_LABEL/BASE records (sha256 ${val:0:12}...)"
 			fi ;;
 		absent)
 			listed[$val]=1
 			[[ ! -e $BASE_DIR/$val ]] ||
-				echo "$val: exists in the base, series/BASE records it absent" ;;
+				echo "$val: exists in the base, $SERIES_LABEL/BASE records it absent" ;;
 		source | commit | "" | "#"*) ;;
-		*) echo "series/BASE: unknown line '$key $val $path'" ;;
+		*) echo "$SERIES_LABEL/BASE: unknown line '$key $val $path'" ;;
 		esac
 	done <"$rec"
 	while IFS= read -r path; do
 		[[ -n ${listed[$path]:-} ]] ||
-			echo "$path: touched by the series but not recorded in series/BASE"
+			echo "$path: touched by the series but not recorded in $SERIES_LABEL/BASE"
 	done < <(series_paths)
 }
 
@@ -181,7 +184,9 @@ main() {
 	"") ;;
 	*) die "$EX_SETUP" "unknown argument '$1' (see --help)" ;;
 	esac
-	read_series
+	# FORCE_BASE=1 without a series (several branches, none named):
+	# just the base, for those that take any (cocci-tree, initramfs).
+	[[ -z $SERIES_DIR && ${FORCE_BASE:-0} == 1 && $record == 0 ]] || read_series
 	if [[ -n ${KSRC:-} ]]; then use_ksrc; else extract_tarball; fi
 	BASE_VERSION=$(makefile_version "$BASE_DIR") ||
 		die "$EX_SETUP" "cannot read the kernel version from $BASE_DIR/Makefile"
@@ -199,8 +204,9 @@ main() {
 		record_base
 		return
 	fi
+	[[ -n $SERIES_DIR ]] || { echo "FORCE_BASE=1 and no series named: not checked against a BASE"; return; }
 	problems=$(check_recorded)
-	[[ -n $problems ]] || { echo "matches series/BASE"; return; }
+	[[ -n $problems ]] || { echo "matches $SERIES_LABEL/BASE"; return; }
 	if [[ ${FORCE_BASE:-0} == 1 ]]; then
 		printf 'FORCE_BASE=1, going on although: %s\n' "$problems" | tap_diag >&2
 		return

@@ -119,6 +119,7 @@ main() {
 		write_summary
 		return
 	fi
+	need_branch
 	"$REPO/scripts/deps.sh" check
 	"$REPO/scripts/base.sh" >/dev/null # extracted before the clock starts
 	[[ $WORK_DIR != *[[:space:]:]* ]] ||
@@ -139,6 +140,9 @@ main() {
 	for ((r = 1; r <= runs; r++)); do
 		rm -rf -- "$WORK_DIR/run$r" "$WORK_DIR/series-run$r"
 		cp -R -- "$SERIES_DIR" "$WORK_DIR/series-run$r"
+		# The identity the branches share goes with the copy.
+		[[ -f $WORK_DIR/series-run$r/identity || ! -f $(identity_file) ]] ||
+			cp -- "$(identity_file)" "$WORK_DIR/series-run$r/identity"
 		timed_check "$r" cold
 		timed_check "$r" warm
 		edit_comment "$WORK_DIR/series-run$r" "${r}a"

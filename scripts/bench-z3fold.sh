@@ -107,6 +107,7 @@ main() {
 		write_summary "$dir"
 		return
 	fi
+	need_branch
 	FLAVOUR=plain
 	export FLAVOUR
 	"$REPO/scripts/base.sh" >/dev/null

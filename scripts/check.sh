@@ -25,6 +25,14 @@
 # it. Logs in $O/logs/STAGE.log. A full run records its result and a
 # checksum of series/ in $O/last-check, for make send.
 #
+# The series: BRANCH=NAME (series/NAME, output in $O/NAME) or SERIES=DIR.
+# Without either, and with several branches in series/, every branch is
+# checked in turn, each in its own output dir $O/BRANCH on its own base
+# and overlay (from its BASE): its stage table, then one summary line per
+# branch. A failed branch does not stop the next; an interrupt stops all.
+# KSRC and BASE_TARBALL name one branch's tree: with them, BRANCH= is
+# required (an OVERLAY= goes to every branch).
+#
 # One run at a time per output dir: a second refuses. SIGINT or SIGTERM
 # stops the running stage and everything it started, writes the rows so
 # far with the reports marked interrupted, and records nothing for make
@@ -32,8 +40,10 @@
 #
 # Exit: 0 only if every stage passed; otherwise the exit code of the first
 # stage that did not (1 findings, 2 setup error, 4 skipped, 124 timeout);
-# 130 or 143 when interrupted. make turns every failure into its own exit
-# 2: run this script directly, or read results.tsv, for the codes.
+# 130 or 143 when interrupted. Every branch: that of the first branch
+# that did not pass. An unknown BRANCH: 2. make turns every failure into
+# its own exit 2: run this script directly, or read results.tsv, for the
+# codes.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -75,7 +85,7 @@ read_stage_table() {
 rerun_vars() {
 	local v
 	RERUN_VARS=
-	for v in O KSRC SERIES FLAVOUR FORCE_BASE OVERLAY CACHE COCCI_TIERS COCCI_PASS1; do
+	for v in O KSRC SERIES BRANCH SERIES_ROOT FLAVOUR FORCE_BASE OVERLAY CACHE COCCI_TIERS COCCI_PASS1; do
 		[[ -z $(printenv "$v") ]] || RERUN_VARS+=" $v=$(printenv "$v")"
 	done
 }
@@ -243,6 +253,70 @@ select_stages() {
 	done
 }
 
+# branch_line BRANCH CODE: the summary line of one branch's run, from its
+# results.tsv: the verdict and the first stage that did not pass.
+branch_line() {
+	local b=$1 code=$2 out=$O_ROOT/$1 first
+	first=$(awk -F'\t' '!/^#/ && $2 != "PASS" { print $1 " " $2 ": " $5; exit }' \
+		"$out/results.tsv" 2>/dev/null || true)
+	if ((code == 0)); then
+		printf '%-8s PASS  report: %s\n' "$b" "$out/report.xml"
+	else
+		printf '%-8s FAIL  exit %s; %s\n' "$b" "$code" \
+			"${first:-no stage ran (see its output above)}"
+	fi
+}
+
+# on_branch_signal SIG CODE: stop the running branch's check (it keeps its
+# rows, marked interrupted), print the branches so far, exit CODE.
+on_branch_signal() {
+	trap '' INT TERM
+	msg "interrupted by SIG$1${CURRENT:+ during branch $CURRENT}; stopping it"
+	if [[ -n ${BRANCH_PID:-} ]]; then
+		# The branch's check.sh stops its own stage's process group.
+		kill -"$1" "$BRANCH_PID" 2>/dev/null || true
+		wait "$BRANCH_PID" 2>/dev/null || true
+		LINES+=("$(branch_line "$CURRENT" "$2")")
+	fi
+	printf '\nmake check, every branch (interrupted):\n'
+	printf '%s\n' ${LINES[@]+"${LINES[@]}"}
+	exit "$2"
+}
+
+# every_branch STAGE...: make check on each branch of series/, one after
+# the other (scripts/check.sh BRANCH=NAME in its own process group, as a
+# stage is), then one line per branch.
+every_branch() {
+	local b v code first=0
+	for v in KSRC BASE_TARBALL; do
+		[[ -z ${!v:-} ]] ||
+			die "$EX_SETUP" "$v= is one branch's base: name the branch with BRANCH= (one of: $(branch_names))"
+	done
+	((${#BRANCHES[@]})) ||
+		die "$EX_SETUP" "no series to check: $SERIES_ROOT has no branch dir with a series file"
+	LINES=() CURRENT='' BRANCH_PID=''
+	trap 'on_branch_signal INT 130' INT
+	trap 'on_branch_signal TERM 143' TERM
+	for b in "${BRANCHES[@]}"; do
+		printf '=== branch %s: %s; output %s\n' "$b" \
+			"$([[ $SERIES_ROOT == "$REPO/series" ]] && echo "series/$b" || echo "$SERIES_ROOT/$b")" \
+			"$O_ROOT/$b"
+		CURRENT=$b code=0
+		set -m
+		BRANCH=$b "$0" "$@" &
+		BRANCH_PID=$!
+		set +m
+		wait "$BRANCH_PID" || code=$?
+		BRANCH_PID=''
+		LINES+=("$(branch_line "$b" "$code")")
+		((code == 0 || first != 0)) || first=$code
+		echo
+	done
+	printf 'make check, every branch (%d):\n' "${#BRANCHES[@]}"
+	printf '%s\n' "${LINES[@]}"
+	return "$first"
+}
+
 main() {
 	local s err
 	read_stage_table
@@ -257,6 +331,10 @@ main() {
 			die "$EX_SETUP" "unknown stage '$s' (one of: ${ALL_STAGES[*]})"
 	done
 	check_flavour
+	if [[ -z $SERIES_DIR ]]; then
+		every_branch "$@"
+		return
+	fi
 	err=$(mkdir -p -- "$LOGS" 2>&1) || die "$EX_SETUP" "cannot create the output dir $LOGS: ${err##*: }"
 	RUN_START=$(date -u +%FT%TZ) RUN_STATE=running
 	lock_out_dir

@@ -54,26 +54,26 @@ read_evidence() {
 		read -r name rest <<<"$line"
 		k=${index[$name]:-}
 		[[ -n $k ]] ||
-			die "$EX_SETUP" "series/evidence: line $n: '$name' is not a patch of series/series"
+			die "$EX_SETUP" "$SERIES_LABEL/evidence: line $n: '$name' is not a patch of $SERIES_LABEL/series"
 		[[ -z ${seen[$name]:-} ]] ||
-			die "$EX_SETUP" "series/evidence: line $n: '$name' has a record already (line ${seen[$name]})"
+			die "$EX_SETUP" "$SERIES_LABEL/evidence: line $n: '$name' has a record already (line ${seen[$name]})"
 		seen[$name]=$n
 		if [[ $rest == none:* ]]; then
 			[[ -n ${rest#none:} && ${rest#none:} =~ [^[:space:]] ]] ||
-				die "$EX_SETUP" "series/evidence: line $n: 'none:' needs the reason the patch has no reproducer"
+				die "$EX_SETUP" "$SERIES_LABEL/evidence: line $n: 'none:' needs the reason the patch has no reproducer"
 		else
 			[[ -n $rest ]] ||
-				die "$EX_SETUP" "series/evidence: line $n: '$name' names no KUnit case (or 'none: why')"
+				die "$EX_SETUP" "$SERIES_LABEL/evidence: line $n: '$name' names no KUnit case (or 'none: why')"
 			for word in $rest; do
 				[[ $word =~ ^[a-z0-9_]+$ ]] ||
-					die "$EX_SETUP" "series/evidence: line $n: '$word' is not a KUnit case name"
+					die "$EX_SETUP" "$SERIES_LABEL/evidence: line $n: '$word' is not a KUnit case name"
 			done
 		fi
 		RECORD[k]=$rest
 	done <"$file"
 	for k in $(seq 1 "${#PATCHES[@]}"); do
 		[[ -n ${RECORD[k]:-} ]] ||
-			die "$EX_FAIL" "series/evidence: no record for ${PATCHES[k - 1]}: name the KUnit case(s) that show its bug, or 'none: why'"
+			die "$EX_FAIL" "$SERIES_LABEL/evidence: no record for ${PATCHES[k - 1]}: name the KUnit case(s) that show its bug, or 'none: why'"
 	done
 	return 0
 }

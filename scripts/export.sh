@@ -220,6 +220,7 @@ main() {
 		esac
 		shift
 	done
+	need_branch
 	need_tool git git
 	if [[ -z $FROM || -z $BASE ]]; then
 		[[ -f $OUT/view.env ]] ||

@@ -52,17 +52,15 @@ readonly IMPORT_NAME='z3fold-series base import' IMPORT_EMAIL='z3fold-series@loc
 # plumbing whose output must not depend on it.
 git_quiet() { GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git "$@"; }
 
-# view_name: the b4 branch is b4/NAME; NAME is z3fold-series for this
-# repo's series/, else made from the series dir's name.
+# view_name: the b4 branch is b4/NAME; NAME is z3fold-series-BRANCH for a
+# branch of this repo's series/ (z3fold-series-6-1-y), else made from the
+# series dir's name.
 view_name() {
-	if [[ $SERIES_DIR == "$REPO/series" ]]; then
-		echo z3fold-series
-	else
-		local n=${SERIES_DIR##*/}
-		n=$(tr -cs 'A-Za-z0-9' - <<<"$n" | tr '[:upper:]' '[:lower:]')
-		n=${n#-}
-		echo "${n%-}"
-	fi
+	local n=${SERIES_DIR##*/}
+	[[ -z $BRANCH_NAME ]] || n=z3fold-series-$BRANCH_NAME
+	n=$(tr -cs 'A-Za-z0-9' - <<<"$n" | tr '[:upper:]' '[:lower:]')
+	n=${n#-}
+	echo "${n%-}"
 }
 
 # base_store: a bare repository holding the tree of a non-git base as one

@@ -40,7 +40,7 @@ bump_revision() {
 		"$SERIES_DIR/revision" >"$tmp"
 	mv "$tmp" "$SERIES_DIR/revision"
 	[[ $(read_revision) == $((n + 1)) ]] ||
-		die "$EX_SETUP" "series/revision: could not move v$n to v$((n + 1))"
+		die "$EX_SETUP" "$SERIES_LABEL/revision: could not move v$n to v$((n + 1))"
 }
 
 # open_changelog N LINK: the "Changes in vN+1:" section, first after the
@@ -71,7 +71,7 @@ main() {
 	link=$(sent_link "$n")
 	bump_revision "$n"
 	open_changelog "$n" "$link"
-	msg "series/revision is now v$((n + 1)); write the 'Changes in v$((n + 1)):' section of series/changelog, then make check and make send"
+	msg "$SERIES_LABEL/revision is now v$((n + 1)); write the 'Changes in v$((n + 1)):' section of $SERIES_LABEL/changelog, then make check and make send"
 }
 
 main "$@"

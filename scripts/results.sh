@@ -80,7 +80,7 @@ main() {
 			"counter.pages_corrupt|pages read back wrong" \
 			"counter.end_z3fold_handle|handle slots left after swapoff" \
 			"counter.end_pool_total_size|pool bytes left after swapoff" \
-			"counter.written_back|pages written back by z3fold reclaim" \
+			"counter.written_back|pages zswap wrote back to swap" \
 			"counter.reclaim_fail|zswap shrink runs that failed" \
 			"counter.migrated|pages migrated (all of memory)"
 	else

@@ -178,7 +178,8 @@ main() {
 	if [[ ${BOOT:-} == yes ]]; then
 		if series_paths | grep -qxE 'mm/(z3fold|zswap)\.c'; then
 			stages+=(boot)
-			overlay=${OVERLAY:-$REPO/ci/overlay}
+			# Empty: the overlay of the posting's base version.
+			overlay=${OVERLAY:-}
 		else
 			msg "BOOT=yes: the series touches neither mm/z3fold.c nor mm/zswap.c, which the boot test exercises; not booted"
 		fi

@@ -22,8 +22,12 @@
 #
 # What the mails are made of:
 #   series/cover-letter  the cover letter; its first line is the subject.
-#                        @@BASE@@ and @@CHECKS@@ are filled in. For a
-#                        single patch b4 puts it under the patch's "---".
+#                        @@BASE@@ and @@CHECKS@@ are filled in, and
+#                        @@COMPANIONS@@ with the subjects (and, once sent
+#                        from here, Message-Ids) of the other branches'
+#                        series: each stable tree's cover letter names the
+#                        others. For a single patch b4 puts it under the
+#                        patch's "---".
 #   series/revision      v1, v2, ...: [PATCH X.Y.y vN M/N], X.Y the
 #                        base's version (6.1.y on 6.1.192)
 #   series/changelog     from v2 on, under the cover letter's "---",
@@ -43,6 +47,7 @@
 # of that content); a {{FILL: ...}} placeholder is left in the cover letter
 # or changelog; there is no sendemail configuration; the series is still
 # from the role identity series/identity ships with (run make identity);
+# other branches exist and the cover letter has no @@COMPANIONS@@ line;
 # vN was sent already (run make reroll: scripts/reroll.sh). The dry run
 # only warns. b4 always runs with --offline-mode and never uses its web
 # endpoint.
@@ -84,10 +89,10 @@ text_of() {
 # check_cover: the cover letter starts with a subject line and a blank one.
 check_cover() {
 	local f=$SERIES_DIR/cover-letter lines
-	[[ -f $f ]] || die "$EX_SETUP" "series/cover-letter missing; it is the cover letter's template"
+	[[ -f $f ]] || die "$EX_SETUP" "$SERIES_LABEL/cover-letter missing; it is the cover letter's template"
 	mapfile -t lines < <(text_of "$f" | head -n2)
 	[[ -n ${lines[0]:-} && -z ${lines[1]:-} ]] ||
-		die "$EX_SETUP" "series/cover-letter: the first line must be the subject and the second empty"
+		die "$EX_SETUP" "$SERIES_LABEL/cover-letter: the first line must be the subject and the second empty"
 }
 
 # placeholders N: "series/FILE:LINE" of each placeholder the mails of vN
@@ -97,7 +102,7 @@ placeholders() {
 	for f in cover-letter changelog; do
 		[[ $f == cover-letter || $1 -gt 1 ]] || continue
 		[[ -f $SERIES_DIR/$f ]] || continue
-		awk -v f="series/$f" -v p="$PLACEHOLDER" \
+		awk -v f="$SERIES_LABEL/$f" -v p="$PLACEHOLDER" \
 			'!/^#/ && index($0, p) { print f ":" FNR }' "$SERIES_DIR/$f"
 	done
 }
@@ -251,11 +256,11 @@ real_send() {
 		grep -o "\"v$n\": \\[[^]]*" | grep -o '"[^"]*"$' | tr -d '"' || true)
 	printf '%s v%d sent, cover letter <%s>\n' "$(date -u +%FT%TZ)" "$n" "$msgid" >>"$OUT/send/v$n/sent"
 	msg "sent v$n: $count mail(s); b4 tagged $tag in $VIEW_DIR; Message-Id <$msgid>"
-	msg "for v$((n + 1)): make reroll, change series/, write series/changelog, make check, make send"
+	msg "for v$((n + 1)): make reroll, change series/, write $SERIES_LABEL/changelog, make check, make send"
 }
 
 main() {
-	local n ph mails rd count start=$SECONDS
+	local n ph mails rd count no_companions start=$SECONDS
 	case ${1:-} in
 	--reroll) exec "$REPO/scripts/reroll.sh" ;;
 	*) no_args "$@" ;;
@@ -283,6 +288,10 @@ main() {
 	check_cover
 	check_gate
 	ph=$(placeholders "$n")
+	no_companions=''
+	if [[ -n $(companions) ]] && ! grep -v '^#' "$SERIES_DIR/cover-letter" | grep -q '@@COMPANIONS@@'; then
+		no_companions="$SERIES_LABEL/cover-letter names no @@COMPANIONS@@, and the other branches ($(companions | paste -sd' ')) post their series beside this one"
+	fi
 	forward_local_config
 	[[ -n $(user_git config --get user.name || true) && -n $(user_git config --get user.email || true) ]] ||
 		die "$EX_SETUP" "git user.name and user.email are not set; b4 signs off and sends as them (git config --global user.name ...)"
@@ -294,6 +303,7 @@ main() {
 		local shut=()
 		[[ $CHECK_STATE == pass ]] ||
 			shut+=("$(check_note); run make check WIDE=yes, then send")
+		[[ -z $no_companions ]] || shut+=("$no_companions")
 		[[ -z $ph ]] ||
 			shut+=("placeholder left at $(head -n1 <<<"$ph") ($(wc -l <<<"$ph") in all); fill in every $PLACEHOLDER: ...}}")
 		[[ -n $SERVER ]] ||
@@ -344,6 +354,7 @@ main() {
 		"$VIEW_BRANCH" "$VIEW_DIR"
 	printf 'send: v%d: %d mail(s) in %s\n' "$n" "$count" "$mails"
 	list_mails "$mails"
+	[[ -z $no_companions ]] || note "$no_companions; a real send refuses"
 	[[ -z $ph ]] || note "$(wc -l <<<"$ph") placeholder(s) left, first at $(head -n1 <<<"$ph"); a real send refuses them"
 	[[ $CHECK_STATE == pass ]] || note "$(check_note); a real send refuses until make check passes"
 	[[ -n $SERVER ]] || note "no sendemail.smtpserver set; a real send needs one"

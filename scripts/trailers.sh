@@ -192,6 +192,7 @@ write_series() {
 
 main() {
 	no_args "$@"
+	need_branch
 	mkdir -p "$LOGS"
 	: >"$LOG"
 	yes_or_no APPLY "${APPLY:-}"

@@ -7,8 +7,9 @@
 # (gitlab-ci-local, scripts/ci-local.sh): the pipeline lists its jobs; the
 # quick job runs make test-quick and passes, and fails when a suite of it
 # fails (SUITES= picks two suites: make test has just run them all); the
-# check cell passes and leaves its JUnit report. The check cell runs on
-# make check's output dir (O=, as make test's make check just left it)
+# check cell (6.1.y) passes and leaves its JUnit report. The check cell
+# runs on make check's output dir (O=, as make test's make check
+# BRANCH=6.1.y just left it in O/6.1.y)
 # with BOOT=no: its builds and the boots that make check ran are not
 # repeated. Part of make test, after make check. Prints TAP.
 set -euo pipefail
@@ -18,7 +19,7 @@ lib_init series
 
 case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
 new_scratch
-CELL='check: [debug,/usr/src/linux-source-6.1.tar.xz]'
+CELL='check: [debug,6.1.y]'
 
 expect "gitlab-ci-local lists the quick job, the check cell and 4 scan shards" 0 \
 	'cocci-tree: \[4/4\]' "$REPO/scripts/ci-local.sh" --list
@@ -28,11 +29,11 @@ expect "the quick job passes (make test-quick, two suites)" 0 'PASS.*quick' \
 assert "... having run them" grep -Eq 't-runner.sh: [0-9]+ passed, 0 failed' "$SCRATCH/last.log"
 expect "the quick job fails when make test-quick does" 1 'FAIL.*quick' \
 	"$REPO/scripts/ci-local.sh" quick -- --variable SUITES=t-nosuch.sh
-rm -f "$OUT/report.xml"
+rm -f "$OUT/6.1.y/report.xml"
 expect "the check cell passes (make check WIDE=yes, BOOT=no, on O=)" 0 \
 	'PASS.*check' "$REPO/scripts/ci-local.sh" "$CELL" -- \
 	--variable "O=$OUT" --variable BOOT=no
 assert "... and writes the JUnit report the job publishes" \
-	grep -q '<testsuite name="make check"' "$OUT/report.xml"
+	grep -q '<testsuite name="make check"' "$OUT/6.1.y/report.xml"
 
 finish

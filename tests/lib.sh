@@ -42,8 +42,9 @@ new_scratch() {
 # it), resolved through scripts/base.sh into a private output dir.
 real_checkpatch() {
 	local out=$SCRATCH/real-base
-	O=$out KSRC='' "$REPO/scripts/base.sh" >/dev/null 2>&1 ||
-		FORCE_BASE=1 O=$out KSRC='' "$REPO/scripts/base.sh" >/dev/null
+	SERIES=$REPO/series/6.1.y O=$out KSRC='' BASE_TARBALL='' "$REPO/scripts/base.sh" >/dev/null 2>&1 ||
+		FORCE_BASE=1 SERIES=$REPO/series/6.1.y O=$out KSRC='' BASE_TARBALL='' \
+			"$REPO/scripts/base.sh" >/dev/null
 	# shellcheck source=/dev/null
 	(source "$out/base.env" && printf '%s\n' "$BASE_DIR/scripts/checkpatch.pl")
 }
@@ -386,7 +387,7 @@ Signed-off-by: Zoë Maintainer <zoe@example.org>"
 	mkdir -p "$ser"
 	git -C "$auth" format-patch -q -N --zero-commit -o "$ser" HEAD~3..HEAD
 	(cd "$ser" && printf '%s\n' 0*.patch) >"$ser/series"
-	cp "$REPO/series/changelog" "$REPO/series/revision" "$ser/"
+	cp "$REPO/series/6.1.y/changelog" "$REPO/series/6.1.y/revision" "$ser/"
 	# A cover letter still holding placeholders, as a new series starts.
 	cp "$REPO/tests/cover-letter.template" "$ser/cover-letter.template"
 	cp "$REPO/tests/cover-letter.template" "$ser/cover-letter"

@@ -3,7 +3,8 @@
 #
 # Usage: tests/run.sh [--quick] [--jobs N] [SUITE...]
 #
-# make test: the quick self-tests, then make check on the real series, the
+# make test: the quick self-tests, then make check on the real series
+# (BRANCH=6.1.y, or the BRANCH of the environment), the
 # boot test's self-tests on real kernels (a hang, a panic, a kernel with a
 # broken z3fold_free()), and the GitLab pipeline's jobs run by
 # gitlab-ci-local (tests/ci-engine.sh). make test-quick (--quick): the
@@ -172,14 +173,16 @@ suites_running() {
 # jobs by a CI engine.
 real_suites() {
 	local kernel
-	printf '=== make check (the real series)\n'
-	if make -C "$REPO" --no-print-directory check; then
+	# The 6.1.y branch, or BRANCH's: its kernels are the ones booted below.
+	local branch=${BRANCH:-6.1.y}
+	printf '=== make check BRANCH=%s (the real series)\n' "$branch"
+	if make -C "$REPO" --no-print-directory check BRANCH="$branch"; then
 		PASSED=$((PASSED + 1))
 	else
 		FAILED=$((FAILED + 1))
 	fi
-	read_series
-	kernel=$OUT/results/debug/p${#PATCHES[@]}/bzImage
+	SERIES_DIR=$SERIES_ROOT/$branch read_series
+	kernel=$O_ROOT/$branch/results/debug/p${#PATCHES[@]}/bzImage
 	run_suite "boot test, real kernels" "$REPO/tests/boot/run.sh" \
 		--real --build-broken --work "$OUT/test-boot" --kernel "$kernel"
 	run_suite "the GitLab pipeline, by gitlab-ci-local" "$REPO/tests/ci-engine.sh"

@@ -41,8 +41,9 @@ assert "guest: builds static with -Wall -Wextra, and no warning" \
 
 # --- scripts/initramfs.sh, with the base tree's gen_init_cpio
 BASE_OUT="$SCRATCH/base out"
-O=$BASE_OUT KSRC='' "$REPO/scripts/base.sh" >/dev/null 2>&1 ||
-	FORCE_BASE=1 O=$BASE_OUT KSRC='' "$REPO/scripts/base.sh" >/dev/null
+SERIES=$REPO/series/6.1.y O=$BASE_OUT KSRC='' BASE_TARBALL='' "$REPO/scripts/base.sh" >/dev/null 2>&1 ||
+	FORCE_BASE=1 SERIES=$REPO/series/6.1.y O=$BASE_OUT KSRC='' BASE_TARBALL='' \
+		"$REPO/scripts/base.sh" >/dev/null
 # shellcheck source=/dev/null
 BASE_TREE=$(source "$BASE_OUT/base.env" && echo "$BASE_DIR")
 before_base=$(tree_sum "$BASE_TREE/usr")

@@ -413,5 +413,69 @@ assert "KSRC git: the checkout's refs, objects and status untouched" \
 	[ "$(git -C "$GIT_KSRC" for-each-ref; git -C "$GIT_KSRC" count-objects)" == "$refs_before" \
 	-a -z "$(git -C "$GIT_KSRC" status --porcelain)" ]
 
+# --- two stable branches: each cover letter names the other's series ------
+BROOT="$SCRATCH/branch root"
+OUTBR="$SCRATCH/out branches"
+TREE612="$SCRATCH/fake linux 612"
+cp -a "$KSRC_DIR" "$TREE612"
+sed -i 's/^PATCHLEVEL = 1$/PATCHLEVEL = 12/; s/^SUBLEVEL = 192$/SUBLEVEL = 118/' "$TREE612/Makefile"
+for b in 6.1.y 6.12.y; do
+	mkdir -p "$BROOT/$b"
+	cp "$SER"/0*.patch "$SER/series" "$BROOT/$b/"
+	printf 'v1\n' >"$BROOT/$b/revision"
+	printf '%s\n' "mm/z3fold: the $b self-test series" '' \
+		'The stand-in needs three changes on this stable tree too.' '' \
+		'The same fixes for the other stable trees:' '@@COMPANIONS@@' '' \
+		'Results:' '@@CHECKS@@' '' 'Base: @@BASE@@' >"$BROOT/$b/cover-letter"
+done
+# inbr BRANCH KSRC CMD...: CMD on branch BRANCH of $BROOT, its base KSRC.
+inbr() {
+	env -u SERIES SERIES_ROOT="$BROOT" BRANCH="$1" KSRC="$2" O="$OUTBR" CACHE="$CACHED" \
+		"${@:3}" </dev/null
+}
+inbr 6.1.y "$KSRC_DIR" "$S/base.sh" --record >/dev/null 2>&1
+inbr 6.12.y "$TREE612" "$S/base.sh" --record >/dev/null 2>&1
+expect "branches: make send without BRANCH names the branches, exit 2" 2 \
+	'^send: name the series: BRANCH= one of 6\.1\.y 6\.12\.y \(or SERIES=DIR\)$' \
+	inbr '' "$KSRC_DIR" "$S/send.sh"
+expect "branches: 6.1.y dry run" 0 'dry run: nothing sent' inbr 6.1.y "$KSRC_DIR" "$S/send.sh"
+c61=$(cat "$OUTBR/6.1.y/send/v1/mails/0000-"*.eml)
+expect "branches: 6.12.y dry run" 0 'dry run: nothing sent' inbr 6.12.y "$TREE612" "$S/send.sh"
+c612=$(cat "$OUTBR/6.12.y/send/v1/mails/0000-"*.eml)
+assert "branches: each cover letter's subject has its own tree ([PATCH 6.12.y 0/3])" \
+	[ "$(grep -c '^Subject: \[PATCH 6.1.y 0/3\] mm/z3fold: the 6.1.y self-test series$' <<<"$c61") $(grep -c '^Subject: \[PATCH 6.12.y 0/3\] mm/z3fold: the 6.12.y self-test series$' <<<"$c612")" == "1 1" ]
+assert "branches: the 6.1.y cover letter names the 6.12.y series" \
+	grep -qxF '  [PATCH 6.12.y 0/3] mm/z3fold: the 6.12.y self-test series' <<<"$c61"
+assert "branches: the 6.12.y cover letter names the 6.1.y series" \
+	grep -qxF '  [PATCH 6.1.y 0/3] mm/z3fold: the 6.1.y self-test series' <<<"$c612"
+assert "branches: neither names itself as a companion" \
+	[ "$(grep -c '^  \[PATCH 6.1.y' <<<"$c61") $(grep -c '^  \[PATCH 6.12.y' <<<"$c612")" == "0 0" ]
+assert "branches: the patch mails of 6.12.y are [PATCH 6.12.y N/3]" \
+	[ "$(cat "$OUTBR/6.12.y/send/v1/mails/"000[123]-*.eml | grep -c '^Subject: \[PATCH 6.12.y [123]/3\] ')" == 3 ]
+sed -i '/@@COMPANIONS@@/d' "$BROOT/6.12.y/cover-letter"
+expect "branches: a cover letter without @@COMPANIONS@@: the dry run says a real send refuses" 0 \
+	'note: .*/branch root/6\.12\.y/cover-letter names no @@COMPANIONS@@, and the other branches \(6\.1\.y\).*a real send refuses' \
+	inbr 6.12.y "$TREE612" "$S/send.sh"
+
+# COMPARE_TO a commit from before the branch dirs: 6.1.y's series was
+# series/ itself then.
+LAYR="$SCRATCH/layout repo"
+mkdir -p "$LAYR/series"
+cp "$BROOT/6.1.y/"* "$LAYR/series/"
+lgit() { git -C "$LAYR" -c user.name=Layout -c user.email=layout@example.org "$@"; }
+lgit init -q
+lgit add -A
+lgit commit -qm 'the series at series/'
+mkdir "$LAYR/series/6.1.y"
+(cd "$LAYR" && lgit mv series/0*.patch series/series series/BASE series/revision \
+	series/cover-letter series/6.1.y/)
+lgit commit -qm 'the series at series/6.1.y/'
+expect "branches: COMPARE_TO a commit from before the branch dirs finds the series at series/" 0 \
+	'that commit has this series at series/ \(before the branch dirs\)' \
+	env -u SERIES SERIES_ROOT="$LAYR/series" BRANCH=6.1.y KSRC="$KSRC_DIR" O="$SCRATCH/out layout" \
+	CACHE="$CACHED" COMPARE_TO=HEAD~1 "$S/send.sh" </dev/null
+assert "branches: ... and its range-diff has the three patches, unchanged" \
+	[ "$(grep -cE '^[0-9]+: +[0-9a-f]+ = [0-9]+: ' "$SCRATCH/out layout/6.1.y/send/v1/compare-range-diff")" == 3 ]
+
 assert "the base tree is byte-identical after every case" [ "$(tree_sum "$KSRC_DIR")" == "$before_ksrc" ]
 finish

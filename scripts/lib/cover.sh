@@ -3,9 +3,9 @@
 # (SC2034: STABLE_LIST is read by the functions below.)
 #
 # What goes into the cover letter make send writes: its recipients, the
-# base lines, the checks line from make check's last run, the letter
-# rendered from series/cover-letter, and the range-diffs against earlier
-# postings. Needs lib/common.sh, lib/series.sh and lib/send.sh, and
+# base lines, the checks line from make check's last run, the companion
+# series of the other stable branches, the letter rendered from the
+# branch's cover-letter, and the range-diffs against earlier postings. Needs lib/common.sh, lib/series.sh and lib/send.sh, and
 # send.sh's settings (VIEW_DIR, PREFIXES, ...). Sourcing only defines
 # functions; lib_init calls cover_init.
 
@@ -66,6 +66,44 @@ checks_text() {
 	done
 }
 
+# companions: the other branches of series/ (none for a SERIES=DIR), whose
+# series are posted beside this one for their stable trees.
+companions() {
+	local b
+	[[ -n $BRANCH_NAME ]] || return 0
+	for b in "${BRANCHES[@]}"; do
+		[[ $b == "$BRANCH_NAME" ]] || printf '%s\n' "$b"
+	done
+}
+
+# companion_subject BRANCH: the subject its cover letter goes out with, as
+# b4 numbers it ([PATCH X.Y.y vN 0/M], no v1, no 0/1), from its dir.
+companion_subject() {
+	local dir=$SERIES_ROOT/$1 n k ver subj rev=''
+	n=$(SERIES_DIR=$dir read_revision)
+	k=$(sed 's/#.*//' "$dir/series" | awk 'NF { k++ } END { print k + 0 }')
+	ver=$(base_record_field "$dir" version)
+	ver=$(awk -F. '{ print $1 "." $2 ".y" }' <<<"$ver")
+	subj=$(text_of "$dir/cover-letter" | head -n1)
+	((n == 1)) || rev=" v$n"
+	((k == 1)) || rev+=" 0/$k"
+	printf '[PATCH %s%s] %s\n' "$ver" "$rev" "$subj"
+}
+
+# companions_text: what @@COMPANIONS@@ becomes: one line per companion
+# series, with its cover letter's Message-Id once this machine sent it.
+companions_text() {
+	local b n sent id
+	while IFS= read -r b; do
+		[[ -n $b ]] || continue
+		printf '  %s\n' "$(companion_subject "$b")"
+		n=$(SERIES_DIR=$SERIES_ROOT/$b read_revision)
+		sent=$O_ROOT/$b/send/v$n/sent
+		id=$(grep -o '<[^>]*>' "$sent" 2>/dev/null | tail -n1 || true)
+		[[ -z $id || $id == '<>' ]] || printf '  Message-Id: %s\n' "$id"
+	done < <(companions)
+}
+
 # render_cover N RANGE_DIFF: the cover letter as b4 gets it: subject, body,
 # the To:/Cc: trailers b4 sends to, then from v2 on the changelog and the
 # range-diff under a "---".
@@ -74,6 +112,7 @@ render_cover() {
 	while IFS= read -r line || [[ -n $line ]]; do
 		case $line in
 		*@@CHECKS@@*) checks_text ;;
+		*@@COMPANIONS@@*) companions_text ;;
 		*@@BASE@@*) printf '%s\n' "${line/@@BASE@@/$(base_text)}" ;;
 		*) printf '%s\n' "$line" ;;
 		esac
@@ -121,6 +160,26 @@ range_diff() {
 	note "no range-diff against v$prev: it failed (log: $LOG)"
 }
 
+# old_layout TOP REV REL: where commit REV of TOP had the series of the
+# branch dir REL: REL, or its parent (series/) when REV is from before
+# the branch dirs and the series there is for the same stable tree.
+old_layout() {
+	local top=$1 rev=$2 rel=$3 old new
+	if [[ -z $BRANCH_NAME ]] || git -C "$top" cat-file -e "$rev:$rel/series" 2>/dev/null ||
+		! git -C "$top" cat-file -e "$rev:${rel%/*}/series" 2>/dev/null; then
+		printf '%s\n' "$rel"
+		return
+	fi
+	old=$(git -C "$top" show "$rev:${rel%/*}/BASE" 2>/dev/null | awk '$1 == "version" { print $2 }')
+	new=$(base_record_field "$SERIES_DIR" version)
+	if [[ -n $old && ${old%.*} == "${new%.*}" ]]; then
+		note "COMPARE_TO=$rev: that commit has this series at ${rel%/*}/ (before the branch dirs)"
+		printf '%s\n' "${rel%/*}"
+	else
+		printf '%s\n' "$rel"
+	fi
+}
+
 # compare_to REV: the range-diff from series/ as commit REV of this
 # repository had it to the branch now. The old series gets a git view of
 # its own (on the same base commit), whose branch is fetched into this
@@ -132,6 +191,7 @@ compare_to() {
 	rel=$(realpath --relative-to="$top" "$SERIES_DIR")
 	git -C "$top" rev-parse -q --verify "$rev^{commit}" >/dev/null ||
 		die "$EX_SETUP" "COMPARE_TO=$rev: no such commit in $top"
+	rel=$(old_layout "$top" "$rev" "$rel")
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	git -C "$top" archive --prefix=old/ "$rev" "$rel" 2>>"$LOG" |

@@ -16,16 +16,16 @@ note() { msg "note: $*"; }
 # read_revision: the N of series/revision's "vN" line.
 read_revision() {
 	local file=$SERIES_DIR/revision line n=0
-	[[ -f $file ]] || die "$EX_SETUP" "series/revision missing; it names the revision to post, e.g. v1"
+	[[ -f $file ]] || die "$EX_SETUP" "$SERIES_LABEL/revision missing; it names the revision to post, e.g. v1"
 	while IFS= read -r line || [[ -n $line ]]; do
 		n=$((n + 1))
 		line=${line%%#*}
 		line=${line//[[:space:]]/}
 		[[ -n $line ]] || continue
 		[[ $line =~ ^v([1-9][0-9]*)$ ]] ||
-			die "$EX_SETUP" "series/revision: line $n: want v1, v2, ..., not '$line'"
+			die "$EX_SETUP" "$SERIES_LABEL/revision: line $n: want v1, v2, ..., not '$line'"
 		echo "${BASH_REMATCH[1]}"
 		return
 	done <"$file"
-	die "$EX_SETUP" "series/revision names no revision (want a line like v1)"
+	die "$EX_SETUP" "$SERIES_LABEL/revision names no revision (want a line like v1)"
 }

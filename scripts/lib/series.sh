@@ -3,14 +3,21 @@
 # (SC2034: the settings here are used by the scripts that source this.)
 #
 # The settings every stage shares, the base as scripts/base.sh resolved
-# it, the series and the test overlay. Needs lib/common.sh. Sourcing only
-# defines functions; a script calls series_init after lib_init.
+# it, the series and the test overlay. Needs lib/common.sh; sources
+# lib/branch.sh (which series dir, BRANCH=). Sourcing only defines
+# functions; a script calls series_init after lib_init.
+
+# shellcheck source=branch.sh
+source "$REPO/scripts/lib/branch.sh"
 
 # series_init: the settings. Every user-facing variable is documented in
 # README.md ("Variables").
 series_init() {
-	SERIES_DIR=$(abspath "${SERIES:-$REPO/series}")
-	OUT=$(abspath "${O:-$REPO/out}")
+	# SERIES_DIR: empty when several branches are there and none was
+	# named (read_series stops then); OUT: that series' output dir.
+	branch_init
+	SERIES_DIR=$BRANCH_SERIES
+	OUT=$BRANCH_OUT
 	CACHE=$(abspath "${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/z3fold-series}")
 	FLAVOUR=${FLAVOUR:-debug}
 	FLAVOURS="debug plain kcsan"
@@ -20,11 +27,12 @@ series_init() {
 	TREE=$WORK/tree
 	# The test-only overlay applied on every tree state: its patches
 	# (*.patch) and the config fragments they need (*.config).
-	# OVERLAY=none: no overlay.
-	OVERLAY_DIR=${OVERLAY:-$REPO/ci/overlay}
+	# OVERLAY=none: no overlay. By default the one of the series' base
+	# version (branch_defaults).
+	OVERLAY_DIR=${OVERLAY:-${BRANCH_OVERLAY:-$REPO/ci/overlay}}
 	[[ $OVERLAY_DIR == none ]] || OVERLAY_DIR=$(abspath "$OVERLAY_DIR")
-	# The files of series/ only make send reads: an edit there does not
-	# void a check (series_checksum).
+	# The files of a series dir only make send reads: an edit there does
+	# not void a check (series_checksum).
 	SEND_ONLY_FILES="cover-letter changelog revision"
 }
 
@@ -67,6 +75,7 @@ base_line() {
 read_series() {
 	local file=$SERIES_DIR/series line name opt n=0 extra
 	local -A seen=()
+	need_branch
 	PATCHES=()
 	[[ -f $file ]] || die "$EX_SETUP" "series: $file not found"
 	while IFS= read -r line || [[ -n $line ]]; do
@@ -90,16 +99,18 @@ read_series() {
 	[[ ${#PATCHES[@]} -gt 0 ]] || die "$EX_SETUP" "series: $file lists no patch"
 }
 
-# read_identity: the identity of series/identity (its first line that is
-# neither a comment nor empty), the From: and Signed-off-by: of every patch.
+# read_identity: the identity of series/identity, shared by the branches
+# (identity_file; its first line that is neither a comment nor empty), the
+# From: and Signed-off-by: of every patch.
 read_identity() {
-	local line
-	[[ -f $SERIES_DIR/identity ]] || return 1
+	local line file
+	file=$(identity_file)
+	[[ -f $file ]] || return 1
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
 		printf '%s\n' "$line"
 		return 0
-	done <"$SERIES_DIR/identity"
+	done <"$file"
 	return 1
 }
 
@@ -144,17 +155,29 @@ overlay_files() {
 }
 
 # series_checksum: the sha256 of the series content make check judges: every
-# file in $SERIES_DIR (names and contents) except SEND_ONLY_FILES. Not its
-# subdirectories: a companion series for another stable tree may live in
-# one (series/6.12.y/), and is checked on its own.
+# file in $SERIES_DIR (names and contents, not the dir's path: a moved
+# series keeps it) except SEND_ONLY_FILES, and the identity the branches
+# share (series/identity) as if it were the dir's own. Not subdirectories.
 # check.sh records it in $O/last-check; send.sh compares it.
 series_checksum() {
-	local f skip=()
+	local f skip=() id
 	for f in $SEND_ONLY_FILES; do
 		skip+=(! -path "./$f")
 	done
-	(cd "$SERIES_DIR" && find . -maxdepth 1 -type f "${skip[@]}" -print0 | sort -z |
-		xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+	id=$(identity_file)
+	(
+		cd "$SERIES_DIR" &&
+			{
+				find . -maxdepth 1 -type f "${skip[@]}" -print0
+				[[ -f ./identity || ! -f $id ]] || printf './identity\0'
+			} | sort -z | while IFS= read -r -d '' f; do
+				if [[ $f == ./identity && ! -f $f ]]; then
+					printf '%s  ./identity\n' "$(sha256sum <"$id" | cut -d' ' -f1)"
+				else
+					sha256sum -- "$f"
+				fi
+			done | sha256sum | cut -d' ' -f1
+	)
 }
 
 # build_results K...: fills RESULT (indexed by K) with the result dirs of

@@ -12,7 +12,7 @@
 build_broken() {
 	local series=$WORK/broken-series dir
 	mkdir -p -- "$series"
-	cp -- "$HERE/break-z3fold-free-kref.patch" "$REPO/series/BASE" "$series/"
+	cp -- "$HERE/break-z3fold-free-kref.patch" "$REPO/series/6.1.y/BASE" "$series/"
 	echo break-z3fold-free-kref.patch >"$series/series"
 	echo "# building the broken kernel (log $WORK/build.log)"
 	dir=$(export SERIES=$series O=$WORK/pipeline FLAVOUR KSRC
