@@ -21,9 +21,10 @@ case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
 new_scratch
 CELL='check: [debug,6.1.y]'
 
-expect "gitlab-ci-local lists the quick job, the check cell and 4 scan shards" 0 \
+expect "gitlab-ci-local lists the quick job, the check cells and 4 scan shards" 0 \
 	'cocci-tree: \[4/4\]' "$REPO/scripts/ci-local.sh" --list
-assert "... with the check cell named by its matrix" grep -qF "$CELL" "$SCRATCH/last.log"
+assert "... with a check cell per branch, named by its matrix" grep -qF "$CELL" "$SCRATCH/last.log"
+assert "... the 6.12.y one too" grep -qF 'check: [debug,6.12.y]' "$SCRATCH/last.log"
 expect "the quick job passes (make test-quick, two suites)" 0 'PASS.*quick' \
 	"$REPO/scripts/ci-local.sh" quick -- --variable "SUITES=t-runner.sh t-parsers.sh"
 assert "... having run them" grep -Eq 't-runner.sh: [0-9]+ passed, 0 failed' "$SCRATCH/last.log"
