@@ -83,6 +83,9 @@ assert "... read in the files defining them, not in a prototype's nor another wr
 run_scoped --pass1 tree main.c >/dev/null 2>&1 || true
 assert "pass 1 of a diff with --pass1 tree: every wrapper of the tree" \
 	grep -q '^get bar_get other.c:3$' "$SCRATCH/scope out/wrappers-base-tree.txt"
+printf '#define FOO_MAX 4\nextern int foo_count;\n' >"$sc/foo.h"
+expect "pass 1 of a diff: a compared file that calls nothing" 0 \
+	'^ok 1 - kref_balance: no new findings' run_scoped foo.h
 expect "pass 1 of a diff: an unknown --pass1 is a setup error" 2 \
 	"diff: --pass1 takes callees or tree, not 'all'" run_scoped --pass1 all main.c
 

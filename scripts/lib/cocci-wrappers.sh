@@ -55,7 +55,7 @@ collect_tree() {
 # "("), one per line. Keywords and macros come along: no function
 # definition elsewhere has their names.
 called_names() {
-	cat -- "$@" | grep -oE '\<[A-Za-z_][A-Za-z0-9_]*[[:space:]]*\(' |
+	cat -- "$@" | { grep -oE '\<[A-Za-z_][A-Za-z0-9_]*[[:space:]]*\(' || true; } |
 		sed -E 's/[[:space:]]*\($//' | sort -u
 }
 
