@@ -184,6 +184,18 @@ def handoff(name):
     return bool(HANDOFF_RE.search(name))
 
 
+# Stores: their first argument is where the pointer goes, so a member of
+# the object there (cmpxchg(&x->busy, 0, 1)) is no hand-off of it.
+STORE_RE = re.compile(r"^(rcu_assign_pointer|RCU_INIT_POINTER|WRITE_ONCE"
+                      r"|smp_store_release|xchg|cmpxchg|try_cmpxchg)$")
+
+
+def handoff_member(name):
+    """A call taking the object over through one of its members (a list
+    node, a work item, an rcu head)."""
+    return handoff(name) and not STORE_RE.search(name)
+
+
 # Freeing the object outright ends it, whatever its count said.
 KFREE_RE = re.compile(r"^(kv?|v)free(_sensitive)?$|^kmem_cache_free$")
 
@@ -415,6 +427,12 @@ GIVES = set()
 PUTS = set()
 
 
+def root(e):
+    """The variable an expression starts from: "priv" of "priv->sp"."""
+    m = re.match(r"[&*(\s]*([A-Za-z_][A-Za-z0-9_]*)", str(e))
+    return m.group(1) if m else str(e)
+
+
 def spell(e):
     """An expression as written: "k->w", not spatch's "k -> w"."""
     e = re.sub(r"\s*(->|\.)\s*", r"\1", str(e))
@@ -460,6 +478,9 @@ def leak_tier(p1, obj, lines, kinds):
     it names; None when it is not reported."""
     fn = fn_of(p1)
     mine = (fn, str(obj))
+    if (fn, root(obj)) in FROMPARAM:
+        # a field of the caller's object: the caller's state
+        mine = (fn, root(obj))
     lines = set(n for n in lines if not after_condput(fn, str(obj), n))
     if not lines:
         return (None, lines)
@@ -1402,7 +1423,7 @@ identifier f, g, h;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
 identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 type T;
 position p1;
 @@
@@ -1443,7 +1464,7 @@ BEFORE.add(key(p1[0]))
 // some paths and not on others.
 
 @released depends on !collect disable ptr_to_array exists@
-local idexpression E;
+expression E;
 expression E2;
 identifier f, g, h, i;
 identifier gw : script:python() { wrap("get", gw) };
@@ -1453,7 +1474,7 @@ identifier ktgw : script:python() { wrap("ktryget", ktgw) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 expression fp;
 statement S;
 type T;
@@ -1580,7 +1601,7 @@ p1 << released_init_ret.p1;
 RELEASED.add(key(p1[0]))
 
 @released_ret depends on !collect disable ptr_to_array exists@
-local idexpression E;
+expression E;
 identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
@@ -1641,7 +1662,7 @@ RELEASED.add(key(p1[0]))
 // put or handed off.
 
 @leak depends on !collect disable ptr_to_array exists@
-local idexpression E;
+expression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
@@ -1651,7 +1672,7 @@ identifier ktgw : script:python() { wrap("ktryget", ktgw) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 expression fp;
 statement S;
 type T;
@@ -1733,7 +1754,7 @@ identifier iw : script:python() { wrap("init", iw) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps_alive(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 expression fp;
 statement S;
 type T;
@@ -1847,7 +1868,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -1905,7 +1926,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -1970,7 +1991,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -2028,7 +2049,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -2124,7 +2145,7 @@ identifier pw : script:python() { anyput(pw) };
 identifier pw2 : script:python() { wrap("put", pw2) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 type T;
 position pp;
 @@
@@ -2180,7 +2201,7 @@ identifier rg : script:python() { wrap("rget", rg) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier qw =~ "^(queue|schedule|mod)_(delayed_)?work(_on)?$";
 expression fp;
 statement S;
