@@ -2107,6 +2107,23 @@ rg << leak_rgdc.rg;
 @@
 rg_leak(p1[0], p2[0], E, rg)
 
+// The result of a returning getter known by its body thrown away: the
+// reference it took is never put.  A get wrapper that also returns its
+// argument (x_get(x);) takes the reference on the argument: not this.
+@leak_drop depends on !collect@
+identifier rg : script:python() { wrap("rget", rg) and not wrap("get", rg) and not wrap("tryget", rg) };
+position p1;
+@@
+rg@p1(...);
+
+@script:python@
+p1 << leak_drop.p1;
+rg << leak_drop.rg;
+@@
+emit("kref leak", p1[0],
+     "the reference returned by %s() is dropped: its result is not used, so nothing can put it" % rg,
+     tier="Moderate")
+
 // What the functions with such a leak do with x elsewhere: a get of their
 // own (the lookup only found it), a put or a hand-off somewhere.
 @rg_explicit depends on !collect disable ptr_to_array@
