@@ -971,7 +971,7 @@ p << w_rget.p;
 add_wrapper("rget", fn, p[0])
 
 @w_rget2 exists@
-identifier fn;
+identifier fn, fc;
 identifier rg : script:python() { wrap("rget", rg) };
 idexpression E;
 expression E2;
@@ -985,7 +985,13 @@ T *fn@p(...) {
 |
  E = rg(...);
  ... when != E = E2
+(
  return E;
+|
+ return E ? fc(E, ...) : NULL;
+|
+ return container_of(E, ...);
+)
 )
 }
 
@@ -996,7 +1002,7 @@ p << w_rget2.p;
 add_wrapper("rget", fn, p[0])
 
 @w_rget3 exists@
-identifier fn;
+identifier fn, fc;
 identifier rg : script:python() { wrap("rget", rg) };
 idexpression E;
 expression E2;
@@ -1010,7 +1016,13 @@ T *fn@p(...) {
 |
  E = rg(...);
  ... when != E = E2
+(
  return E;
+|
+ return E ? fc(E, ...) : NULL;
+|
+ return container_of(E, ...);
+)
 )
 }
 

@@ -61,6 +61,23 @@ void widget_drop(struct widget *w)
 		nobj_drop(&w->nobj);
 }
 
+static struct nobj *nobj_find_raw(struct nobj *root, const char *name)
+{
+	struct nobj *n = root;
+
+	if (n && n->name == name && nobj_hold(n))
+		return n;
+	return NULL;
+}
+
+struct widget *widget_find(struct nobj *root, const char *name)
+{
+	struct nobj *n;
+
+	n = nobj_find_raw(root, name);
+	return n ? container_of(n, struct widget, nobj) : NULL;
+}
+
 // expect-wrapper: init nobj_setup_fields
 // expect-wrapper: init nobj_setup
 // expect-wrapper: init nobj_setup_and_link
@@ -71,3 +88,5 @@ void widget_drop(struct widget *w)
 // expect-wrapper: get widget_hold
 // expect-wrapper: put widget_drop
 // expect-wrapper: rget widget_hold
+// expect-wrapper: rget nobj_find_raw
+// expect-wrapper: rget widget_find

@@ -23,5 +23,6 @@ struct nobj *nobj_hold(struct nobj *n);
 void nobj_drop(struct nobj *n);
 struct widget *widget_hold(struct widget *w);
 void widget_drop(struct widget *w);
+struct widget *widget_find(struct nobj *root, const char *name);
 
 #endif
