@@ -283,7 +283,7 @@ def add_wrapper(kind, fn, p):
         kind = "consume"
     elif kind in ("get", "tryget", "kget", "ktryget") and not small(p):
         return
-    elif kind in ("rget", "init") and fn in BAD_GET:
+    elif kind == "init" and fn in BAD_GET:
         return
     if fn in LOCAL[kind]:
         return
