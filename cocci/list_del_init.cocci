@@ -36,9 +36,11 @@ virtual patch
 virtual context
 virtual org
 virtual report
+virtual collect
 
 @initialize:python@
 @@
+import os
 import re
 
 TESTED = {}
@@ -54,9 +56,26 @@ def norm(t):
     return " ".join(t.split())
 
 
+# Fields tested in other files of the tree: "LISTTEST TYPE FIELD FILE:LINE"
+# lines that "spatch -D collect" printed, in the file LIST_TESTED names.
+ELSEWHERE = {}
+
+
+def load_tested(path):
+    with open(path) as fh:
+        for line in fh:
+            m = re.match(r"^(?:LISTTEST )?(.+) (\S+) (\S+:\d+)$", line.strip())
+            if m:
+                ELSEWHERE.setdefault((norm(m.group(1)), m.group(2)), m.group(3))
+
+
+if os.environ.get("LIST_TESTED"):
+    load_tested(os.environ["LIST_TESTED"])
+
+
 def tested(t, f):
     k = (norm(t), str(f))
-    return k in TESTED and k not in HEADS
+    return (k in TESTED or k in ELSEWHERE) and k not in HEADS
 
 
 # Deletes after which some path keeps the poisoned entry alive, by
@@ -95,6 +114,8 @@ def judge():
 
 def tested_at(t, f, p):
     k = (norm(t), str(f))
+    if "collect" in MODE:
+        print("LISTTEST %s %s %s:%s" % (norm(t), f, p.file, p.line))
     if k not in TESTED or int(p.line) < int(TESTED[k].line):
         TESTED[k] = p
     TESTED_IN.setdefault(k, set()).add((str(p.current_element), int(p.line)))
@@ -156,6 +177,11 @@ def poisoned(t, f, e, p, dl):
     """Report a delete of a field tested elsewhere in the file, or deleted
     in another function too."""
     k = (norm(t), f)
+    if k not in TESTED and k in ELSEWHERE:
+        what = "hlist_unhashed()" if dl.startswith("h") else "list_empty()"
+        emit(p, "%s() leaves %s->%s poisoned, but %s.%s is tested with %s in %s; use %s()"
+             % (dl, e, f, norm(t), f, what, ELSEWHERE[k], INIT[dl]))
+        return
     if k not in TESTED:
         fn = str(p.current_element)
         if (fn, str(e)) not in FROMPARAM or key(p) in ASSERTED:
@@ -203,6 +229,10 @@ MODE.add("report")
 @script:python depends on org@
 @@
 MODE.add("org")
+
+@script:python depends on collect@
+@@
+MODE.add("collect")
 
 // New file: forget the previous one.
 @script:python reset@
@@ -404,7 +434,7 @@ ASSERTED.add(key(p[0]))
 
 // list_del() of such a field, after which some path keeps the poisoned
 // entry: it is not added again, re-initialised, freed or passed on.
-@bad disable ptr_to_array exists@
+@bad depends on !collect disable ptr_to_array exists@
 type T;
 T *E;
 identifier f, g;
@@ -431,7 +461,7 @@ dl@p(&E->f);
     when != *E = E2
 
 // The same for a member of a member (&dev->links.consumer).
-@bad2 disable ptr_to_array exists@
+@bad2 depends on !collect disable ptr_to_array exists@
 type T;
 T *E;
 identifier f, f2, g;
@@ -458,7 +488,7 @@ dl@p(&E->f.f2);
     when != *E = E2
 
 // The same entry deleted a second time on one path.
-@twice disable ptr_to_array exists@
+@twice depends on !collect disable ptr_to_array exists@
 type T;
 T *E;
 identifier f;
@@ -484,7 +514,7 @@ dl@p(&E->f);
 )
 
 // A list_head pointer deleted, then tested or deleted again on the path.
-@bad_ptr exists@
+@bad_ptr depends on !collect exists@
 idexpression struct list_head *P;
 identifier dl =~ "^list_del(_rcu)?$";
 identifier use =~ "^(list_empty|list_empty_careful|list_del|list_del_init|list_move|list_move_tail)$";
