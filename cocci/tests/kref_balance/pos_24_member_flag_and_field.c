@@ -17,7 +17,7 @@ int foo_req_claim(struct foo_req *req, struct foo *f)
 {
 	if (!kref_get_unless_zero(&f->ref))
 		return -ENOENT;
-	if (cmpxchg(&req->busy, 0, 1)) {
+	if (cmpxchg(&f->state, 0, 1)) {
 		foo_put(f);
 		return -EBUSY;
 	}
