@@ -21,6 +21,8 @@
 # and counts the Low ones; org mode lists, and context mode stars,
 # exactly what report mode reports; patch mode rewrites exactly the
 # reported calls (a rule without "virtual patch": spatch refuses it).
+# list_del_init's fields tested in another file (LIST_TESTED) are checked
+# on cocci/tests/list_del_init/elsewhere/, with spatch directly.
 #
 #   --keep DIR     keep the work files in DIR (default: temporary, removed)
 #   --jobs N       parallel spatch processes (default: nproc)
@@ -131,7 +133,7 @@ for r in $RULES; do
 done
 DIFF_TESTS=0
 case " $RULES " in
-*" list_del_init "*) DIFF_TESTS=3; PLAN=$((PLAN + DIFF_TESTS)) ;;
+*" list_del_init "*) DIFF_TESTS=3; PLAN=$((PLAN + DIFF_TESTS + 2)) ;;
 esac
 
 echo "TAP version 13"
@@ -328,6 +330,41 @@ if [ "$DIFF_TESTS" -gt 0 ]; then
 		result OK "diff: one stderr line names rule, file and log"
 	else
 		result FAIL "diff: one stderr line names rule, file and log" "$diag"
+	fi
+fi
+
+# Fields tested in another file: cocci/tests/list_del_init/elsewhere/
+# queue.c tests a field that wake.c deletes. The rule's -D collect prints
+# queue.c's LISTTEST lines; with them as LIST_TESTED, wake.c's delete is
+# reported exactly as its "// expect-elsewhere:" lines say, without them
+# it is not. (The runner does not make such a list yet: spatch directly.)
+if [ "$DIFF_TESTS" -gt 0 ]; then
+	d=$WORK/elsewhere
+	e=$TESTS/list_del_init/elsewhere
+	mkdir -p "$d"
+	read -r -a opts <<<"$(rule_options list_del_init)"
+	elsewhere() {
+		(cd "$e" && nice -n 19 "$SPATCH" --very-quiet -D "$1" \
+			--sp-file "$COCCI_DIR/list_del_init.cocci" --macro-file "$MACRO_FILE" \
+			"${opts[@]}" "$2")
+	}
+	elsewhere collect queue.c >"$d/tested" 2>"$d/collect.err" || true
+	sed -n 's|^// expect-elsewhere: |wake.c:|p' "$e/wake.c" >"$d/exp"
+	LIST_TESTED=$d/tested elsewhere report wake.c 2>"$d/report.err" |
+		grep -E '^wake\.c:[0-9]+:' >"$d/act" || true
+	if [ -s "$d/exp" ] && compare "$d/exp" "$d/act" "$d/diag"; then
+		result OK "list_del_init: a field tested in another file, known from -D collect's LISTTEST lines"
+	else
+		cat "$d/tested" "$d/collect.err" "$d/report.err" >>"$d/diag"
+		result FAIL "list_del_init: a field tested in another file, known from -D collect's LISTTEST lines" "$d/diag"
+	fi
+	: >"$d/none"
+	(unset LIST_TESTED; elsewhere report wake.c 2>"$d/report0.err") |
+		grep -E '^wake\.c:[0-9]+:' >"$d/act0" || true
+	if compare "$d/none" "$d/act0" "$d/diag0"; then
+		result OK "list_del_init: without LIST_TESTED, a field tested only in another file is not reported"
+	else
+		result FAIL "list_del_init: without LIST_TESTED, a field tested only in another file is not reported" "$d/diag0"
 	fi
 fi
 
