@@ -432,6 +432,25 @@ p << asserted.p;
 @@
 ASSERTED.add(key(p[0]))
 
+// Deletes of an entry the function itself took off a list head
+// (buf = list_entry(head->next, ...)), though the variable first held the
+// caller's entry: the function found it linked.
+@found_linked disable ptr_to_array exists@
+idexpression E;
+identifier f;
+identifier le =~ "^h?list_(first_|last_|next_|prev_)?entry(_or_null|_safe)?$";
+identifier dl =~ "^h?list_del(_rcu)?$";
+position p;
+@@
+E = le(...)
+...
+dl@p(&E->f)
+
+@script:python@
+p << found_linked.p;
+@@
+ASSERTED.add(key(p[0]))
+
 // list_del() of such a field, after which some path keeps the poisoned
 // entry: it is not added again, re-initialised, freed or passed on.
 @bad depends on !collect disable ptr_to_array exists@
