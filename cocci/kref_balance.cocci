@@ -70,7 +70,7 @@ import os
 import re
 
 KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume",
-         "nofree", "putcb", "rget")
+         "nofree", "putcb", "rget", "init")
 TREE = dict((k, set()) for k in KINDS)
 LOCAL = dict((k, set()) for k in KINDS)
 BAD_GET = set()
@@ -184,6 +184,18 @@ def handoff(name):
     return bool(HANDOFF_RE.search(name))
 
 
+# Stores: their first argument is where the pointer goes, so a member of
+# the object there (cmpxchg(&x->busy, 0, 1)) is no hand-off of it.
+STORE_RE = re.compile(r"^(rcu_assign_pointer|RCU_INIT_POINTER|WRITE_ONCE"
+                      r"|smp_store_release|xchg|cmpxchg|try_cmpxchg)$")
+
+
+def handoff_member(name):
+    """A call taking the object over through one of its members (a list
+    node, a work item, an rcu head)."""
+    return handoff(name) and not STORE_RE.search(name)
+
+
 # Freeing the object outright ends it, whatever its count said.
 KFREE_RE = re.compile(r"^(kv?|v)free(_sensitive)?$|^kmem_cache_free$")
 
@@ -194,6 +206,13 @@ def keeps(name):
     if anyput(name) or HANDOFF_RE.search(name) or KFREE_RE.search(name):
         return True
     return bool(VERB_RE.search(name)) and name not in DEFINED
+
+
+def keeps_alive(name):
+    """keeps() for a reference made by an init wrapper: kfree() of an
+    object whose count kref_init() set is the bug (its release callback
+    must free it), not a hand-off."""
+    return keeps(name) and not KFREE_RE.search(name)
 
 
 _SRC = {}
@@ -264,7 +283,7 @@ def add_wrapper(kind, fn, p):
         kind = "consume"
     elif kind in ("get", "tryget", "kget", "ktryget") and not small(p):
         return
-    elif kind == "rget" and fn in BAD_GET:
+    elif kind == "init" and fn in BAD_GET:
         return
     if fn in LOCAL[kind]:
         return
@@ -382,6 +401,7 @@ RELEASED = set()
 EXPLICIT = set()
 ERRRET = set()
 OWNREF = set()
+QGUARD = set()
 
 
 def key(p):
@@ -408,14 +428,26 @@ GIVES = set()
 PUTS = set()
 
 
+def root(e):
+    """The variable an expression starts from: "priv" of "priv->sp"."""
+    m = re.match(r"[&*(\s]*([A-Za-z_][A-Za-z0-9_]*)", str(e))
+    return m.group(1) if m else str(e)
+
+
+def spell(e):
+    """An expression as written: "k->w", not spatch's "k -> w"."""
+    e = re.sub(r"\s*(->|\.)\s*", r"\1", str(e))
+    return re.sub(r"([&*!(])\s+", r"\1", e)
+
+
 def leak(p1, p2, obj, kind):
     """Leaks are reported once per reference, naming every leaking return.
     kind: how the reference was taken ("get": kref_get() or a wrapper on
     the object; "rget": a returning getter known by its body; "fallback":
     a call named like one; "failed": a hand-off that can fail)."""
-    k = key(p1)
+    k = key(p1) + (kind == "ignored",)
     if k not in LEAKS:
-        LEAKS[k] = (p1, obj, set(), set())
+        LEAKS[k] = (p1, spell(obj), set(), set())
     LEAKS[k][2].add(int(p2.line))
     LEAKS[k][3].add(kind)
 
@@ -447,9 +479,14 @@ def leak_tier(p1, obj, lines, kinds):
     it names; None when it is not reported."""
     fn = fn_of(p1)
     mine = (fn, str(obj))
+    if (fn, root(obj)) in FROMPARAM:
+        # a field of the caller's object: the caller's state
+        mine = (fn, root(obj))
     lines = set(n for n in lines if not after_condput(fn, str(obj), n))
     if not lines:
         return (None, lines)
+    if "ignored" in kinds:
+        return ("Moderate", lines)
     if "get" in kinds or "failed" in kinds:
         if mine in FROMPARAM:
             # an object of the caller: only an error return that skips the
@@ -478,6 +515,11 @@ def flush():
         lines = sorted(lines)
         where = "line %d" % lines[0] if len(lines) == 1 else \
             "lines " + ", ".join(str(n) for n in lines)
+        if kinds == set(["ignored"]):
+            emit("kref leak", p1,
+                 "reference on '%s' taken by %s() is handed to a work item at %s that may not be queued (already pending, or the condition before it false): nothing puts it then"
+                 % (obj, callee(p1), where), tier=tier)
+            continue
         emit("kref leak", p1,
              "reference on '%s' taken by %s() is neither put nor handed off before the return at %s"
              % (obj, callee(p1), where), tier=tier)
@@ -545,6 +587,7 @@ RELEASED.clear()
 EXPLICIT.clear()
 ERRRET.clear()
 OWNREF.clear()
+QGUARD.clear()
 DEFINED.clear()
 STARRED.clear()
 
@@ -680,6 +723,30 @@ p << w_tryget.p;
 @@
 GETCAND.append(("tryget", fn, p[0]))
 
+// Init wrappers: a function that sets the count of an object it is given
+// with kref_init() (kobject_init(), through kobject_init_and_add()) leaves
+// its caller holding that first reference, whether it failed or not.
+@w_init disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_init(&P->f)
+|
+ kref_init(&P->f.g)
+)
+...+>
+}
+
+@script:python@
+fn << w_init.fn;
+p << w_init.p;
+@@
+GETCAND.append(("init", fn, p[0]))
+
 // Candidates that put, store or hand off their parameter are not get
 // wrappers: the reference they take is not the caller's.
 @w_get_bad disable ptr_to_array@
@@ -761,25 +828,61 @@ for (kind, fn, p) in GETCAND:
 // Second level, still by body: a function whose body calls a get (put)
 // wrapper on its first parameter is itself a get (put) wrapper.
 
-@w_get2@
-identifier fn, P;
+@w_get2 disable ptr_to_array@
+identifier fn, P, f;
 identifier gw : script:python() { wrap("get", gw) };
 type T;
 position p;
 @@
 fn@p(T *P, ...) {
-<+... gw(P, ...) ...+>
+<+... \( gw(P, ...) \| gw(&P->f, ...) \) ...+>
 }
 
-@w_put2@
-identifier fn, P;
+@w_put2 disable ptr_to_array@
+identifier fn, P, f;
 identifier pw : script:python() { wrap("put", pw) };
 type T;
 position p;
 @@
 fn@p(T *P, ...) {
-<+... pw(P, ...) ...+>
+<+... \( pw(P, ...) \| pw(&P->f, ...) \) ...+>
 }
+
+// Init wrappers of init wrappers (kobject_init_and_add() calls
+// kobject_init(), which calls kobject_init_internal()): three levels.
+@w_init2 disable ptr_to_array@
+identifier fn, P, f;
+identifier iw : script:python() { wrap("init", iw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( iw(P, ...) \| iw(&P->f, ...) \) ...+>
+}
+
+@script:python@
+fn << w_init2.fn;
+p << w_init2.p;
+@@
+if not wrap("init", fn) and fn not in BAD_GET:
+    add_wrapper("init", fn, p[0])
+
+@w_init3 disable ptr_to_array@
+identifier fn, P, f;
+identifier iw : script:python() { wrap("init", iw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( iw(P, ...) \| iw(&P->f, ...) \) ...+>
+}
+
+@script:python@
+fn << w_init3.fn;
+p << w_init3.p;
+@@
+if not wrap("init", fn) and fn not in BAD_GET:
+    add_wrapper("init", fn, p[0])
 
 @script:python@
 fn << w_get2.fn;
@@ -847,6 +950,8 @@ T *fn@p(...) {
 |
  gw(E, ...)
 |
+ gw(&E->f, ...)
+|
  E = rg(...)
 )
 ... when != hf(..., E, ...)
@@ -868,7 +973,7 @@ p << w_rget.p;
 add_wrapper("rget", fn, p[0])
 
 @w_rget2 exists@
-identifier fn;
+identifier fn, fc;
 identifier rg : script:python() { wrap("rget", rg) };
 idexpression E;
 expression E2;
@@ -882,7 +987,13 @@ T *fn@p(...) {
 |
  E = rg(...);
  ... when != E = E2
+(
  return E;
+|
+ return E ? fc(E, ...) : NULL;
+|
+ return container_of(E, ...);
+)
 )
 }
 
@@ -893,7 +1004,7 @@ p << w_rget2.p;
 add_wrapper("rget", fn, p[0])
 
 @w_rget3 exists@
-identifier fn;
+identifier fn, fc;
 identifier rg : script:python() { wrap("rget", rg) };
 idexpression E;
 expression E2;
@@ -907,7 +1018,13 @@ T *fn@p(...) {
 |
  E = rg(...);
  ... when != E = E2
+(
  return E;
+|
+ return E ? fc(E, ...) : NULL;
+|
+ return container_of(E, ...);
+)
 )
 }
 
@@ -1320,7 +1437,7 @@ identifier f, g, h;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
 identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 type T;
 position p1;
 @@
@@ -1361,7 +1478,7 @@ BEFORE.add(key(p1[0]))
 // some paths and not on others.
 
 @released depends on !collect disable ptr_to_array exists@
-local idexpression E;
+expression E;
 expression E2;
 identifier f, g, h, i;
 identifier gw : script:python() { wrap("get", gw) };
@@ -1371,7 +1488,7 @@ identifier ktgw : script:python() { wrap("ktryget", ktgw) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 expression fp;
 statement S;
 type T;
@@ -1431,8 +1548,74 @@ position p1;
  E2 = &E->h.i
 )
 
+// The same for the reference of an init wrapper (freeing counts here: a
+// path that gives the object back at all says the function owns it).
+@released_init depends on !collect disable ptr_to_array exists@
+expression E, E2;
+identifier f, g;
+identifier iw : script:python() { wrap("init", iw) };
+identifier pw : script:python() { anyput(pw) };
+identifier hf : script:python() { keeps(hf) };
+type T;
+position p1;
+@@
+(
+ iw@p1(&E->f, ...)
+|
+ iw@p1(&E->f.g, ...)
+|
+ iw@p1(E, ...)
+)
+...
+(
+ pw(..., E, ...)
+|
+ pw(..., &E->f, ...)
+|
+ hf(..., E, ...)
+|
+ E2 = E
+|
+ E2 = (T)E
+)
+
+@script:python@
+p1 << released_init.p1;
+@@
+RELEASED.add(key(p1[0]))
+
+@released_init_ret depends on !collect disable ptr_to_array exists@
+expression E;
+identifier f, g, h, fc;
+identifier iw : script:python() { wrap("init", iw) };
+type T;
+position p1;
+@@
+(
+ iw@p1(&E->f, ...)
+|
+ iw@p1(&E->f.g, ...)
+|
+ iw@p1(E, ...)
+)
+...
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return <+... fc(..., E, ...) ...+>;
+)
+
+@script:python@
+p1 << released_init_ret.p1;
+@@
+RELEASED.add(key(p1[0]))
+
 @released_ret depends on !collect disable ptr_to_array exists@
-local idexpression E;
+expression E;
 identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
@@ -1493,7 +1676,7 @@ RELEASED.add(key(p1[0]))
 // put or handed off.
 
 @leak depends on !collect disable ptr_to_array exists@
-local idexpression E;
+expression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
@@ -1503,7 +1686,7 @@ identifier ktgw : script:python() { wrap("ktryget", ktgw) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 expression fp;
 statement S;
 type T;
@@ -1572,6 +1755,138 @@ E << leak.E;
 if key(p1[0]) not in BEFORE:
     leak(p1[0], p2[0], E, "get")
 
+// Leak of the first reference an init wrapper gave an object
+// (kobject_init_and_add(&x->kobj, ...)): it holds even when the call
+// failed, so the object must be put, not freed, on every path; kfree()
+// gives nothing back.
+
+@leak_init depends on !collect disable ptr_to_array exists@
+expression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier iw : script:python() { wrap("init", iw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps_alive(hf) };
+identifier hff : script:python() { handoff_member(hff) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+(
+ iw@p1(&E->f, ...)
+|
+ iw@p1(&E->f.g, ...)
+|
+ iw@p1(E, ...)
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \| kref_put(E, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_init.p1;
+p2 << leak_init.p2;
+E << leak_init.E;
+@@
+# iw(E, ...) with E "&x->f" is the &E->f branch's match, about x
+if not str(E).lstrip().startswith("&"):
+    leak(p1[0], p2[0], E, "get")
+
+// A reference handed to a work item whose queueing result is ignored:
+// queue_work() and schedule_work() return false, and take nothing over,
+// when the work was already pending.  A hand-off attempted only when a
+// condition holds ("if (c && !queue_work(...)) put(x)") leaks when it
+// does not.  A work item initialised on the path cannot be pending, nor
+// can one queued after the function won a test_and_set_bit() (a
+// "needs work" flag the work function clears once it runs): only one
+// caller queues it.
+
+@qw_guarded depends on !collect exists@
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+identifier tb =~ "^(__)?test_and_set_bit(_lock)?$";
+position p2;
+@@
+tb(...)
+...
+qw@p2(...)
+
+@script:python@
+p2 << qw_guarded.p2;
+@@
+QGUARD.add(key(p2[0]))
+
+@leak_qw depends on !collect disable ptr_to_array exists@
+expression E, E3;
+identifier f, g, i;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+identifier iw =~ "^INIT_(DELAYED_)?WORK";
+statement S;
+position p1, p2;
+@@
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!kref_get_unless_zero@p1(&E->f.g)) S
+|
+ if (!tgw@p1(E, ...)) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != iw(...)
+    when != qw(...)
+(
+ qw@p2(...);
+|
+ if@p2 (E3 && !qw(...)) S
+)
+
+@script:python@
+p1 << leak_qw.p1;
+p2 << leak_qw.p2;
+E << leak_qw.E;
+@@
+if key(p1[0]) not in BEFORE and key(p2[0]) not in QGUARD:
+    leak(p1[0], p2[0], E, "ignored")
+
 // Leak of the reference of a returning getter: "x = lookup(...)" reaches a
 // return without x put or handed off.  A NULL or ERR_PTR result holds no
 // reference: paths through a test of x are only followed from the test
@@ -1584,7 +1899,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -1642,7 +1957,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -1707,7 +2022,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -1765,7 +2080,7 @@ identifier f, g, h, i, fc;
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier rg : script:python() { rget(rg) };
 expression fp;
 statement S;
@@ -1823,6 +2138,23 @@ rg << leak_rgdc.rg;
 @@
 rg_leak(p1[0], p2[0], E, rg)
 
+// The result of a returning getter known by its body thrown away: the
+// reference it took is never put.  A get wrapper that also returns its
+// argument (x_get(x);) takes the reference on the argument: not this.
+@leak_drop depends on !collect@
+identifier rg : script:python() { wrap("rget", rg) and not wrap("get", rg) and not wrap("tryget", rg) };
+position p1;
+@@
+rg@p1(...);
+
+@script:python@
+p1 << leak_drop.p1;
+rg << leak_drop.rg;
+@@
+emit("kref leak", p1[0],
+     "the reference returned by %s() is dropped: its result is not used, so nothing can put it" % rg,
+     tier="Moderate")
+
 // What the functions with such a leak do with x elsewhere: a get of their
 // own (the lookup only found it), a put or a hand-off somewhere.
 @rg_explicit depends on !collect disable ptr_to_array@
@@ -1861,7 +2193,7 @@ identifier pw : script:python() { anyput(pw) };
 identifier pw2 : script:python() { wrap("put", pw2) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 type T;
 position pp;
 @@
@@ -1917,7 +2249,7 @@ identifier rg : script:python() { wrap("rget", rg) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
-identifier hff : script:python() { handoff(hff) };
+identifier hff : script:python() { handoff_member(hff) };
 identifier qw =~ "^(queue|schedule|mod)_(delayed_)?work(_on)?$";
 expression fp;
 statement S;

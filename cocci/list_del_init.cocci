@@ -36,9 +36,11 @@ virtual patch
 virtual context
 virtual org
 virtual report
+virtual collect
 
 @initialize:python@
 @@
+import os
 import re
 
 TESTED = {}
@@ -54,13 +56,66 @@ def norm(t):
     return " ".join(t.split())
 
 
+# Fields tested in other files of the tree: "LISTTEST TYPE FIELD FILE:LINE"
+# lines that "spatch -D collect" printed, in the file LIST_TESTED names.
+ELSEWHERE = {}
+
+
+def load_tested(path):
+    with open(path) as fh:
+        for line in fh:
+            m = re.match(r"^(?:LISTTEST )?(.+) (\S+) (\S+:\d+)$", line.strip())
+            if m:
+                ELSEWHERE.setdefault((norm(m.group(1)), m.group(2)), m.group(3))
+
+
+if os.environ.get("LIST_TESTED"):
+    load_tested(os.environ["LIST_TESTED"])
+
+
 def tested(t, f):
     k = (norm(t), str(f))
-    return k in TESTED and k not in HEADS
+    return (k in TESTED or k in ELSEWHERE) and k not in HEADS
+
+
+# Deletes after which some path keeps the poisoned entry alive, by
+# structure type and field: {(type, field): {function: first position}};
+# and the arguments of each, reported once the file is read.  An entry
+# that two functions both leave poisoned is deleted twice when the second
+# runs after the first.
+DELETED = {}
+CANDS = []
+
+
+def deleted_at(t, f, e, p, dl):
+    k = (norm(t), str(f))
+    fns = DELETED.setdefault(k, {})
+    fn = str(p.current_element)
+    if fn not in fns or int(p.line) < int(fns[fn].line):
+        fns[fn] = p
+    CANDS.append((t, str(f), e, p, dl))
+
+
+# Entries a function got from its caller (a parameter, a cast, field or
+# container_of() of one): (function, name).  A function handed an entry
+# cannot know whether another path already took it off its list; one that
+# found it on the list (an iterator, list_first_entry()) or asserted that it
+# is linked (list_is_first()) can.
+FROMPARAM = set()
+ASSERTED = set()
+
+
+def judge():
+    for (t, f, e, p, dl) in CANDS:
+        if (norm(t), f) not in HEADS:
+            poisoned(t, f, e, p, dl)
+    del CANDS[:]
 
 
 def tested_at(t, f, p):
     k = (norm(t), str(f))
+    if "collect" in MODE:
+        print("LISTTEST %s %s %s:%s" % (norm(t), f, p.file, p.line))
     if k not in TESTED or int(p.line) < int(TESTED[k].line):
         TESTED[k] = p
     TESTED_IN.setdefault(k, set()).add((str(p.current_element), int(p.line)))
@@ -119,8 +174,27 @@ FIX = set()
 
 
 def poisoned(t, f, e, p, dl):
-    """Report a delete of a field tested elsewhere in the file."""
+    """Report a delete of a field tested elsewhere in the file, or deleted
+    in another function too."""
     k = (norm(t), f)
+    if k not in TESTED and k in ELSEWHERE:
+        what = "hlist_unhashed()" if dl.startswith("h") else "list_empty()"
+        emit(p, "%s() leaves %s->%s poisoned, but %s.%s is tested with %s in %s; use %s()"
+             % (dl, e, f, norm(t), f, what, ELSEWHERE[k], INIT[dl]))
+        return
+    if k not in TESTED:
+        fn = str(p.current_element)
+        if (fn, str(e)) not in FROMPARAM or key(p) in ASSERTED:
+            return
+        others = sorted((q for (g, q) in DELETED.get(k, {}).items() if g != fn),
+                        key=lambda q: int(q.line))
+        if not others:
+            return
+        q = others[0]
+        emit(p, "%s() leaves %s->%s poisoned, but %s.%s is deleted again in %s() at line %s, and nothing tests it; use %s()"
+             % (dl, e, f, norm(t), f, q.current_element, q.line, INIT[dl]),
+             [("other delete", q)])
+        return
     q = TESTED[k]
     if teardown_guard(t, f, p):
         return
@@ -156,12 +230,20 @@ MODE.add("report")
 @@
 MODE.add("org")
 
+@script:python depends on collect@
+@@
+MODE.add("collect")
+
 // New file: forget the previous one.
 @script:python reset@
 @@
 TESTED.clear()
 TESTED_IN.clear()
 HEADS.clear()
+DELETED.clear()
+del CANDS[:]
+FROMPARAM.clear()
+ASSERTED.clear()
 FINDINGS.clear()
 FIX.clear()
 
@@ -263,9 +345,115 @@ f << head_iter.f;
 @@
 HEADS.add((norm(T), str(f)))
 
+// Entries handed in by the caller.
+@lparam@
+identifier fn, P, E, f, acc;
+type T1, T2;
+@@
+fn(..., T1 P, ...) {
+<+...
+(
+ E = P
+|
+ E = (T2)P
+|
+ E = P->f
+|
+ E = container_of(P, ...)
+|
+ E = container_of(&P->f, ...)
+|
+ E = acc(P)
+)
+...+>
+}
+
+@script:python@
+fn << lparam.fn;
+E << lparam.E;
+@@
+FROMPARAM.add((str(fn), str(E)))
+
+@lparam_decl@
+identifier fn, P, E, f, acc;
+type T1, T2, T3;
+@@
+fn(..., T1 P, ...) {
+... when any
+(
+ T2 E = P;
+|
+ T2 E = (T3)P;
+|
+ T2 E = P->f;
+|
+ T2 E = container_of(P, ...);
+|
+ T2 E = container_of(&P->f, ...);
+|
+ T2 E = acc(P);
+)
+... when any
+}
+
+@script:python@
+fn << lparam_decl.fn;
+E << lparam_decl.E;
+@@
+FROMPARAM.add((str(fn), str(E)))
+
+@lparam_self@
+identifier fn, P;
+type T1;
+@@
+fn(..., T1 P, ...) { ... }
+
+@script:python@
+fn << lparam_self.fn;
+P << lparam_self.P;
+@@
+FROMPARAM.add((str(fn), str(P)))
+
+// Deletes after a test that the entry is linked (list_is_first() in a
+// WARN_ON()): the function knows it is on the list.
+@asserted disable ptr_to_array exists@
+expression E;
+identifier f;
+identifier lt =~ "^(list_is_first|list_is_last|list_is_head|hlist_unhashed|list_empty|list_empty_careful)$";
+identifier dl =~ "^h?list_del(_rcu)?$";
+position p;
+@@
+lt(&E->f, ...)
+...
+dl@p(&E->f)
+
+@script:python@
+p << asserted.p;
+@@
+ASSERTED.add(key(p[0]))
+
+// Deletes of an entry the function itself took off a list head
+// (buf = list_entry(head->next, ...)), though the variable first held the
+// caller's entry: the function found it linked.
+@found_linked disable ptr_to_array exists@
+idexpression E;
+identifier f;
+identifier le =~ "^h?list_(first_|last_|next_|prev_)?entry(_or_null|_safe)?$";
+identifier dl =~ "^h?list_del(_rcu)?$";
+position p;
+@@
+E = le(...)
+...
+dl@p(&E->f)
+
+@script:python@
+p << found_linked.p;
+@@
+ASSERTED.add(key(p[0]))
+
 // list_del() of such a field, after which some path keeps the poisoned
 // entry: it is not added again, re-initialised, freed or passed on.
-@bad disable ptr_to_array exists@
+@bad depends on !collect disable ptr_to_array exists@
 type T;
 T *E;
 identifier f, g;
@@ -273,7 +461,7 @@ identifier fn : script:python() { keeps(fn) };
 identifier df : script:python() { defer(df) };
 identifier dl =~ "^h?list_del(_rcu)?$";
 expression E2, H;
-position p : script:python(T, f) { tested(T, f) };
+position p;
 @@
 dl@p(&E->f);
 ... when != \( list_add(&E->f, H) \| list_add_tail(&E->f, H) \)
@@ -292,7 +480,7 @@ dl@p(&E->f);
     when != *E = E2
 
 // The same for a member of a member (&dev->links.consumer).
-@bad2 disable ptr_to_array exists@
+@bad2 depends on !collect disable ptr_to_array exists@
 type T;
 T *E;
 identifier f, f2, g;
@@ -300,7 +488,7 @@ identifier fn : script:python() { keeps(fn) };
 identifier df : script:python() { defer(df) };
 identifier dl =~ "^h?list_del(_rcu)?$";
 expression E2, H;
-position p : script:python(T, f, f2) { tested(T, "%s.%s" % (f, f2)) };
+position p;
 @@
 dl@p(&E->f.f2);
 ... when != \( list_add(&E->f.f2, H) \| list_add_tail(&E->f.f2, H) \)
@@ -319,7 +507,7 @@ dl@p(&E->f.f2);
     when != *E = E2
 
 // The same entry deleted a second time on one path.
-@twice disable ptr_to_array exists@
+@twice depends on !collect disable ptr_to_array exists@
 type T;
 T *E;
 identifier f;
@@ -345,7 +533,7 @@ dl@p(&E->f);
 )
 
 // A list_head pointer deleted, then tested or deleted again on the path.
-@bad_ptr exists@
+@bad_ptr depends on !collect exists@
 idexpression struct list_head *P;
 identifier dl =~ "^list_del(_rcu)?$";
 identifier use =~ "^(list_empty|list_empty_careful|list_del|list_del_init|list_move|list_move_tail)$";
@@ -365,7 +553,7 @@ E << bad.E;
 p << bad.p;
 dl << bad.dl;
 @@
-poisoned(T, str(f), E, p[0], dl)
+deleted_at(T, str(f), E, p[0], str(dl))
 
 @script:python@
 T << bad2.T;
@@ -375,7 +563,7 @@ E << bad2.E;
 p << bad2.p;
 dl << bad2.dl;
 @@
-poisoned(T, "%s.%s" % (f, f2), E, p[0], dl)
+deleted_at(T, "%s.%s" % (f, f2), E, p[0], str(dl))
 
 @script:python@
 P << bad_ptr.P;
@@ -401,6 +589,7 @@ if key(p[0]) != key(p2[0]):
 
 @script:python flush@
 @@
+judge()
 flush()
 
 @depends on patch@

@@ -4,7 +4,8 @@
 # Self-tests of the parsers and renderers on canned input
 # (tests/parsers/): make check's reports from a results.tsv, make
 # results' table from canned boot and benchmark results, the TAP counter
-# of tests/run.sh, and the library's small readers. Prints TAP.
+# of tests/run.sh, cocci-eval's function ranges (func-range.awk) and the
+# library's small readers. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -45,6 +46,10 @@ assert "tap-count: a plan larger than the tests is named" \
 	[ "$(count short.tap)" == "2 0 0 1..3 for 2 tests" ]
 assert "tap-count: a missing plan is named, nested lines not counted" \
 	[ "$(count noplan.tap)" == "1 0 0 missing" ]
+
+# --- cocci-eval's function ranges: bodies closed on their first line
+same "func-range: a one-line stub or struct ends on its line, not at the next function's }" \
+	"$P/func-range/oneline.expected" awk -f "$AWK/func-range.awk" "$P/func-range/oneline.c"
 
 # --- the library's readers
 printf 'a=1\nkey two words\nkey=shadowed\nkeyx=no\n' >"$SCRATCH/kv"

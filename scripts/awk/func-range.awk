@@ -10,7 +10,9 @@
 # prototypes, initialisers, struct and enum bodies are not functions. The
 # name is the last identifier before the first "(" at parenthesis depth 0
 # (so "static void __init foo(void)" gives foo, SYSCALL_DEFINE3(...) gives
-# SYSCALL_DEFINE3). Preprocessor lines and labels are skipped.
+# SYSCALL_DEFINE3). Preprocessor lines and labels are skipped. A body
+# closed on the line that opens it ("static inline void foo(void) { }",
+# "struct s { int a; };") ends there.
 
 function reset() { head = ""; start = 0 }
 
@@ -27,6 +29,19 @@ function fname(text,    i, c, id, last) {
 	return ""
 }
 
+# 1 when the braces of text, from its first "{" on, are all closed
+function closed(text,    i, c, d) {
+	d = 0
+	for (i = index(text, "{"); i <= length(text); i++) {
+		c = substr(text, i, 1)
+		if (c == "{")
+			d++
+		else if (c == "}" && --d == 0)
+			return 1
+	}
+	return 0
+}
+
 function decide(    b, s, p, e) {
 	b = index(head, "{"); s = index(head, ";")
 	if (s > 0 && (b == 0 || s < b)) { reset(); return }
@@ -38,7 +53,12 @@ function decide(    b, s, p, e) {
 	else
 		skipbody = 1			# struct/enum/initialiser body
 	bodystart = start
-	head = ""
+	if (closed(head)) {
+		if (infunc)
+			printf "%s\t%d\t%d\n", name, bodystart, FNR
+		infunc = 0; skipbody = 0
+	}
+	reset()
 }
 
 infunc {

@@ -13,15 +13,16 @@ removed_lines() {
 	awk -F: '$3 ~ /^-/ { print $1 ":" $2 }' "$1" | sort -u
 }
 
-# spatch_mode RULE MODE DIR WRAPPERS: spatch in MODE over the test
-# directory DIR, as cocci.sh runs it.
+# spatch_mode RULE MODE DIR WRAPPERS [FILE]: spatch in MODE over the test
+# directory DIR (or its FILE only), as cocci.sh runs it.
 spatch_mode() {
-	local rule=$1 mode=$2 dir=$3 wrappers=$4
+	local rule=$1 mode=$2 dir=$3 wrappers=$4 target=(--dir .)
 	local -a opts=()
+	[[ -z ${5:-} ]] || target=("$5")
 	read -r -a opts <<<"$(rule_options "$rule")"
 	(cd "$dir" && KREF_WRAPPERS=$wrappers nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
 		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE" \
-		"${opts[@]}" --dir .)
+		"${opts[@]}" "${target[@]}")
 }
 
 # test_modes RULE OUT: org, context and patch mode over the rule's tests,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The reference travels with queued work; the work function drops it.
+ * (Ignoring schedule_work()'s result is a leak when the work is already
+ * pending: pos_23_ignored_queue.c.)
  */
 #include "include/foo.h"
 
@@ -18,7 +20,8 @@ void foo_kick_later(struct foo_ctx *ctx, int id)
 	struct foo *f = foo_find(ctx, id);
 
 	kref_get(&f->ref);
-	schedule_work(&f->work);
+	if (!schedule_work(&f->work))
+		foo_put(f);
 }
 
 // expect: none

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Test tree header: an embedded reference-counted node (like a kobject)
+ * and a widget that embeds one.  Everything is defined in lib_nobj.c.
+ */
+#ifndef _TEST_NOBJ_H
+#define _TEST_NOBJ_H
+
+struct nobj {
+	struct kref kref;
+	const char *name;
+	struct nobj *parent;
+};
+
+struct widget {
+	struct nobj nobj;
+	struct work_struct work;
+	int level;
+};
+
+int nobj_setup_and_link(struct nobj *n, struct nobj *parent, const char *name);
+struct nobj *nobj_hold(struct nobj *n);
+void nobj_drop(struct nobj *n);
+struct widget *widget_hold(struct widget *w);
+void widget_drop(struct widget *w);
+struct widget *widget_find(struct nobj *root, const char *name);
+
+#endif

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Test tree library file: a node whose first reference is set by a
+ * helper two calls below the one drivers use, and a widget whose get and
+ * put go through the node embedded in it.
+ */
+#include "include/nobj.h"
+
+static void nobj_release(struct kref *kref)
+{
+	struct nobj *n = container_of(kref, struct nobj, kref);
+
+	kfree(n->name);
+}
+
+static void nobj_setup_fields(struct nobj *n)
+{
+	kref_init(&n->kref);
+	n->parent = NULL;
+}
+
+static void nobj_setup(struct nobj *n)
+{
+	nobj_setup_fields(n);
+	n->name = NULL;
+}
+
+int nobj_setup_and_link(struct nobj *n, struct nobj *parent, const char *name)
+{
+	nobj_setup(n);
+	n->name = kstrdup(name, GFP_KERNEL);
+	if (!n->name)
+		return -ENOMEM;
+	n->parent = parent;
+	return 0;
+}
+
+struct nobj *nobj_hold(struct nobj *n)
+{
+	if (n)
+		kref_get(&n->kref);
+	return n;
+}
+
+void nobj_drop(struct nobj *n)
+{
+	if (n)
+		kref_put(&n->kref, nobj_release);
+}
+
+struct widget *widget_hold(struct widget *w)
+{
+	if (w)
+		nobj_hold(&w->nobj);
+	return w;
+}
+
+void widget_drop(struct widget *w)
+{
+	if (w)
+		nobj_drop(&w->nobj);
+}
+
+static struct nobj *nobj_find_raw(struct nobj *root, const char *name)
+{
+	struct nobj *n = root;
+
+	if (n && n->name == name && nobj_hold(n))
+		return n;
+	return NULL;
+}
+
+struct widget *widget_find(struct nobj *root, const char *name)
+{
+	struct nobj *n;
+
+	n = nobj_find_raw(root, name);
+	return n ? container_of(n, struct widget, nobj) : NULL;
+}
+
+// expect-wrapper: init nobj_setup_fields
+// expect-wrapper: init nobj_setup
+// expect-wrapper: init nobj_setup_and_link
+// expect-wrapper: get nobj_hold
+// expect-wrapper: put nobj_drop
+// expect-wrapper: putcb nobj_drop/nobj_release:frees
+// expect-wrapper: rget nobj_hold
+// expect-wrapper: get widget_hold
+// expect-wrapper: put widget_drop
+// expect-wrapper: rget widget_hold
+// expect-wrapper: rget nobj_find_raw
+// expect-wrapper: rget widget_find
