@@ -89,7 +89,7 @@ stopped_by() {
 }
 # wait_stopped: CHECK_PID's exit status, once it has exited; if it is
 # still running after 60 s (the signal did nothing), its process group is
-# killed and the status is "not stopped".
+# killed and the status is 255, which no case expects.
 wait_stopped() {
 	local i
 	for ((i = 0; i < 600; i++)); do
@@ -99,8 +99,7 @@ wait_stopped() {
 	if kill -0 "$CHECK_PID" 2>/dev/null; then
 		kill -KILL -- "-$CHECK_PID" 2>/dev/null || true
 		wait "$CHECK_PID" 2>/dev/null || true
-		echo "not stopped"
-		return 1
+		return 255
 	fi
 	wait "$CHECK_PID"
 }

@@ -32,7 +32,7 @@ collect_wrappers() {
 # every file calling a returning getter it found (a header of getters that
 # only call other files' getters has no kref_ in it), whose new names are
 # added. With NAMES (a file of function names), each round keeps only the
-# files defining one of them (defining_files). The candidate files of each
+# files defining one of them (scope_to). The candidate files of each
 # round are kept in WORK/round-N.list.
 collect_tree() {
 	local tree=$1 work=$2 out=$3 names=${4:-}
