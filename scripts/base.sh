@@ -24,8 +24,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
-# The tarball the series' BASE names (lib/branch.sh), else 6.1's.
-TARBALL=${BASE_TARBALL:-${BRANCH_TARBALL:-/usr/src/linux-source-6.1.tar.xz}}
+TARBALL=$(base_tarball)
 # The Debian package that ships the tarball: its name without .tar.xz.
 TARBALL_PKG=$(basename "$TARBALL" .tar.xz)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Usage: scripts/deps.sh [check|test]...
+# Usage: scripts/deps.sh [--list] [check|test]...
 #
 # Make sure the Debian packages a job needs are installed: as root, install
 # the missing ones with apt-get (and say which); otherwise print the exact
@@ -9,6 +9,12 @@
 #   check  what 'make check' needs (the default)
 #   test   what 'make test' needs on top: the send round trip, linting,
 #          and Node.js for gitlab-ci-local
+#
+#   --list  print the packages required, one line, and check nothing
+#
+# 'check' includes the Debian package of the branch's base tarball
+# (linux-source-X.Y of its BASE; none with KSRC= or a tarball outside
+# /usr/src), so each branch of 'make check' installs its own.
 #
 #   DEPS_INSTALL=no  never run apt-get; only name what is missing
 #   DEPS_EXTRA="pkg..."  more packages to require
@@ -30,8 +36,7 @@ packages() {
 				xz-utils perl python3 git patch quilt sparse ccache \
 				coccinelle qemu-system-x86 codespell \
 				clang lld llvm gcc-aarch64-linux-gnu
-			# The default base; a KSRC tree needs no package.
-			[[ -n ${KSRC:-} ]] || echo linux-source-6.1 ;;
+			base_package ;;
 		test)
 			echo shellcheck b4 git-email python3-aiosmtpd python3-yaml nodejs rsync
 			# A Node.js from elsewhere (NodeSource) brings its own npm;
@@ -41,6 +46,16 @@ packages() {
 		esac
 	done
 	echo "${DEPS_EXTRA:-}"
+}
+
+# base_package: the Debian package shipping the base tarball, if the base
+# comes from one: a KSRC tree or a tarball elsewhere needs none.
+base_package() {
+	local tarball
+	[[ -z ${KSRC:-} ]] || return 0
+	tarball=$(base_tarball)
+	[[ $tarball =~ ^/usr/src/(linux-source-[0-9]+\.[0-9]+)\.tar\.xz$ ]] || return 0
+	echo "${BASH_REMATCH[1]}"
 }
 
 # missing PKG...: the packages of PKG... that are not installed, one per
@@ -58,9 +73,17 @@ missing() {
 
 main() {
 	local pkgs missing=()
-	case ${1:-} in -h | --help) usage_from_header; exit 0 ;; esac
-	need_tool dpkg-query dpkg
+	local list=0
+	case ${1:-} in
+	-h | --help) usage_from_header; exit 0 ;;
+	--list) list=1; shift ;;
+	esac
 	read -ra pkgs <<<"$(packages "${@:-check}" | tr '\n' ' ')"
+	if ((list)); then
+		echo "${pkgs[*]}"
+		return 0
+	fi
+	need_tool dpkg-query dpkg
 	mapfile -t missing < <(missing "${pkgs[@]}")
 	[[ ${#missing[@]} -gt 0 ]] || return 0
 	if [[ $(id -u) != 0 || ${DEPS_INSTALL:-yes} == no ]]; then

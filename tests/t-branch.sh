@@ -66,6 +66,14 @@ assert "BRANCH=6.12.y: output in \$O/6.12.y, nothing at \$O's top, no \$O/6.12.y
 assert "BRANCH=6.12.y: the rerun command names the branch and the top \$O" \
 	grep -qF "make -C $REPO apply O=$OUTB BRANCH=6.12.y SERIES_ROOT=$ROOT" "$OUTB/6.12.y/results.tsv"
 
+# --- each branch's check installs its own base package
+for b in 6.1 6.12; do
+	assert "deps: BRANCH=$b.y needs linux-source-$b and no other" \
+		[ "$(inb TARBALL_DIR=/usr/src BRANCH=$b.y "$S/deps.sh" --list check | grep -o 'linux-source-[0-9.]*' | paste -sd' ')" == "linux-source-$b" ]
+done
+assert "deps: a KSRC tree needs no base package" \
+	[ "$(inb TARBALL_DIR=/usr/src KSRC="$KSRC_DIR" BRANCH=6.12.y "$S/deps.sh" --list check | grep -c 'linux-source' || true)" == 0 ]
+
 # --- unknown BRANCH, and the targets that need one series
 expect "unknown BRANCH: exit 2, the branches listed" 2 \
 	"^check: unknown BRANCH '6\.6\.y' \(one of: 6\.1\.y 6\.12\.y\)$" inb BRANCH=6.6.y "$S/check.sh"

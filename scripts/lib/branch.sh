@@ -101,6 +101,12 @@ branch_defaults() {
 	[[ ! -d $REPO/ci/overlay-$ver ]] || BRANCH_OVERLAY=$REPO/ci/overlay-$ver
 }
 
+# base_tarball: the Debian tarball the base stage unpacks: BASE_TARBALL,
+# else the one the series' BASE names, else 6.1's.
+base_tarball() {
+	printf '%s\n' "${BASE_TARBALL:-${BRANCH_TARBALL:-/usr/src/linux-source-6.1.tar.xz}}"
+}
+
 # identity_file: the file naming the series' identity: the series dir's
 # own identity, else the one series/ keeps for all its branches.
 identity_file() {
