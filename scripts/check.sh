@@ -197,11 +197,7 @@ on_signal() {
 	msg "interrupted by SIG$1${CURRENT:+ during $CURRENT}; stopping it"
 	if [[ -n ${STAGE_PID:-} ]]; then
 		kill -TERM -- "-$STAGE_PID" 2>/dev/null || true
-		local i
-		for ((i = 0; i < 50; i++)); do
-			kill -0 -- "-$STAGE_PID" 2>/dev/null || break
-			sleep 0.1
-		done
+		wait_while 50 kill -0 -- "-$STAGE_PID" 2>/dev/null || true
 		kill -KILL -- "-$STAGE_PID" 2>/dev/null || true
 	fi
 	RUN_STATE=interrupted
