@@ -111,10 +111,7 @@ main() {
 	FLAVOUR=plain
 	export FLAVOUR
 	"$REPO/scripts/base.sh" >/dev/null
-	load_base
-	read_series
-	N=${#PATCHES[@]}
-	build_results 0 "$N"
+	series_results
 	for r in 0 "$N"; do
 		[[ $(cat "${RESULT[r]}/status") == pass ]] ||
 			die "$EX_FAIL" "$(prefix_name "$r") does not build (plain): $(first_error "${RESULT[r]}"); log: ${RESULT[r]}/build.log"

@@ -33,10 +33,8 @@ main() {
 	local n k problem first=''
 	no_args "$@"
 	check_flavour
-	load_base
-	read_series
-	n=${#PATCHES[@]}
-	build_results $(seq 0 "$n")
+	series_results all
+	n=$N
 	[[ $(cat "${RESULT[0]}/status") == pass ]] ||
 		die "$EX_SETUP" "the base does not build ($FLAVOUR): $(first_error "${RESULT[0]}"); log: ${RESULT[0]}/build.log"
 	tap_plan "$n"

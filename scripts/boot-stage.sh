@@ -20,15 +20,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series
 
 main() {
-	local n
 	no_args "$@"
-	load_base
-	read_series
-	n=${#PATCHES[@]}
-	build_results 0 "$n"
+	series_results
 	"$REPO/scripts/boot.sh" --out "$OUT/boot" --must-pass series --reuse-evidence \
 		--timeout "${BOOT_TIMEOUT:-240}" \
-		"base=${RESULT[0]}/bzImage" "series=${RESULT[n]}/bzImage"
+		"base=${RESULT[0]}/bzImage" "series=${RESULT[N]}/bzImage"
 }
 
 main "$@"

@@ -52,7 +52,7 @@
 #                     evidence stage reads each one's parsed results)
 #   --reuse-evidence  a kernel that is not --must-pass keeps its last result
 #                     in --out if its image, the guest, this script, its
-#                     libraries, boot-log.awk and the arguments are
+#                     libraries, its log parser and the arguments are
 #                     unchanged (make check: the base's boot)
 #   -n, --dry-run     print the commands, run nothing
 #   -h, --help        this text
@@ -199,7 +199,7 @@ boot_key() {
 	{
 		sha256sum <"$1"
 		cat -- "$BOOT_OUT/initramfs.cpio" "${BASH_SOURCE[0]}" \
-			"$REPO"/scripts/lib/boot-*.sh "$REPO/scripts/awk/boot-log.awk" |
+			"$REPO"/scripts/lib/boot-*.sh "$REPO"/scripts/awk/boot-{report,log}.awk |
 			sha256sum
 		"$QEMU" --version | head -n 1
 		qemu_cmd "$1" swap.img

@@ -18,14 +18,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series findings
 
 main() {
-	local n base series new
+	local base series new
 	no_args "$@"
 	check_flavour
-	load_base
-	read_series
-	n=${#PATCHES[@]}
-	build_results 0 "$n"
-	base=${RESULT[0]} series=${RESULT[n]}
+	series_results
+	base=${RESULT[0]} series=${RESULT[N]}
 	tap_plan 3
 	if [[ $(cat "$base/status") != pass ]]; then
 		tap_not_ok "base builds ($FLAVOUR)"
@@ -35,7 +32,7 @@ main() {
 	tap_diag <"$base/warnings"
 	if [[ $(cat "$series/status") != pass ]]; then
 		tap_not_ok "series builds"
-		die "$EX_FAIL" "$(prefix_name "$n") does not build: $(first_error "$series"); log: $series/build.log"
+		die "$EX_FAIL" "$(prefix_name "$N") does not build: $(first_error "$series"); log: $series/build.log"
 	fi
 	tap_ok "series builds ($(cat "$series/seconds") s)"
 	new=$(new_lines "$base/warnings" "$series/warnings")

@@ -23,7 +23,7 @@
 # code, seconds, one-line reason, log, the command that reruns it); the
 # stage table, $O/report.tap and $O/report.xml (JUnit) are rendered from
 # it. Logs in $O/logs/STAGE.log. A full run records its result and a
-# checksum of series/ in $O/last-check, for make send.
+# checksum of series/ in $O/last-check, for make send (lib/check-rows.sh).
 #
 # The series: BRANCH=NAME (series/NAME, output in $O/NAME) or SERIES=DIR.
 # Without either, and with several branches in series/, every branch is
@@ -31,12 +31,13 @@
 # and overlay (from its BASE): its stage table, then one summary line per
 # branch. A failed branch does not stop the next; an interrupt stops all.
 # KSRC and BASE_TARBALL name one branch's tree: with them, BRANCH= is
-# required (an OVERLAY= goes to every branch).
+# required (an OVERLAY= goes to every branch). See lib/check-branches.sh.
 #
 # One run at a time per output dir: a second refuses. SIGINT or SIGTERM
 # stops the running stage and everything it started, writes the rows so
 # far with the reports marked interrupted, and records nothing for make
-# send.
+# send. (SIGINT to make's pid alone reaches no process of the run: make
+# forwards SIGTERM only; see README.md.)
 #
 # Exit: 0 only if every stage passed; otherwise the exit code of the first
 # stage that did not (1 findings, 2 setup error, 4 skipped, 124 timeout);
@@ -47,7 +48,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init series
+lib_init series check-rows check-branches
 
 # name        needs    script           kinds (boot: boots kernels;
 #                                        wide: full runs with WIDE=yes)
@@ -78,50 +79,6 @@ read_stage_table() {
 		SCRIPT[$name]=$script
 		KINDS[$name]=,${kinds#-},
 	done <<<"$STAGE_TABLE"
-}
-
-# rerun_vars: RERUN_VARS, the settings as the environment gave them, as
-# make arguments for the rerun commands.
-rerun_vars() {
-	local v
-	RERUN_VARS=
-	for v in O KSRC SERIES BRANCH SERIES_ROOT FLAVOUR FORCE_BASE OVERLAY CACHE COCCI_TIERS COCCI_PASS1; do
-		[[ -z $(printenv "$v") ]] || RERUN_VARS+=" $v=$(printenv "$v")"
-	done
-}
-
-# rerun_command STAGE: the make command that reruns STAGE as this run did.
-rerun_command() {
-	printf 'make -C %s %s%s\n' "$REPO" "$1" "$RERUN_VARS"
-}
-
-# add_row STAGE STATUS CODE SECONDS REASON: the stage's row, then
-# results.tsv rewritten.
-add_row() {
-	local reason
-	reason=$(tr -d '\000-\037\177' <<<"$5")
-	ROWS+=("$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$1" "$2" "$3" "$4" "$reason" \
-		"$LOGS/$1.log" "$(rerun_command "$1")")")
-	write_rows
-}
-
-# write_rows: results.tsv, whole, with the run's state in its header.
-write_rows() {
-	{
-		printf '# make check %s, flavour %s, started %s\n' "$RUN_STATE" "$FLAVOUR" "$RUN_START"
-		printf '# stage\tstatus\tcode\tseconds\treason\tlog\trerun\n'
-		printf '%s\n' ${ROWS[@]+"${ROWS[@]}"}
-	} | write_atomic "$OUT/results.tsv"
-}
-
-status_of() {
-	case $1 in
-	0) echo PASS ;;
-	1) echo FAIL ;;
-	4) echo SKIP ;;
-	124) echo TIMEOUT ;;
-	*) echo ERROR ;;
-	esac
 }
 
 run_stage() {
@@ -157,38 +114,6 @@ run_stage() {
 	fi
 }
 
-# render FORMAT BASE MATRIX: one report from results.tsv.
-render() {
-	awk -v format="$1" -v base="$2" -v matrix="$3" -v flavour="$FLAVOUR" \
-		-v report="$OUT/report.xml" -v state="$RUN_STATE" \
-		-f "$REPO/scripts/awk/check-report.awk" "$OUT/results.tsv"
-}
-
-# write_reports: report.tap and report.xml, then the table on stdout; the
-# base line and the evidence matrix (cleaned of control bytes) once.
-write_reports() {
-	local base='' matrix=''
-	[[ ! -f $OUT/base.env ]] || base=$(load_base && base_line)
-	if [[ -f $OUT/evidence/matrix.txt ]]; then
-		matrix=$OUT/evidence/matrix.clean
-		tr -d '\000-\010\013-\037\177' <"$OUT/evidence/matrix.txt" >"$matrix"
-	fi
-	render tap "$base" "$matrix" | write_atomic "$OUT/report.tap"
-	render xml "$base" "$matrix" | write_atomic "$OUT/report.xml"
-	render table "$base" "$matrix"
-}
-
-record_result() {
-	{
-		echo "result $1"
-		echo "series $(series_checksum)"
-		echo "flavour $FLAVOUR"
-		echo "stages ${STAGES[*]}"
-		echo "wide ${WIDE:-no}"
-		echo "date $(date -u +%FT%TZ)"
-	} | write_atomic "$OUT/last-check"
-}
-
 # on_signal SIG CODE: stop the running stage's process group, keep the
 # rows so far and the reports (marked interrupted), record nothing for
 # make send, and exit CODE.
@@ -197,11 +122,7 @@ on_signal() {
 	msg "interrupted by SIG$1${CURRENT:+ during $CURRENT}; stopping it"
 	if [[ -n ${STAGE_PID:-} ]]; then
 		kill -TERM -- "-$STAGE_PID" 2>/dev/null || true
-		local i
-		for ((i = 0; i < 50; i++)); do
-			kill -0 -- "-$STAGE_PID" 2>/dev/null || break
-			sleep 0.1
-		done
+		wait_while 50 kill -0 -- "-$STAGE_PID" 2>/dev/null || true
 		kill -KILL -- "-$STAGE_PID" 2>/dev/null || true
 	fi
 	RUN_STATE=interrupted
@@ -253,70 +174,6 @@ select_stages() {
 	done
 }
 
-# branch_line BRANCH CODE: the summary line of one branch's run, from its
-# results.tsv: the verdict and the first stage that did not pass.
-branch_line() {
-	local b=$1 code=$2 out=$O_ROOT/$1 first
-	first=$(awk -F'\t' '!/^#/ && $2 != "PASS" { print $1 " " $2 ": " $5; exit }' \
-		"$out/results.tsv" 2>/dev/null || true)
-	if ((code == 0)); then
-		printf '%-8s PASS  report: %s\n' "$b" "$out/report.xml"
-	else
-		printf '%-8s FAIL  exit %s; %s\n' "$b" "$code" \
-			"${first:-no stage ran (see its output above)}"
-	fi
-}
-
-# on_branch_signal SIG CODE: stop the running branch's check (it keeps its
-# rows, marked interrupted), print the branches so far, exit CODE.
-on_branch_signal() {
-	trap '' INT TERM
-	msg "interrupted by SIG$1${CURRENT:+ during branch $CURRENT}; stopping it"
-	if [[ -n ${BRANCH_PID:-} ]]; then
-		# The branch's check.sh stops its own stage's process group.
-		kill -"$1" "$BRANCH_PID" 2>/dev/null || true
-		wait "$BRANCH_PID" 2>/dev/null || true
-		LINES+=("$(branch_line "$CURRENT" "$2")")
-	fi
-	printf '\nmake check, every branch (interrupted):\n'
-	printf '%s\n' ${LINES[@]+"${LINES[@]}"}
-	exit "$2"
-}
-
-# every_branch STAGE...: make check on each branch of series/, one after
-# the other (scripts/check.sh BRANCH=NAME in its own process group, as a
-# stage is), then one line per branch.
-every_branch() {
-	local b v code first=0
-	for v in KSRC BASE_TARBALL; do
-		[[ -z ${!v:-} ]] ||
-			die "$EX_SETUP" "$v= is one branch's base: name the branch with BRANCH= (one of: $(branch_names))"
-	done
-	((${#BRANCHES[@]})) ||
-		die "$EX_SETUP" "no series to check: $SERIES_ROOT has no branch dir with a series file"
-	LINES=() CURRENT='' BRANCH_PID=''
-	trap 'on_branch_signal INT 130' INT
-	trap 'on_branch_signal TERM 143' TERM
-	for b in "${BRANCHES[@]}"; do
-		printf '=== branch %s: %s; output %s\n' "$b" \
-			"$([[ $SERIES_ROOT == "$REPO/series" ]] && echo "series/$b" || echo "$SERIES_ROOT/$b")" \
-			"$O_ROOT/$b"
-		CURRENT=$b code=0
-		set -m
-		BRANCH=$b "$0" "$@" &
-		BRANCH_PID=$!
-		set +m
-		wait "$BRANCH_PID" || code=$?
-		BRANCH_PID=''
-		LINES+=("$(branch_line "$b" "$code")")
-		((code == 0 || first != 0)) || first=$code
-		echo
-	done
-	printf 'make check, every branch (%d):\n' "${#BRANCHES[@]}"
-	printf '%s\n' "${LINES[@]}"
-	return "$first"
-}
-
 main() {
 	local s err
 	read_stage_table
@@ -342,6 +199,7 @@ main() {
 	select_stages "$@"
 
 	declare -gA RES=()
+	# shellcheck disable=SC2034 # ROWS: read by lib/check-rows.sh
 	ROWS=() FIRST_CODE=0 CURRENT='' STAGE_PID=''
 	trap 'on_signal INT 130' INT
 	trap 'on_signal TERM 143' TERM
@@ -356,6 +214,7 @@ main() {
 			[[ ${RES[$s]} == PASS ]] || FIRST_CODE=$EX_SKIP
 		done
 	fi
+	# shellcheck disable=SC2034 # read by lib/check-rows.sh
 	RUN_STATE=complete
 	write_rows
 	write_reports

@@ -88,11 +88,9 @@ died_how() {
 main() {
 	local n rc=0 log=$KCSAN_DIR/boot.log pair zone found=() listed=() label
 	no_args "$@"
-	load_base
-	read_series
-	n=${#PATCHES[@]}
+	series_results
+	n=$N
 	mkdir -p "$KCSAN_DIR"
-	build_results 0 "$n"
 	for label in 0 "$n"; do
 		[[ $(cat "${RESULT[label]}/status") == pass ]] ||
 			die "$EX_SETUP" "$(prefix_name "$label") does not build with KCSAN: $(first_error "${RESULT[label]}"); log: ${RESULT[label]}/build.log"

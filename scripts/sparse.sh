@@ -16,15 +16,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 lib_init series findings
 
 main() {
-	local n base series new
+	local base series new
 	no_args "$@"
 	check_flavour
 	need_tool sparse sparse
-	load_base
-	read_series
-	n=${#PATCHES[@]}
-	build_results 0 "$n"
-	base=${RESULT[0]} series=${RESULT[n]}
+	series_results
+	base=${RESULT[0]} series=${RESULT[N]}
 	[[ $(cat "$base/status") == pass && $(cat "$series/status") == pass ]] ||
 		die "$EX_SETUP" "sparse needs the base and the series built; run 'make build'"
 	tap_plan 2

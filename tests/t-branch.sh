@@ -117,15 +117,11 @@ expect "BRANCH=6.12.y alone still passes" 0 'make check: PASS' inb BRANCH=6.12.y
 
 # --- an interrupt stops every branch: the running one keeps its rows,
 # marked interrupted; the next does not start
-SLOW_SECS=$((20000 + RANDOM)) # this run's own (see t-check.sh)
 set -m
 inb_exec FAKE_BUILD_SLEEP=$SLOW_SECS "$S/check.sh" build >"$SCRATCH/slow.log" 2>&1 &
 slow=$!
 set +m
-for ((i = 0; i < 600; i++)); do
-	[[ -z $(pgrep -f "sleep $SLOW_SECS" || true) ]] || break
-	sleep 0.1
-done
+wait_until 600 slow_running || true
 rc=0
 kill -TERM "$slow"
 wait "$slow" || rc=$?
@@ -135,12 +131,7 @@ assert "interrupt: the summary names the interrupted branch" \
 	grep -qE '^6\.1\.y +FAIL +exit 143; build ERROR: interrupted by SIGTERM' "$SCRATCH/slow.log"
 assert "interrupt: its results.tsv is marked interrupted" \
 	grep -q '^# make check interrupted' "$OUTB/6.1.y/results.tsv"
-left=1
-for ((i = 0; i < 20; i++)); do
-	[[ -n $(pgrep -f "sleep $SLOW_SECS" || true) ]] || { left=0; break; }
-	sleep 0.1
-done
-assert "interrupt: no process of the stage left" [ "$left" == 0 ]
+assert "interrupt: no process of the stage left" wait_while 20 slow_running
 
 # --- one branch only: it is the default
 ROOT1="$SCRATCH/one root"

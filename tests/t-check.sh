@@ -17,8 +17,6 @@ S=$REPO/scripts
 xml_ok() { /usr/bin/python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' "$1"; }
 # row STAGE COLUMN: a column (1-based) of STAGE's row in results.tsv.
 row() { awk -F'\t' -v s="$1" -v c="$2" '$1 == s { print $c }' "$OUTD/results.tsv"; }
-# processes_of PATTERN: the pids whose command line matches PATTERN.
-processes_of() { pgrep -f -- "$1" || true; }
 
 # --- a passing run: one row per stage, the reports agree with it
 run_case rows
@@ -51,23 +49,15 @@ assert "failing: the TAP names the log and the rerun command" \
 	grep -q "^# rerun: make -C $REPO base O=" "$OUTD/report.tap"
 
 # --- interrupts: SIGTERM and SIGINT stop the stage and what it started
-# The fake build's sleep, a length of this run's own: other runs of this
-# suite on the machine (other checkouts) must not pass for this one's.
-SLOW_SECS=$((20000 + RANDOM))
 # start_slow CMD...: CMD (make check) in the background, in its own
 # process group as a terminal's job is, its build stage sleeping in the
-# fake kbuild; waits until the sleep runs. CHECK_PID is CMD's.
+# fake kbuild (SLOW_SECS); waits until the sleep runs. CHECK_PID is CMD's.
 start_slow() {
-	local i
 	set -m
 	exec_case env FAKE_BUILD_SLEEP=$SLOW_SECS "$@" >"$SCRATCH/slow.log" 2>&1 &
 	CHECK_PID=$!
 	set +m
-	for ((i = 0; i < 600; i++)); do
-		[[ -z $(processes_of "sleep $SLOW_SECS") ]] || return 0
-		sleep 0.1
-	done
-	return 1
+	wait_until 600 slow_running
 }
 # stopped_by SIG CODE NAME TARGET: send SIG to TARGET (a pid, or -pgid);
 # the runner exits CODE, leaves no process of the stage, keeps its rows
@@ -91,12 +81,7 @@ stopped_by() {
 # still running after 60 s (the signal did nothing), its process group is
 # killed and the status is 255, which no case expects.
 wait_stopped() {
-	local i
-	for ((i = 0; i < 600; i++)); do
-		kill -0 "$CHECK_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$CHECK_PID" 2>/dev/null; then
+	if ! wait_while 600 kill -0 "$CHECK_PID" 2>/dev/null; then
 		kill -KILL -- "-$CHECK_PID" 2>/dev/null || true
 		wait "$CHECK_PID" 2>/dev/null || true
 		return 255
@@ -104,14 +89,7 @@ wait_stopped() {
 	wait "$CHECK_PID"
 }
 # no_stage_left: no process of the interrupted stage within 2 s.
-no_stage_left() {
-	local i
-	for ((i = 0; i < 20; i++)); do
-		[[ -n $(processes_of "sleep $SLOW_SECS") ]] || return 0
-		sleep 0.1
-	done
-	return 1
-}
+no_stage_left() { wait_while 20 slow_running; }
 
 # sigint_ignored: whether this shell was started with SIGINT ignored (an
 # asynchronous command of a non-interactive shell is): then so is every

@@ -204,10 +204,7 @@ export FAKE_SPATCH_RELEASE=$SCRATCH/release
 COCCI_CHUNK=1 "$COCCI" tree --tree "$slow" --rules list_del_init --jobs 1 \
 	--cache "$SCRATCH/slow cache" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do
-	grep -q 's3.c' "$FAKE_SPATCH_LOG" && break
-	sleep 0.1
-done
+wait_until 100 grep -q 's3.c' "$FAKE_SPATCH_LOG" || true
 kill -TERM "$pid"
 rc=0
 wait "$pid" || rc=$?

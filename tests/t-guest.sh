@@ -64,12 +64,7 @@ crw------- Jan 1 1970 dev/console
 dr-xr-xr-x Jan 1 1970 proc
 dr-xr-xr-x Jan 1 1970 sys
 -rwxr-xr-x Jan 1 1970 init'
-if [[ $listing == "$want_listing" ]]; then
-	ok "initramfs: the list's entries, modes as listed, every mtime 0"
-else
-	not_ok "initramfs: the list's entries, modes as listed, every mtime 0"
-	diag <<<"$listing"
-fi
+equal "initramfs: the list's entries, modes as listed, every mtime 0" "$listing" "$want_listing"
 assert "initramfs: /dev/console is char 5,1" \
 	grep -q '^crw------- .* 5, *1 ' <<<"$(cpio -itv --quiet <"$IMG/a.cpio")"
 assert "initramfs: /init is the guest, byte for byte" \

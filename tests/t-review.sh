@@ -14,10 +14,9 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-mail_suite "series sent" "$@"
-OUTD="$SCRATCH/out sent"
-CACHED="$SCRATCH/cache dir"
-mail_series "$SCRATCH/author repo"
+# shellcheck source=mail-world.sh
+source "$REPO/tests/mail-world.sh"
+mail_suite sent "$@"
 fill_cover
 MBOXES="$SCRATCH/mboxes"
 mkdir -p "$MBOXES"
@@ -112,9 +111,7 @@ expect "BOOT=maybe: refused" 2 'review: BOOT=maybe: BOOT=yes or nothing' review 
 # --- someone else's series, outside mm/, on a git base -----------------------------------
 GIT_KSRC="$SCRATCH/git linux"
 cp -a "$KSRC_DIR" "$GIT_KSRC"
-git -C "$GIT_KSRC" init -q
-git -C "$GIT_KSRC" add -A
-git -C "$GIT_KSRC" commit -qm 'Linux 6.1.192 (git)'
+git_repo "$GIT_KSRC" 'Linux 6.1.192 (git)'
 head=$(git -C "$GIT_KSRC" rev-parse HEAD)
 git_before=$(git -C "$GIT_KSRC" for-each-ref; git -C "$GIT_KSRC" count-objects; git -C "$GIT_KSRC" status --porcelain)
 AUTHB="$SCRATCH/olga repo"

@@ -10,17 +10,16 @@
 # as a git checkout. b4 runs with --offline-mode; as root the whole test
 # runs in a private network namespace that has only loopback. Prints TAP.
 set -euo pipefail
-# Long: a list of cases, each a few lines; the helpers are in tests/lib.sh.
+# Long: a list of cases on one series as it is sent and rerolled; helpers in tests/mail-world.sh.
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=mail-world.sh
+source "$REPO/tests/mail-world.sh"
 
 # --- the fake base tree, and a 3-patch series made by git format-patch, as
 # a maintainer makes it
-mail_suite "series send" "$@"
-OUTD="$SCRATCH/out send"
-CACHED="$SCRATCH/cache dir"
-mail_series "$SCRATCH/author repo"
+mail_suite send "$@"
 in_case() { in_mail "$@"; }
 
 # subject_of MAIL: its Subject, unfolded.
@@ -56,12 +55,8 @@ want_headers='  1.eml
   2.eml
       Subject: plain ASCII, folded'
 headers=$(cd "$CANNED" && "$PY" "$S/mail-headers.py" 1.eml 2.eml 2>&1) || true
-if [[ $headers == "$want_headers" ]]; then
-	ok "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out"
-else
-	not_ok "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out"
-	diag <<<"$headers"
-fi
+equal "mail-headers.py: encoded words (q and b) decoded, folds joined, missing headers left out" \
+	"$headers" "$want_headers"
 expect "mail-headers.py: an unreadable mail is named, exit 2" 2 \
 	'mail-headers: .*/no such\.eml: No such file' "$PY" "$S/mail-headers.py" "$CANNED/no such.eml"
 
@@ -76,12 +71,7 @@ authors=$(git -C "$VIEW_DIR" log --reverse --format='%an <%ae>|%s' "$VIEW_BASE..
 want_authors='Zoë Tester <zoe.tester@example.org>|mm/z3fold: count the pages by addition
 Sam Author <sam@example.org>|mm/z3fold: add a debug file
 Zoë Maintainer <zoe@example.org>|mm/z3fold: say what the factor is'
-if [[ $authors == "$want_authors" ]]; then
-	ok "git view: authors and subjects as in the patches"
-else
-	not_ok "git view: authors and subjects as in the patches"
-	diag <<<"$authors"
-fi
+equal "git view: authors and subjects as in the patches" "$authors" "$want_authors"
 mkdir -p "$SCRATCH/base check"
 git -C "$VIEW_DIR" archive "$VIEW_BASE" | tar -x -C "$SCRATCH/base check"
 assert "git view: the base commit is the base tree, file for file" \
@@ -117,12 +107,7 @@ want_subjects='[PATCH 6.1.y 0/3] mm/z3fold: {{FILL: what the series does, in the
 [PATCH 6.1.y 1/3] mm/z3fold: count the pages by addition
 [PATCH 6.1.y 2/3] mm/z3fold: add a debug file
 [PATCH 6.1.y 3/3] mm/z3fold: say what the factor is'
-if [[ $subjects == "$want_subjects" ]]; then
-	ok "dry run: subjects numbered 0/3..3/3 with the 6.1.y prefix"
-else
-	not_ok "dry run: subjects numbered 0/3..3/3 with the 6.1.y prefix"
-	diag <<<"$subjects"
-fi
+equal "dry run: subjects numbered 0/3..3/3 with the 6.1.y prefix" "$subjects" "$want_subjects"
 assert "dry run: every mail To: stable@vger.kernel.org" \
 	[ "$(grep -l '^To: stable@vger.kernel.org' "$M"/*.eml | wc -l)" == 4 ]
 assert "dry run: get_maintainer.pl's people and lists in Cc:" \
@@ -137,9 +122,7 @@ assert "dry run: so is the missing make check" grep -q 'make check has not run' 
 assert "dry run: the SMTP server received nothing" [ "$(received)" == 0 ]
 
 # --- the dry run against an earlier version of series/ in its git history
-git -C "$SER" init -q
-git -C "$SER" add -A
-git -C "$SER" -c user.name=t -c user.email=t@example.org commit -q -m "series as it was"
+git_repo "$SER" "series as it was"
 cp "$SER/${NAMES[1]}" "$SCRATCH/patch2.saved"
 sed -i 's/^A new file, so the round trip/A new file, so that the round trip/' "$SER/${NAMES[1]}"
 expect "COMPARE_TO: the range-diff from the committed series" 0 \
@@ -258,9 +241,7 @@ fi
 # --- a reviewer: b4 am, git am, compare ----------------------------------------------
 REV_REPO="$SCRATCH/reviewer tree"
 cp -a "$KSRC_DIR" "$REV_REPO"
-git -C "$REV_REPO" init -q
-git -C "$REV_REPO" add -A
-git -C "$REV_REPO" commit -qm 'the base, as the reviewer has it'
+git_repo "$REV_REPO" 'the base, as the reviewer has it'
 rbase=$(git -C "$REV_REPO" rev-parse HEAD)
 b4_am() {
 	mkdir -p "$SCRATCH/am"
@@ -380,9 +361,7 @@ expect "reroll: takes no argument" 2 "unknown argument '--now'" in_one "$S/rerol
 # --- KSRC as a git checkout: the real commit, the user's repo untouched -----------------
 GIT_KSRC="$SCRATCH/git linux"
 cp -a "$KSRC_DIR" "$GIT_KSRC"
-git -C "$GIT_KSRC" init -q
-git -C "$GIT_KSRC" add -A
-git -C "$GIT_KSRC" commit -qm 'Linux 6.1.192 (git)'
+git_repo "$GIT_KSRC" 'Linux 6.1.192 (git)'
 git -C "$GIT_KSRC" branch work
 head=$(git -C "$GIT_KSRC" rev-parse HEAD)
 refs_before=$(git -C "$GIT_KSRC" for-each-ref; git -C "$GIT_KSRC" count-objects)

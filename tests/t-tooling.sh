@@ -176,9 +176,7 @@ hyg_git="$SCRATCH/git hygiene linux"
 cp -a "$KSRC_DIR" "$hyg_git"
 sed -i "$(kernel_doc count)" "$hyg_git/mm/z3fold.c"
 new_series "$SER" "$hyg_git"
-git -C "$hyg_git" init -q
-git -C "$hyg_git" add -A
-git -C "$hyg_git" -c user.name=t -c user.email=t@example.org commit -qm 'mm/z3fold: add the stand-in'
+git_repo "$hyg_git" 'mm/z3fold: add the stand-in'
 hyg_head=$(git -C "$hyg_git" rev-parse HEAD)
 FAKE_FIXES="Fixes: ${hyg_head:0:12} (\"mm/z3fold: add the stand-in\")"
 series_add "one" 's/return n \* 3;/return 3 * n;/'
@@ -330,9 +328,7 @@ run_case git
 series_add "one" 's/return n \* 3;/return 3 * n;/'
 git_tree="$SCRATCH/git linux"
 cp -a "$KSRC_DIR" "$git_tree"
-git -C "$git_tree" init -q
-git -C "$git_tree" add -A
-git -C "$git_tree" -c user.name=t -c user.email=t@example.org commit -qm base
+git_repo "$git_tree" base
 head=$(git -C "$git_tree" rev-parse HEAD)
 CACHE=$SCRATCH_CACHE KSRC=$git_tree SERIES=$SER O=$OUTD "$S/base.sh" --record >/dev/null 2>&1
 expect "KSRC git checkout: the commit is recorded and checked" 0 "git .*${head:0:12}" \

@@ -14,10 +14,9 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-mail_suite "series trailers" "$@"
-OUTD="$SCRATCH/out trailers"
-CACHED="$SCRATCH/cache dir"
-mail_series "$SCRATCH/author repo"
+# shellcheck source=mail-world.sh
+source "$REPO/tests/mail-world.sh"
+mail_suite trailers "$@"
 before_ksrc=$(tree_sum "$KSRC_DIR")
 MBOXES="$SCRATCH/mboxes"
 mkdir -p "$MBOXES"
@@ -181,9 +180,7 @@ refused "no replies: refused" 2 "posted.mbox: no replies in it, only the 4 mail\
 	"$POSTED"
 OTHER="$SCRATCH/other repo"
 cp -a "$KSRC_DIR" "$OTHER"
-git -C "$OTHER" init -q
-git -C "$OTHER" add -A
-git -C "$OTHER" commit -qm base
+git_repo "$OTHER" base
 printf 'Other tree.\n' >"$OTHER/README"
 author_commit "$OTHER" 'Olga Other <olga@example.org>' 'README: say what the tree is
 

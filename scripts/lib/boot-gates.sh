@@ -56,7 +56,8 @@ clean_log() {
 
 # parse_log LOG: the log as KEY=VALUE lines (see scripts/awk/boot-log.awk).
 parse_log() {
-	awk -v re="$(report_re)" -f "$REPO/scripts/awk/boot-log.awk" -- "$1"
+	awk -v re="$(report_re)" -f "$REPO/scripts/awk/boot-report.awk" \
+		-f "$REPO/scripts/awk/boot-log.awk" -- "$1"
 }
 
 # splats LOG: every report with the lines after it, at most 3 reports.

@@ -51,6 +51,28 @@ abspath() {
 	printf '%s\n' "$p"
 }
 
+# wait_until TENTHS CMD...: run CMD every 0.1 s until it succeeds, at
+# most TENTHS times: a bounded wait for another process. Fails when CMD
+# never succeeded.
+wait_until() {
+	local i
+	for ((i = 0; i < $1; i++)); do
+		"${@:2}" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# wait_while TENTHS CMD...: the same, until CMD fails.
+wait_while() {
+	local i
+	for ((i = 0; i < $1; i++)); do
+		"${@:2}" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # usage_from_header: --help is the script's header comment, from line 4
 # (line 2 is the SPDX tag, line 3 an empty comment) to the first line
 # that is not a comment.

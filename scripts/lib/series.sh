@@ -192,3 +192,18 @@ build_results() {
 		i=$((i + 1))
 	done
 }
+
+# series_results [all]: what a stage that compares builds starts with:
+# the base loaded, the series read (N: its patch count), and RESULT
+# filled with the results of the base and the whole series, or with
+# "all" of every prefix (build_results).
+series_results() {
+	load_base
+	read_series
+	N=${#PATCHES[@]}
+	if [[ ${1:-} == all ]]; then
+		build_results $(seq 0 "$N")
+	else
+		build_results 0 "$N"
+	fi
+}
