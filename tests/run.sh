@@ -6,8 +6,9 @@
 # make test: the quick self-tests, then make check on the real series
 # (BRANCH=6.1.y, or the BRANCH of the environment), the
 # boot test's self-tests on real kernels (a hang, a panic, a kernel with a
-# broken z3fold_free()), and the GitLab pipeline's jobs run by
-# gitlab-ci-local (tests/ci-engine.sh). make test-quick (--quick): the
+# broken z3fold_free()), the GitLab pipeline's jobs run by
+# gitlab-ci-local (tests/ci-engine.sh), and, without BRANCH, make check
+# WIDE=no of every other branch (6.12.y). make test-quick (--quick): the
 # quick self-tests alone: tests/t-*.sh (the scripts against a fake tree,
 # fake QEMU and fake spatch; the guest's helpers and the initramfs),
 # cocci-rules (the Coccinelle rule tests) and boot-canned (the boot
@@ -168,24 +169,38 @@ suites_running() {
 	echo "$(($1 - ${#done[@]}))"
 }
 
-# real_suites: make check on the real series, then a hang, a panic and a
-# broken kernel booted with make check's kernels, then the pipeline's
-# jobs by a CI engine.
-real_suites() {
-	local kernel
-	# The 6.1.y branch, or BRANCH's: its kernels are the ones booted below.
-	local branch=${BRANCH:-6.1.y}
-	printf '=== make check BRANCH=%s (the real series)\n' "$branch"
-	if make -C "$REPO" --no-print-directory check BRANCH="$branch"; then
+# check_branch BRANCH WHAT: make check of BRANCH's real series, counted
+# as one suite.
+check_branch() {
+	printf '=== make check BRANCH=%s (%s)\n' "$1" "$2"
+	if make -C "$REPO" --no-print-directory check BRANCH="$1"; then
 		PASSED=$((PASSED + 1))
 	else
 		FAILED=$((FAILED + 1))
 	fi
+}
+
+# real_suites: make check on the real series, then a hang, a panic and a
+# broken kernel booted with make check's kernels, then the pipeline's
+# jobs by a CI engine, then the other branches' make check.
+real_suites() {
+	local kernel b
+	# The 6.1.y branch, or BRANCH's: its kernels are the ones booted below.
+	local branch=${BRANCH:-6.1.y}
+	check_branch "$branch" "the real series"
 	SERIES_DIR=$SERIES_ROOT/$branch read_series
 	kernel=$O_ROOT/$branch/results/debug/p${#PATCHES[@]}/bzImage
 	run_suite "boot test, real kernels" "$REPO/tests/boot/run.sh" \
 		--real --build-broken --work "$OUT/test-boot" --kernel "$kernel"
 	run_suite "the GitLab pipeline, by gitlab-ci-local" "$REPO/tests/ci-engine.sh"
+	# Unless BRANCH names one, every other branch too, in full but for
+	# the wide stages: CI's hour has room for one branch's (the CI
+	# engines' matrix runs every branch with them).
+	[[ -z ${BRANCH:-} ]] || return 0
+	for b in "${BRANCHES[@]}"; do
+		[[ $b == "$branch" ]] ||
+			WIDE=no check_branch "$b" "the real series, without the wide stages"
+	done
 }
 
 main() {
