@@ -7,7 +7,9 @@
 /// it is still queued, or deletes it again.  Use list_del_init() there.
 ///
 /// Reported: list_del(&E->f) where a field f of the same structure type is
-/// tested with list_empty() (or list_empty_careful()) anywhere in the file,
+/// tested with list_empty() (or list_empty_careful()) anywhere in the file
+/// (or in another file: -D collect lists each file's tests, LISTTEST lines,
+/// and a file of them named by LIST_TESTED is read),
 /// or the same entry is deleted again later on the path, and on some path
 /// after the delete the entry is neither added to a list again,
 /// re-initialised, returned, stored, nor passed to a function whose name
@@ -112,10 +114,18 @@ def judge():
     del CANDS[:]
 
 
+# The tests -D collect prints once the file is read: those of a structure
+# the file does not define (a .c file's own structure is another type in
+# every other file, whatever its name), of a field it does not use as a
+# list head (a test of the head says nothing of an entry).
+COLLECTED = []
+LOCAL = set()
+
+
 def tested_at(t, f, p):
     k = (norm(t), str(f))
     if "collect" in MODE:
-        print("LISTTEST %s %s %s:%s" % (norm(t), f, p.file, p.line))
+        COLLECTED.append((norm(t), str(f), p.file, p.line))
     if k not in TESTED or int(p.line) < int(TESTED[k].line):
         TESTED[k] = p
     TESTED_IN.setdefault(k, set()).add((str(p.current_element), int(p.line)))
@@ -246,6 +256,19 @@ FROMPARAM.clear()
 ASSERTED.clear()
 FINDINGS.clear()
 FIX.clear()
+del COLLECTED[:]
+LOCAL.clear()
+
+// Structures the file defines.
+@localdef@
+identifier S;
+@@
+struct S { ... };
+
+@script:python@
+S << localdef.S;
+@@
+LOCAL.add("struct %s" % S)
 
 // Fields tested with list_empty() somewhere in the file, by structure type.
 @tst disable ptr_to_array@
@@ -345,8 +368,9 @@ f << head_iter.f;
 @@
 HEADS.add((norm(T), str(f)))
 
-// Entries handed in by the caller.
-@lparam@
+// Entries handed in by the caller (the checking runs only, as the next
+// rules up to the deletes).
+@lparam depends on !collect@
 identifier fn, P, E, f, acc;
 type T1, T2;
 @@
@@ -374,7 +398,7 @@ E << lparam.E;
 @@
 FROMPARAM.add((str(fn), str(E)))
 
-@lparam_decl@
+@lparam_decl depends on !collect@
 identifier fn, P, E, f, acc;
 type T1, T2, T3;
 @@
@@ -402,7 +426,7 @@ E << lparam_decl.E;
 @@
 FROMPARAM.add((str(fn), str(E)))
 
-@lparam_self@
+@lparam_self depends on !collect@
 identifier fn, P;
 type T1;
 @@
@@ -416,7 +440,7 @@ FROMPARAM.add((str(fn), str(P)))
 
 // Deletes after a test that the entry is linked (list_is_first() in a
 // WARN_ON()): the function knows it is on the list.
-@asserted disable ptr_to_array exists@
+@asserted depends on !collect disable ptr_to_array exists@
 expression E;
 identifier f;
 identifier lt =~ "^(list_is_first|list_is_last|list_is_head|hlist_unhashed|list_empty|list_empty_careful)$";
@@ -435,7 +459,7 @@ ASSERTED.add(key(p[0]))
 // Deletes of an entry the function itself took off a list head
 // (buf = list_entry(head->next, ...)), though the variable first held the
 // caller's entry: the function found it linked.
-@found_linked disable ptr_to_array exists@
+@found_linked depends on !collect disable ptr_to_array exists@
 idexpression E;
 identifier f;
 identifier le =~ "^h?list_(first_|last_|next_|prev_)?entry(_or_null|_safe)?$";
@@ -591,6 +615,10 @@ if key(p[0]) != key(p2[0]):
 @@
 judge()
 flush()
+for (t, f, fname, line) in COLLECTED:
+    if not (fname.endswith(".c") and t in LOCAL) and (t, f) not in HEADS:
+        print("LISTTEST %s %s %s:%s" % (t, f, fname, line))
+del COLLECTED[:]
 
 @depends on patch@
 position p : script:python() { key(p[0]) in FIX };

@@ -56,8 +56,10 @@ read_manifest() {
 side_key() {
 	{
 		(cd "$EVAL/tree-$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
+		# the rules and the runner: cocci.sh is mostly its libraries
 		sha256sum "$REPO"/cocci/*.cocci "$REPO/cocci/spatch-macros.h" \
-			"$REPO/scripts/cocci.sh" | cut -d' ' -f1
+			"$REPO/scripts/cocci.sh" "$REPO"/scripts/lib/{spatch,cocci}-*.sh \
+			"$REPO/scripts/lib/spatch.sh" "$REPO"/scripts/awk/spatch-*.awk | cut -d' ' -f1
 		[[ -z ${WRAPPERS:-} ]] || sha256sum <"$WRAPPERS"
 		${SPATCH:-spatch} --version 2>&1 | head -n1
 		printf '%s\n' "${COCCI_TIMEOUT:-}"

@@ -21,8 +21,8 @@
 # and counts the Low ones; org mode lists, and context mode stars,
 # exactly what report mode reports; patch mode rewrites exactly the
 # reported calls (a rule without "virtual patch": spatch refuses it).
-# list_del_init's fields tested in another file (LIST_TESTED) are checked
-# on cocci/tests/list_del_init/elsewhere/, with spatch directly.
+# list_del_init's fields tested in another file (the runner's collecting
+# pass, LIST_TESTED) are checked on cocci/tests/list_del_init/elsewhere/.
 #
 #   --keep DIR     keep the work files in DIR (default: temporary, removed)
 #   --jobs N       parallel spatch processes (default: nproc)

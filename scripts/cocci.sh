@@ -31,7 +31,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init spatch spatch-run spatch-output cocci-cli cocci-wrappers cocci-diff cocci-kernel-rules cocci-tree cocci-merge
+lib_init spatch spatch-run spatch-output cocci-cli cocci-wrappers cocci-tested cocci-diff cocci-kernel-rules cocci-tree cocci-merge
 
 main() {
 	local sub=${1:-}

@@ -4,7 +4,8 @@
 # Self-tests of scripts/cocci.sh diff (make cocci's gate) with a fake
 # spatch (tests/cocci/fake-spatch): new findings fail and old ones do not,
 # parse failures and spatch failing; pass 1's wrapper list of the base
-# tree, by the caller's key and scoped to what the compared files call;
+# tree, by the caller's key and scoped to what the compared files call,
+# and list_del_init's list of fields tested in other files, likewise;
 # the base tree's own rules beside ours. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -88,6 +89,39 @@ expect "pass 1 of a diff: a compared file that calls nothing" 0 \
 	'^ok 1 - kref_balance: no new findings' run_scoped foo.h
 expect "pass 1 of a diff: an unknown --pass1 is a setup error" 2 \
 	"diff: --pass1 takes callees or tree, not 'all'" run_scoped --pass1 all main.c
+
+# --- list_del_init's fields tested in other files, in a diff ---------------------
+tb="$SCRATCH/tested base" ts="$SCRATCH/tested series"
+mkdir -p "$tb"
+printf 'bool conn_waiting(struct conn *c)\n{\n\treturn !list_empty(&c->wait); /* FAKE_LISTTEST struct conn wait */\n}\n' >"$tb/q.c"
+printf 'bool conn_idle(struct conn *c)\n{\n\treturn list_empty(&c->idle); /* FAKE_LISTTEST struct conn idle */\n}\n' >"$tb/r.c"
+printf 'void m(struct conn *c)\n{\n\tif (conn_waiting(c))\n\t\tlist_del_init(&c->wait);\n}\n' >"$tb/m.c"
+cp -a "$tb" "$ts"
+printf 'void m(struct conn *c)\n{\n\tif (conn_waiting(c))\n\t\tlist_del(&c->wait); /* FAKE_IF_TESTED wait list_del() of a field q.c tests */\n}\n' >"$ts/m.c"
+run_tdiff() {
+	"$COCCI" diff --base-tree "$tb" --series-tree "$ts" --out "$SCRATCH/tested out" \
+		--cache "$SCRATCH/tested cache" --rules list_del_init "$@"
+}
+: >"$FAKE_SPATCH_LOG"
+expect "tested, diff: a delete of a field a called function's file tests is new" 1 \
+	'^not ok 1 - list_del_init: 1 new finding\(s\) \(0 in base\)' run_tdiff m.c
+assert "tested, diff: the base tree's files read are those defining what the compared file calls" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | sort -u | paste -sd' ')" == "collect q.c" ]
+run_tdiff --pass1 tree m.c >/dev/null 2>&1 || true
+assert "tested, diff with --pass1 tree: every file of the tree" \
+	grep -q '^LISTTEST struct conn idle r.c:3$' "$SCRATCH/tested out/tested-base-tree.txt"
+cp "$ts/m.c" "$tb/m.c"
+sed -i 's/FAKE_LISTTEST struct conn wait/FAKE_LISTTEST struct conn busy/' "$ts/q.c"
+expect "tested, diff: a compared file's own tests are its side's (the series drops the test)" 0 \
+	'^ok 1 - list_del_init: no new findings \(1 in base\)' run_tdiff m.c q.c
+assert "tested, diff: ... so the series has no finding" grep -qx '### series findings (0)' "$SCRATCH/tested out/cocci-diff.log"
+run_tdiff --cache-key base-1 m.c >/dev/null 2>&1 || true
+run_tdiff --cache-key base-1 m.c >/dev/null 2>&1 || true
+assert "tested, diff: the base tree's list kept by the caller's key" \
+	grep -q '^tested: cached list ' "$SCRATCH/tested out/cocci-diff.log"
+FAKE_SPATCH_VERSION=2 run_tdiff --cache-key base-1 m.c >/dev/null 2>&1 || true
+assert "tested, diff: ... not taken by another spatch version" \
+	lacks '^tested: cached list ' "$SCRATCH/tested out/cocci-diff.log"
 
 # --- the kernel's own rules beside ours ----------------------------------------------
 kb="$SCRATCH/kernel base" ks="$SCRATCH/kernel series"

@@ -6,7 +6,10 @@
 # table scripts/awk/cocci-eval.awk prints for canned records (a case found,
 # findings only in other functions or files, a parse failure, a timeout, a
 # file the rule did not check, a missing case, a function renamed by the
-# fix, and findings of the other class's rule). Prints TAP.
+# fix, and findings of the other class's rule), and the corpus rebuild
+# tools of cocci/eval/tools on a made-up base: a fix whose diff names the
+# file's old path (moved=), a later change and a fix rebuilt by
+# mklater.py. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,4 +28,57 @@ if [[ $rc -eq 2 && $out == *"CORPUS=DIR is required"* ]]; then
 else
 	not_ok "cocci-eval: without CORPUS: exit $rc, $out"
 fi
+
+# A made-up case: the base has the fix (a put before an early return) and
+# a later change (a renamed lock); the mail's diff names the file's old
+# path and the old lock name, so it reverts only after the later change.
+new_scratch
+C=$SCRATCH/corpus
+TOOLS=$REPO/cocci/eval/tools
+mkdir -p "$C/src61/linux-source-6.1/drivers/new" "$C/diffs"
+base=$C/src61/linux-source-6.1/drivers/new/x.c
+printf '%s\n' 'int f(struct s *p)' '{' '	lock(&p->new_lock);' '	if (!p->ok) {' \
+	'		put(p);' '		return -1;' '	}' '	unlock(&p->new_lock);' '	return 0;' '}' >"$base"
+cat >"$C/diffs/x1.diff" <<'EOF2'
+Message-ID: <made-up@example.org>
+--- a/drivers/old/x.c
++++ b/drivers/old/x.c
+@@ -1,8 +1,10 @@
+ int f(struct s *p)
+ {
+ 	lock(&p->old_lock);
+-	if (!p->ok)
++	if (!p->ok) {
++		put(p);
+ 		return -1;
++	}
+ 	unlock(&p->old_lock);
+ 	return 0;
+ }
+EOF2
+CORPUS=$C python3 "$TOOLS/mklater.py" x1 1 61 drivers/new/x.c \
+	'old_lock);\n\tif' 'new_lock);\n\tif' 'old_lock);\n\treturn' 'new_lock);\n\treturn' >/dev/null
+expect "mkcase: without moved=, the diff has no hunk for the file" 1 'no hunk for drivers/new/x.c' \
+	env CORPUS="$C" "$TOOLS/mkcase.sh" x1 drivers/new/x.c 61 R 0
+expect "mkcase: moved= takes the old path's hunks, the later change reverted" 0 '1 file' \
+	env CORPUS="$C" MOVED=drivers/old/x.c "$TOOLS/mkcase.sh" x1 drivers/new/x.c 61 R 0
+if grep -q 'put(p)' "$C/x1/after/drivers/new/x.c" && ! grep -q 'put(p)' "$C/x1/before/drivers/new/x.c" &&
+	grep -q old_lock "$C/x1/before/drivers/new/x.c"; then
+	ok "mkcase: before/ lacks the fix, after/ has it, both with the older lock name"
+else
+	not_ok "mkcase: before/after of the made-up case"
+fi
+expect "verify: the function the fix touched" 0 '^OK x1 f ' env CORPUS="$C" "$TOOLS/verify.sh" x1 drivers/new/x.c f
+# The same fix rebuilt on the base's context: no later change needed.
+rm "$C/diffs/x1.later1.diff"
+CORPUS=$C python3 "$TOOLS/mklater.py" x1 fix 61 drivers/new/x.c \
+	'(!p->ok)\n\t\treturn' '(!p->ok) {\n\t\tput(p);\n\t\treturn' 'return -1;\n\tunlock' 'return -1;\n\t}\n\tunlock' >/dev/null
+if head -2 "$C/diffs/x1.diff" | grep -q '^Message-ID: <made-up' && grep -q '^Note: rebuilt' "$C/diffs/x1.diff"; then
+	ok "mklater fix: keeps the mail's header, notes the rebuild"
+else
+	not_ok "mklater fix: header of the rebuilt diff"
+fi
+expect "mkcase: the rebuilt fix reverts on the base" 0 '1 file' \
+	env CORPUS="$C" "$TOOLS/mkcase.sh" x1 drivers/new/x.c 61 R 0
+expect "verify: the rebuilt case" 0 '^OK x1 f ' env CORPUS="$C" "$TOOLS/verify.sh" x1 drivers/new/x.c f
 finish

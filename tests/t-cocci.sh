@@ -4,10 +4,13 @@
 # Self-tests of scripts/cocci.sh with a fake spatch (tests/cocci/
 # fake-spatch, which reports what markers in each file say and logs every
 # file it is given): spatch's output parsed from canned text, the diff
-# parse failures, timeouts, the per-file cache, shards and their merge, a
-# directory that is not a kernel tree, tiers, prefilters, resuming and
-# pruning. Seconds, no real spatch. (The diff mode: t-cocci-diff.sh; the
-# rules themselves: scripts/cocci-test.sh.) Prints TAP.
+# parse failures, timeouts, the per-file cache, list_del_init's list of
+# fields tested in other files, shards and their merge, a directory that
+# is not a kernel tree, tiers, prefilters, resuming and pruning. Seconds;
+# the real spatch only on the rule's own two-file test of tested fields
+# (skipped where spatch is not installed). (The diff mode:
+# t-cocci-diff.sh; the rules themselves: scripts/cocci-test.sh.) Prints
+# TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -111,6 +114,64 @@ assert "pass 1: another spatch version collects again" grep -q '^collect kref.c$
 	--cache "$SCRATCH/shared cache" >/dev/null 2>&1 || true
 assert "pass 1: a tree run takes the wrapper list a diff run kept (make cocci-tree after make cocci)" \
 	grep -q '^pass 1: cached wrapper list ' "$SCRATCH/kref tree/cocci-tree.log"
+
+# --- fields tested in another file: list_del_init's collecting pass ---------
+tt="$SCRATCH/tested tree"
+mkdir -p "$tt"
+printf 'bool q(struct conn *c)\n{\n\treturn list_empty(&c->wait); /* FAKE_LISTTEST struct conn wait */\n}\n' >"$tt/queue.c"
+c_file "$tt/wake.c" '/* FAKE_IF_TESTED wait list_del() of a field another file tests */'
+c_file "$tt/other.c" 'e->x = 1;'
+run_tested() { "$COCCI" tree --tree "$tt" --rules list_del_init --jobs 2 --cache "$SCRATCH/tested cache" "$@"; }
+: >"$FAKE_SPATCH_LOG"
+expect "tested: a delete of a field another file tests is reported" 1 \
+	'^wake\.c:4:1-2: list_del\(\) of a field another file tests$' run_tested --out "$SCRATCH/tested out"
+assert "tested: the collecting pass reads only the files that test a field" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | paste -sd' ')" == "collect queue.c" ]
+assert "tested: its list is kept in the output dir" \
+	grep -qx 'LISTTEST struct conn wait queue.c:3' "$SCRATCH/tested out/tested.txt"
+n=$(calls)
+run_tested --out "$SCRATCH/tested warm" >/dev/null 2>&1 || true
+assert "tested: a second run runs no spatch" [ "$(calls)" == "$n" ]
+FAKE_SPATCH_VERSION=1 run_tested --out "$SCRATCH/tested v1" >/dev/null 2>&1 || true
+assert "tested: another spatch version collects again" \
+	grep -qx 'collect queue.c' <(tail -n +$((n + 1)) "$FAKE_SPATCH_LOG")
+n=$(calls)
+sed -i 's/FAKE_LISTTEST struct conn wait/FAKE_LISTTEST struct conn idle/' "$tt/queue.c"
+expect "tested: the list is part of the key of the checked files' results: a test gone, the finding goes" 0 \
+	'^list_del_init: 0 finding\(s\) in 0 file\(s\), 2 file\(s\) checked' run_tested
+assert "tested: ... the unchanged file that deletes it was checked again" \
+	grep -qx 'report wake.c' <(tail -n +$((n + 1)) "$FAKE_SPATCH_LOG")
+printf 'LISTTEST struct conn wait elsewhere.c:9\n' >"$SCRATCH/given tested"
+n=$(calls)
+expect "tested: --tested FILE is the list instead of the collecting pass" 1 \
+	'^wake\.c:4:1-2: list_del\(\) of a field another file tests$' run_tested --tested "$SCRATCH/given tested"
+assert "tested: ... which then runs no collect" lacks '^collect ' <(tail -n +$((n + 1)) "$FAKE_SPATCH_LOG")
+: >"$FAKE_SPATCH_LOG"
+"$COCCI" tree --tree "$tt" --rules kref_balance --out "$SCRATCH/tested kref" >/dev/null 2>&1 || true
+assert "tested: a run of the kref rule alone makes no list of tested fields" \
+	[ ! -e "$SCRATCH/tested kref/tested.txt" -a -z "$(grep 'queue' "$FAKE_SPATCH_LOG")" ]
+empty="$SCRATCH/empty tree"
+mkdir -p "$empty"
+printf 'int plain(void)\n{\n\treturn 0;\n}\n' >"$empty/plain.c"
+expect "tree: no file passes any pass's or rule's prefilter: the summary, exit 0" 0 \
+	'^parse failures: 0 function\(s\) not checked' "$COCCI" tree --tree "$empty" --out "$SCRATCH/empty out"
+assert "tree: ... with a count for every rule" [ "$(grep -c ': 0 finding(s) in 0 file(s), 0 file(s) checked$' "$SCRATCH/last.log")" == 2 ]
+
+# the real spatch on the rule's own test of a field tested elsewhere
+if real=$(PATH=${PATH//$REPO\/tests\/cocci:/} command -v spatch); then
+	e=$REPO/cocci/tests/list_del_init/elsewhere
+	want=$(sed -n 's|^// expect-elsewhere: |wake.c:|p' "$e/wake.c")
+	expect "tested, real spatch: the runner reports the delete the rule's test expects" 1 \
+		"^$(printf '%s' "$want" | sed 's/[][().*^$\\]/\\&/g')\$" \
+		env SPATCH="$real" "$COCCI" tree --tree "$e" --rules list_del_init --out "$SCRATCH/real out"
+	assert "tested, real spatch: the list has the shared structure's test, not the file's own structure's" \
+		[ "$(cut -d' ' -f2- "$SCRATCH/real out/tested.txt")" == "struct conn wait queue.c:17" ]
+	expect "tested, real spatch: with an empty list, no finding" 0 \
+		'^list_del_init: 0 finding\(s\)' env SPATCH="$real" "$COCCI" tree --tree "$e" \
+		--rules list_del_init --tested /dev/null
+else
+	skip "tested, real spatch: no spatch on this machine"
+fi
 
 # --- shards -----------------------------------------------------------------
 run_tree --out "$SCRATCH/whole" >"$SCRATCH/whole.txt" 2>/dev/null || true

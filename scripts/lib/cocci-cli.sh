@@ -29,17 +29,18 @@ need_value() {
 	[[ $# -ge 2 ]] || die "$EX_SETUP" "$1 needs an argument"
 }
 
-# common_opt "$@": --jobs, --rules, --wrappers or --cache and its value
-# (the caller shifts 2); false for another option.
+# common_opt "$@": --jobs, --rules, --wrappers, --tested or --cache and
+# its value (the caller shifts 2); false for another option.
 common_opt() {
 	case $1 in
-	--jobs | --rules | --wrappers | --cache) need_value "$@" ;;
+	--jobs | --rules | --wrappers | --tested | --cache) need_value "$@" ;;
 	*) return 1 ;;
 	esac
 	case $1 in
 	--jobs) JOBS=$2 ;;
 	--rules) RULES=${2//,/ } ;;
 	--wrappers) WRAPPERS=$2 ;;
+	--tested) TESTED=$2 ;;
 	--cache) CACHE_DIR=$2 ;;
 	esac
 }
@@ -49,6 +50,7 @@ checked_opts() {
 	check_jobs
 	check_rules "$RULES"
 	[[ -z $WRAPPERS || -r $WRAPPERS ]] || die "$EX_SETUP" "cannot read $WRAPPERS"
+	[[ -z $TESTED || -r $TESTED ]] || die "$EX_SETUP" "cannot read $TESTED"
 	tiers_init
 	need_spatch
 }

@@ -25,19 +25,26 @@
 #   --rules LIST        comma-separated subset of the rules of cocci/
 #   --wrappers FILE     kref wrapper list to use instead of pass 1 on the
 #                       base tree (lines "KIND NAME [WHERE]")
+#   --tested FILE       list_del_init's fields tested in other files
+#                       (LISTTEST lines of its -D collect) to use instead
+#                       of its collecting pass on the base tree
 #   --pass1 SCOPE       where pass 1 looks for the wrappers of the base
-#                       tree: "callees" (default), the files defining a
-#                       function the FILEs call (a getter reached only
-#                       through another file's getter is not known), or
+#                       tree, and list_del_init's collecting pass for
+#                       fields tested with list_empty() or
+#                       hlist_unhashed(): "callees" (default), the files
+#                       defining a function the FILEs call (a getter
+#                       reached only through another file's getter, a test
+#                       in a file they do not call, are not known), or
 #                       "tree", the whole tree (minutes to an hour cold)
 #   --cache DIR         keep here what spatch printed for each file (by
 #                       the file's path and contents, the rule, spatch, its
-#                       options, the wrapper list and the include dirs'
+#                       options, the list it reads and the include dirs'
 #                       files) and pass 1's wrapper list of the base tree
 #                       (default: DIR/cache of --out)
 #   --cache-key TEXT    TEXT names the base tree's contents (make check:
-#                       the base's id and the test overlay's hash): pass 1's
-#                       list is then found without looking at the tree
+#                       the base's id and the test overlay's hash): the
+#                       collecting passes' lists are then found without
+#                       looking at the tree
 #   --no-includes       do not use the trees' include dirs
 #   --kernel-rules      also run the base tree's own rules (scripts/
 #                       coccinelle/**/*.cocci) as "make coccicheck
@@ -76,30 +83,39 @@ side_tree() {
 	if [[ $1 == base ]]; then echo "$BASE"; else echo "$SERIES"; fi
 }
 
+# pass1_names FILE...: the names the FILEs of either side call, into
+# PASS1_NAMES (OUT/pass1-names.txt): the collecting passes read the files
+# of the base tree that define one of them (--pass1 callees).
+pass1_names() {
+	local f tree sources=()
+	for f in "$@"; do
+		for tree in "$BASE" "$SERIES"; do
+			[[ ! -f $tree/$f ]] || sources+=("$tree/$f")
+		done
+	done
+	PASS1_NAMES=$OUT/pass1-names.txt
+	called_names "${sources[@]}" >"$PASS1_NAMES"
+}
+
+# not_in_files FIELD LIST FILE...: the lines of LIST whose location
+# ("FILE:LINE" in field FIELD; 0: the last field) is in none of the FILEs.
+not_in_files() {
+	awk -v col="$1" -v files="$(printf '%s\n' "${@:3}")" '
+		BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
+		{ w = $(col ? col : NF); sub(/:[0-9]+$/, "", w); if (!(w in skip)) print }
+	' "$2"
+}
+
 # diff_wrappers FILE...: the wrapper list of each side: the base tree's
 # (of the whole tree, or of the files defining what the FILEs of either
 # side call), with the FILEs' own wrappers of that side swapped in
 # (collected with the rest of the base tree's list known, as pass 1's
 # second round does).
 diff_wrappers() {
-	local side tree f sources=()
-	if [[ -n $WRAPPERS ]]; then
-		cp "$WRAPPERS" "$OUT/wrappers-base-tree.txt"
-	elif [[ $PASS1 == tree ]]; then
-		wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt" "$OUT/pass1"
-	else
-		for f in "$@"; do
-			for tree in "$BASE" "$SERIES"; do
-				[[ ! -f $tree/$f ]] || sources+=("$tree/$f")
-			done
-		done
-		called_names "${sources[@]}" >"$OUT/pass1-names.txt"
-		wrappers_cached "$BASE" "$OUT/wrappers-base-tree.txt" "$OUT/pass1" "$OUT/pass1-names.txt"
-	fi
-	awk -v files="$(printf '%s\n' "$@")" '
-		BEGIN { n = split(files, f, "\n"); for (i = 1; i <= n; i++) skip[f[i]] = 1 }
-		{ w = $3; sub(/:[0-9]+$/, "", w); if (!(w in skip)) print }
-	' "$OUT/wrappers-base-tree.txt" >"$OUT/wrappers-others.txt"
+	local side tree
+	pass_list wrappers "$WRAPPERS" "$OUT/wrappers-base-tree.txt" "$BASE" "$OUT/pass1" \
+		${PASS1_NAMES:+"$PASS1_NAMES"}
+	not_in_files 3 "$OUT/wrappers-base-tree.txt" "$@" >"$OUT/wrappers-others.txt"
 	for side in base series; do
 		tree=$(side_tree "$side")
 		collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
@@ -108,15 +124,36 @@ diff_wrappers() {
 	done
 }
 
+# diff_tested FILE...: list_del_init's list of fields tested in other
+# files, for each side: the base tree's (of the whole tree, or of the
+# files defining what the FILEs of either side call), with the FILEs' own
+# tests of that side swapped in.
+diff_tested() {
+	local side tree list
+	pass_list tested "$TESTED" "$OUT/tested-base-tree.txt" "$BASE" "$OUT/pass1-tested" \
+		${PASS1_NAMES:+"$PASS1_NAMES"}
+	not_in_files 0 "$OUT/tested-base-tree.txt" "$@" >"$OUT/tested-others.txt"
+	for side in base series; do
+		tree=$(side_tree "$side")
+		mapfile -d '' list <"$OUT/$side.list"
+		# (no file: none, not the whole tree)
+		: >"$OUT/tested-$side.list"
+		((${#list[@]} == 0)) || list_files "$tree" "$(tested_prefilter)" "${list[@]}" >"$OUT/tested-$side.list"
+		collect_tested "$tree" "$OUT/tested-$side.list" "$OUT/collect-tested-$side" "$OUT/tested-$side-files.txt"
+		sort -u "$OUT/tested-others.txt" "$OUT/tested-$side-files.txt" >"$OUT/tested-$side.txt"
+	done
+}
+
 # diff_rule RULE: the TAP line of RULE, base against series; adds the
 # findings of the tiers shown that the series introduces to NEW.
 diff_rule() {
-	local r=$1 side tree t0 nbase nseries nnew nhid wrappers=""
+	local r=$1 side tree t0 nbase nseries nnew nhid input=""
 	t0=$(now)
 	for side in base series; do
 		tree=$(side_tree "$side")
-		! rule_reads_wrappers "$r" || wrappers=$OUT/wrappers-$side.txt
-		run_rule "$r" report "$tree" "$OUT/$side.list" "$OUT/$r-$side" "$wrappers" "$INCLUDES"
+		! rule_reads_wrappers "$r" || input=$OUT/wrappers-$side.txt
+		! rule_reads_tested "$r" || input=$OUT/tested-$side.txt
+		run_rule "$r" report "$tree" "$OUT/$side.list" "$OUT/$r-$side" "$input" "$INCLUDES"
 		findings_of "$OUT/$r-$side" >"$OUT/$r-$side/findings.txt"
 		coverage "$tree" "$OUT/$r-$side" >"$OUT/$r-$side/parse-failures.txt"
 	done
@@ -159,8 +196,8 @@ diff_rule() {
 
 # cmd_diff ARGS: sets VERDICT.
 cmd_diff() {
-	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=1 KRULES=0 PASS1=callees
-	local f side tree r t_all nrules=0 pass1=0
+	local BASE="" SERIES="" OUT="" RULES=$ALL_RULES WRAPPERS="" TESTED="" INCLUDES=1 KRULES=0
+	local PASS1=callees PASS1_NAMES="" f side tree r t_all nrules=0 pass1=0 tested=0
 	local -a files=()
 	CACHE_KEY=""
 	while [[ $# -gt 0 ]]; do
@@ -173,7 +210,7 @@ cmd_diff() {
 		--no-includes) INCLUDES=0; shift ;;
 		--kernel-rules) KRULES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
-		--jobs | --rules | --wrappers | --cache) common_opt "$@"; shift 2 ;;
+		--jobs | --rules | --wrappers | --tested | --cache) common_opt "$@"; shift 2 ;;
 		--) shift; files+=("$@"); break ;;
 		-*) die "$EX_SETUP" "diff: unknown option $1 (see cocci.sh diff --help)" ;;
 		*) files+=("$1"); shift ;;
@@ -219,8 +256,11 @@ cmd_diff() {
 	for r in $RULES; do
 		nrules=$((nrules + 1))
 		! rule_reads_wrappers "$r" || pass1=1
+		! rule_reads_tested "$r" || tested=1
 	done
+	[[ $PASS1 != callees ]] || ((pass1 + tested == 0)) || pass1_names "${files[@]}"
 	((pass1 == 0)) || diff_wrappers "${files[@]}"
+	((tested == 0)) || diff_tested "${files[@]}"
 
 	tap_plan $((nrules + KRULES))
 	echo "# base: $BASE"

@@ -3,7 +3,7 @@
 #
 # scripts/cocci-test.sh's tests of list_del_init beyond its case files:
 # the diff runner on a series that adds a finding and moves code, and the
-# fields tested in another file (LIST_TESTED, from the rule's -D collect).
+# fields tested in another file (LIST_TESTED, from the runner's collecting pass).
 # Needs lib/spatch.sh, lib/cocci-test-modes.sh (spatch_mode) and
 # cocci-test.sh's result, compare, TESTS, RUNNER, WORK and JOBS. Sourcing
 # only defines functions.
@@ -44,29 +44,32 @@ test_diff() {
 
 # test_elsewhere: list_del_init's fields tested in another file.
 # cocci/tests/list_del_init/elsewhere/queue.c tests a field that wake.c
-# deletes: the rule's -D collect prints queue.c's LISTTEST lines; with
-# them as LIST_TESTED, wake.c's delete is reported exactly as its
-# "// expect-elsewhere:" lines say, without them it is not. (The runner
-# does not make such a list yet: spatch directly.)
+# deletes (a structure both include from conn.h): the runner's collecting
+# pass lists queue.c's test, and wake.c's delete is reported exactly as
+# its "// expect-elsewhere:" lines say; with an empty list it is not.
 test_elsewhere() {
-	local d=$WORK/elsewhere e=$TESTS/list_del_init/elsewhere name
+	local d=$WORK/elsewhere e=$TESTS/list_del_init/elsewhere name rc t
+	local -a opt
 	mkdir -p "$d"
-	spatch_mode list_del_init collect "$e" "" queue.c >"$d/tested" 2>"$d/collect.err" || true
+	: >"$d/empty"
 	sed -n 's|^// expect-elsewhere: |wake.c:|p' "$e/wake.c" >"$d/exp"
-	LIST_TESTED=$d/tested spatch_mode list_del_init report "$e" "" wake.c 2>"$d/report.err" |
-		{ grep -E '^wake\.c:[0-9]+:' || true; } >"$d/act"
-	name="list_del_init: a field tested in another file, known from -D collect's LISTTEST lines"
-	if [[ -s $d/exp ]] && compare "$d/exp" "$d/act" "$d/diag"; then
+	for t in list none; do
+		rc=0 opt=()
+		[[ $t == list ]] || opt=(--tested "$d/empty")
+		COCCI_TIERS=all "$RUNNER" tree --tree "$e" --rules list_del_init --jobs "$JOBS" \
+			--out "$d/$t" ${opt[@]+"${opt[@]}"} >"$d/$t.stdout" 2>&1 || rc=$?
+		{ grep -E '^wake\.c:[0-9]+:' "$d/$t/findings-list_del_init.txt" 2>/dev/null || true; } >"$d/$t.act"
+		((rc < 2)) || cat "$d/$t.stdout" >>"$d/$t.act"
+	done
+	name="list_del_init: a field another file tests, from the runner's collecting pass"
+	if [[ -s $d/exp ]] && compare "$d/exp" "$d/list.act" "$d/diag"; then
 		result OK "$name"
 	else
-		cat "$d/tested" "$d/collect.err" "$d/report.err" >>"$d/diag"
+		cat "$d/list/tested.txt" >>"$d/diag" 2>/dev/null || true
 		result FAIL "$name" "$d/diag"
 	fi
-	: >"$d/none"
-	(unset LIST_TESTED; spatch_mode list_del_init report "$e" "" wake.c 2>"$d/report0.err") |
-		{ grep -E '^wake\.c:[0-9]+:' || true; } >"$d/act0"
-	name="list_del_init: without LIST_TESTED, a field tested only in another file is not reported"
-	if compare "$d/none" "$d/act0" "$d/diag0"; then
+	name="list_del_init: with no list of tested fields, a field tested only in another file is not reported"
+	if compare "$d/empty" "$d/none.act" "$d/diag0"; then
 		result OK "$name"
 	else
 		result FAIL "$name" "$d/diag0"

@@ -13,22 +13,32 @@ removed_lines() {
 	awk -F: '$3 ~ /^-/ { print $1 ":" $2 }' "$1" | sort -u
 }
 
-# spatch_mode RULE MODE DIR WRAPPERS [FILE]: spatch in MODE over the test
-# directory DIR (or its FILE only), as cocci.sh runs it.
+# spatch_mode RULE MODE DIR INPUT [FILE]: spatch in MODE over the test
+# directory DIR (or its FILE only), as cocci.sh runs it, with the list
+# INPUT the rule reads (kref_balance: KREF_WRAPPERS, list_del_init:
+# LIST_TESTED).
 spatch_mode() {
-	local rule=$1 mode=$2 dir=$3 wrappers=$4 target=(--dir .)
+	local rule=$1 mode=$2 dir=$3 input=$4 target=(--dir .) wrappers=$4 tested=""
 	local -a opts=()
 	[[ -z ${5:-} ]] || target=("$5")
+	! rule_reads_tested "$rule" || { tested=$input; wrappers=""; }
 	read -r -a opts <<<"$(rule_options "$rule")"
-	(cd "$dir" && KREF_WRAPPERS=$wrappers nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
+	(cd "$dir" && KREF_WRAPPERS=$wrappers LIST_TESTED=$tested nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
 		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE" \
 		"${opts[@]}" "${target[@]}")
 }
 
 # test_modes RULE OUT: org, context and patch mode over the rule's tests,
-# compared with report mode's findings (OUT/run, as the runner left it).
+# compared with report mode's findings (OUT/run, as the runner left it,
+# with the list the runner gave the rule: OUT/run/input).
 test_modes() {
 	local r=$1 out=$2
+	: >"$out/run/input"
+	if rule_reads_tested "$r"; then
+		cp "$out/run/tested.txt" "$out/run/input" 2>/dev/null || true
+	else
+		cp "$out/run/wrappers.txt" "$out/run/input" 2>/dev/null || true
+	fi
 	cut -d: -f1,2 "$out/run/findings-$r.txt" | sort >"$out/report.lines"
 	sort -u "$out/report.lines" >"$out/report.ulines"
 	test_org "$r" "$out"
@@ -52,7 +62,7 @@ mode_result() {
 test_org() {
 	local r=$1 out=$2 diag=$2/org.diag name="$1: org mode lists the same findings as report mode"
 	: >"$diag"
-	spatch_mode "$r" org "$TESTS/$r" "$out/run/wrappers.txt" >"$out/org.out" 2>"$out/org.err" || true
+	spatch_mode "$r" org "$TESTS/$r" "$out/run/input" >"$out/org.out" 2>"$out/org.err" || true
 	grep -o '^\* TODO \[\[view:[^:]*::face=ovl-face1::linb=[0-9]*' "$out/org.out" |
 		sed -E 's|^\* TODO \[\[view:(\./)?([^:]*)::face=ovl-face1::linb=([0-9]+)|\2:\3|' |
 		sort >"$out/org.lines" || true
@@ -63,7 +73,7 @@ test_org() {
 test_context() {
 	local r=$1 out=$2 diag=$2/context.diag name="$1: context mode stars exactly the reported lines"
 	: >"$diag"
-	spatch_mode "$r" context "$TESTS/$r" "$out/run/wrappers.txt" >"$out/context.out" 2>"$out/context.err" || true
+	spatch_mode "$r" context "$TESTS/$r" "$out/run/input" >"$out/context.out" 2>"$out/context.err" || true
 	awk -f "$REPO/scripts/awk/udiff-changes.awk" "$out/context.out" >"$out/context.changes"
 	removed_lines "$out/context.changes" >"$out/context.lines"
 	mode_result "$name" "$out" "$out/report.ulines" "$out/context.lines" "$out/context.err" "$diag"
@@ -75,7 +85,7 @@ test_context() {
 test_patch() {
 	local r=$1 out=$2 diag=$2/patch.diag prc=0 bad name
 	: >"$diag"
-	spatch_mode "$r" patch "$TESTS/$r" "$out/run/wrappers.txt" >"$out/patch.out" 2>"$out/patch.err" || prc=$?
+	spatch_mode "$r" patch "$TESTS/$r" "$out/run/input" >"$out/patch.out" 2>"$out/patch.err" || prc=$?
 	if ! grep -qx 'virtual patch' "$COCCI_DIR/$r.cocci"; then
 		name="$r: patch mode is refused (the rule has no fix)"
 		if ((prc != 0)) && [[ ! -s $out/patch.out ]] &&

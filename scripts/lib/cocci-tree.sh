@@ -7,7 +7,9 @@
 # files, relative to DIR). DIR may be any directory of C code; without a
 # kernel's include dirs it is checked without include dirs (said on
 # stderr). The kref rule first collects get/put wrappers from the whole
-# tree (pass 1), then checks. Findings are printed in the kernel's report
+# tree (pass 1), the list_del_init rule the fields the tree's files test
+# with list_empty() or hlist_unhashed() (a delete of one is reported in
+# any file), then they check. Findings are printed in the kernel's report
 # format (file:line:col-col: message), followed by parse failures, a count
 # per rule and the time taken. Findings of the Low tier are counted, not
 # shown (COCCI_TIERS=all shows them; see README). What each spatch process
@@ -15,18 +17,23 @@
 # checks only the files it had not done.
 #
 #   --tree DIR       tree to check (only read)
-#   --out DIR        keep findings, wrapper list and logs here (default: a
-#                    temporary directory, removed at exit)
+#   --out DIR        keep findings, the passes' lists (wrappers.txt,
+#                    tested.txt) and logs here (default: a temporary
+#                    directory, removed at exit)
 #   --cache DIR      keep here what spatch printed for each file, and pass
 #                    1's wrapper list; an unchanged file is not run again
 #                    (default: DIR/cache of --out)
 #   --shard I/N      check only the I-th of N parts of the files (every
 #                    N-th of each rule's sorted file list, from the I-th);
-#                    pass 1 still covers the whole tree. Give each shard
-#                    its own --out, then: cocci.sh merge OUT...
+#                    the collecting passes still cover the whole tree.
+#                    Give each shard its own --out, then: cocci.sh merge
+#                    OUT...
 #   --jobs N         parallel spatch processes (default: nproc)
 #   --rules LIST     comma-separated subset of the rules of cocci/
 #   --wrappers FILE  kref wrapper list to use instead of pass 1
+#   --tested FILE    list_del_init's fields tested in other files (LISTTEST
+#                    lines of its -D collect) to use instead of its
+#                    collecting pass (an empty file: none)
 #   --includes       use the tree's include dirs (slower; default: off)
 #   --all-files      check every .c and .h file, not only those a rule's
 #                    prefilter passes (to measure what the prefilters
@@ -99,23 +106,23 @@ tree_paths() {
 	done
 }
 
-# tree_rule RULE WRAPPERS: one rule over its files of the tree (of the
-# shard); prints the findings of the tiers shown, keeps all of them in
-# OUT/findings-RULE.txt.
+# tree_rule RULE INPUT: one rule over its files of the tree (of the
+# shard), reading the list INPUT (see run_rule); prints the findings of
+# the tiers shown, keeps all of them in OUT/findings-RULE.txt.
 tree_rule() {
-	local rule=$1 wrappers=$2 t0 re list n secs
+	local rule=$1 input=$2 t0 re list n secs
 	t0=$(now)
 	re=$(prefilter_of "$rule")
 	if ((ALL_FILES)); then
 		re=.
-	elif [[ -n $wrappers ]]; then
+	elif [[ -n $input ]] && rule_reads_wrappers "$rule"; then
 		# files calling a wrapper are candidates too
-		re+=$(wrapper_calls_re "$wrappers" | sed 's/^./|&/')
+		re+=$(wrapper_calls_re "$input" | sed 's/^./|&/')
 	fi
 	list=$OUT/$rule.list
 	list_files "$TREE" "$re" ${RELPATHS[@]+"${RELPATHS[@]}"} >"$list"
 	[[ -z $SHARD ]] || shard_of "${SHARD%/*}" "${SHARD#*/}" "$list"
-	run_rule "$rule" report "$TREE" "$list" "$OUT/$rule" "$wrappers" "$INCLUDES"
+	run_rule "$rule" report "$TREE" "$list" "$OUT/$rule" "$input" "$INCLUDES"
 	findings_of "$OUT/$rule" >"$OUT/findings-$rule.txt"
 	coverage "$TREE" "$OUT/$rule" >"$OUT/$rule/parse-failures.txt"
 	by_tier shown "$rule" "$OUT/findings-$rule.txt"
@@ -127,8 +134,8 @@ tree_rule() {
 
 # cmd_tree ARGS: sets VERDICT.
 cmd_tree() {
-	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" INCLUDES=0 SHARD="" ALL_FILES=0 rule t_all
-	local wrappers="" timing="" paths=()
+	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0
+	local rule t_all wrappers="" tested="" input timing="" paths=()
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--tree) need_value "$@"; TREE=$2; shift 2 ;;
@@ -137,7 +144,7 @@ cmd_tree() {
 		--includes) INCLUDES=1; shift ;;
 		--all-files) ALL_FILES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
-		--jobs | --rules | --wrappers | --cache) common_opt "$@"; shift 2 ;;
+		--jobs | --rules | --wrappers | --tested | --cache) common_opt "$@"; shift 2 ;;
 		--) shift; paths+=("$@"); break ;;
 		-*) die "$EX_SETUP" "tree: unknown option $1 (see cocci.sh tree --help)" ;;
 		*) paths+=("$1"); shift ;;
@@ -169,21 +176,20 @@ cmd_tree() {
 		shard "${SHARD:-1/1}" jobs "$JOBS" >"$OUT/run.env"
 
 	for rule in $RULES; do
-		rule_reads_wrappers "$rule" || continue
-		wrappers=$OUT/wrappers.txt
-		if [[ -n $WRAPPERS ]]; then
-			cp "$WRAPPERS" "$wrappers"
-		else
-			wrappers_cached "$TREE" "$wrappers" "$OUT/pass1"
+		if rule_reads_wrappers "$rule" && [[ -z $wrappers ]]; then
+			wrappers=$OUT/wrappers.txt
+			pass_list wrappers "$WRAPPERS" "$wrappers" "$TREE" "$OUT/pass1"
 		fi
-		break
+		if rule_reads_tested "$rule" && [[ -z $tested ]]; then
+			tested=$OUT/tested.txt
+			pass_list tested "$TESTED" "$tested" "$TREE" "$OUT/pass1-tested"
+		fi
 	done
 	for rule in $RULES; do
-		if rule_reads_wrappers "$rule"; then
-			tree_rule "$rule" "$wrappers"
-		else
-			tree_rule "$rule" ""
-		fi
+		input=""
+		! rule_reads_wrappers "$rule" || input=$wrappers
+		! rule_reads_tested "$rule" || input=$tested
+		tree_rule "$rule" "$input"
 		timing+="$rule $(kv_get "$OUT/run.env" "seconds_$rule") s, "
 	done
 	tree_summary "$OUT"

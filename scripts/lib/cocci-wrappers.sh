@@ -96,30 +96,56 @@ getter_callers() {
 # run again (its files' spatch output is in the cache). Lists are written
 # under a temporary name and renamed: two runs may fill the cache at once.
 wrappers_cached() {
-	local tree=$1 out=$2 work=$3 names=${4:-} byname='' same
+	local tree=$1 out=$2 work=$3 names=${4:-}
 	mkdir -p "$CACHE_DIR" "$work"
-	same=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/kref_balance.cocci" "$MACRO_FILE" \
-		"$REPO/scripts/lib/cocci-wrappers.sh" ${names:+"$names"} | sha1sum)
-	if [[ -n ${CACHE_KEY:-} ]]; then
-		byname=$CACHE_DIR/wrappers-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$same" |
-			sha1sum | cut -c1-16).txt
-		if [[ -f $byname ]]; then
-			log "pass 1: cached wrapper list $byname"
-			touch -c "$byname"
-			cp "$byname" "$out"
-			return
-		fi
-	fi
+	! cached_list "pass 1: cached wrapper list" wrappers kref_balance cocci-wrappers \
+		"$tree" "$out" "$names" || return 0
 	if [[ -n $names ]]; then
 		log "pass 1: the files of $tree defining one of the $(wc -l <"$names") names of $names"
 		collect_tree "$tree" "$work/collect" "$out" "$names"
 	else
-		wrappers_by_stat "$tree" "$out" "$work" "$same"
+		wrappers_by_stat "$tree" "$out" "$work" "$SAME"
 	fi
-	if [[ -n $byname ]]; then
-		cp "$out" "$byname.$$"
-		mv "$byname.$$" "$byname"
+	[[ -z $BYNAME ]] || keep_by_key "$out" "$BYNAME"
+}
+
+# cached_list MESSAGE KIND RULE LIB TREE OUT [NAMES]: SAME, what the list
+# of KIND (wrappers, tested) of TREE depends on besides the tree: spatch,
+# RULE, our macro file, the LIB of scripts/lib that makes it (how it picks
+# its files) and NAMES; and BYNAME, the file of $CACHE_DIR keeping it by
+# $CACHE_KEY and SAME (nothing without a $CACHE_KEY). True, with OUT
+# copied from there and MESSAGE logged, when the cache has it.
+cached_list() {
+	local message=$1 kind=$2 rule=$3 lib=$4 tree=$5 out=$6 names=${7:-}
+	SAME=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/$rule.cocci" "$MACRO_FILE" \
+		"$REPO/scripts/lib/$lib.sh" ${names:+"$names"} | sha1sum)
+	BYNAME=""
+	[[ -n ${CACHE_KEY:-} ]] || return 1
+	BYNAME=$CACHE_DIR/$kind-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$SAME" | sha1sum | cut -c1-16).txt
+	[[ -f $BYNAME ]] || return 1
+	log "$message $BYNAME"
+	touch -c "$BYNAME"
+	cp "$BYNAME" "$out"
+}
+
+# pass_list KIND GIVEN OUT TREE WORK [NAMES]: the list of a collecting
+# pass into OUT: the file GIVEN (--wrappers, --tested) if there is one,
+# else KIND_cached TREE OUT WORK [NAMES] (KIND: wrappers or tested).
+pass_list() {
+	local kind=$1 given=$2 out=$3 tree=$4
+	shift 4
+	if [[ -n $given ]]; then
+		cp "$given" "$out"
+	else
+		"${kind}_cached" "$tree" "$out" "$@"
 	fi
+}
+
+# keep_by_key LIST FILE: LIST kept as FILE, written under a temporary name
+# and renamed: two runs may fill the cache at once.
+keep_by_key() {
+	cp "$1" "$2.$$"
+	mv "$2.$$" "$2"
 }
 
 # wrappers_by_stat TREE OUT WORK SAME: pass 1 over the whole TREE, its

@@ -6,23 +6,25 @@
 # its chunk ends, the cache pruned at the end of a run. Needs lib/spatch.sh
 # and lib/spatch-output.sh. Sourcing only defines functions.
 
-# run_key RULE MODE TREE ARGS WRAPPERS: what a file's output depends on
+# run_key RULE MODE TREE ARGS INPUT: what a file's output depends on
 # besides its path and contents: the rule, our macro file, spatch and its
-# options, the timeout (a timed-out file is kept as such), the wrapper
-# list and the headers the options let spatch read.
+# options, the timeout (a timed-out file is kept as such), the list the
+# rule reads (INPUT) and the headers the options let spatch read.
 run_key() {
-	local rule=$1 mode=$2 tree=$3 args=$4 wrappers=$5
+	local rule=$1 mode=$2 tree=$3 args=$4 input=$5
 	{
 		printf '%s\n' "$rule" "$mode" "$TIMEOUT" "$SPATCH_VERSION"
 		cat "$(rule_file "$rule")" "$MACRO_FILE" "$args"
-		[[ -z $wrappers ]] || cat "$wrappers"
+		[[ -z $input ]] || cat "$input"
 		include_stamp "$tree" "$args"
 	} | sha256sum | cut -c1-16
 }
 
-# run_rule RULE MODE TREE LIST WORK [WRAPPERS [INCLUDES]]: spatch -D MODE
+# run_rule RULE MODE TREE LIST WORK [INPUT [INCLUDES]]: spatch -D MODE
 # with RULE over the files of LIST (NUL-separated, relative to TREE), with
-# KREF_WRAPPERS=WRAPPERS and, if INCLUDES is 1, the tree's include dirs.
+# the list INPUT the rule reads (kref_balance: pass 1's wrappers, as
+# KREF_WRAPPERS; list_del_init: the fields tested in other files, as
+# LIST_TESTED) and, if INCLUDES is 1, the tree's include dirs.
 # What spatch printed about each file is kept under $CACHE_DIR (if set),
 # by the file's path and contents and the run_key, as soon as the spatch
 # process that checked it is done (an interrupted run keeps what it
@@ -31,8 +33,8 @@ run_key() {
 # construct), exn.txt (the files spatch gave up on), files.list (LIST).
 # Dies if spatch failed.
 run_rule() {
-	local rule=$1 mode=$2 tree=$3 list=$4 work=$5 wrappers=${6:-} includes=${7:-0}
-	local t0 key have n miss fgn=0
+	local rule=$1 mode=$2 tree=$3 list=$4 work=$5 input=${6:-} includes=${7:-0}
+	local t0 key have n miss fgn=0 wrappers='' tested=''
 	t0=$(now)
 	rm -rf "$work"
 	mkdir -p "$work/rec"
@@ -43,7 +45,14 @@ run_rule() {
 	else
 		: >"$work/args"
 	fi
-	key=$(run_key "$rule" "$mode" "$tree" "$work/args" "$wrappers")
+	key=$(run_key "$rule" "$mode" "$tree" "$work/args" "$input")
+	# the variable the rule reads; the other one empty, whatever the
+	# caller's environment holds (the key does not cover it)
+	if rule_reads_tested "$rule"; then
+		tested=$input
+	else
+		wrappers=$input
+	fi
 	# A file's record: "PATH=HASH" with / as %, in a dir per run_key.
 	(cd "$tree" && xargs -0 -r sha1sum -- <"$list") |
 		awk '{ p = substr($0, 43); n = p; gsub("/", "%", n); print n "=" $1 "\t" p }' >"$work/names"
@@ -64,7 +73,7 @@ run_rule() {
 		tr '\n' '\0' | xargs -0 -r touch -c --
 	if ((miss > 0)); then
 		cut -f2- "$work/miss" | tr '\n' '\0' >"$work/miss.list"
-		KREF_WRAPPERS=$wrappers run_chunks "$rule" "$mode" "$tree" "$work" "$have"
+		KREF_WRAPPERS=$wrappers LIST_TESTED=$tested run_chunks "$rule" "$mode" "$tree" "$work" "$have"
 		if ! chunk_failures "$work/chunks" >"$work/failures"; then
 			cat "$work/failures" >>"$LOG"
 			cat "$work/failures" >&2
@@ -169,7 +178,7 @@ chunk_records() {
 	find "$chunk.rec" -maxdepth 1 -type f -exec mv -f -t "$rec" -- {} +
 }
 
-# cache_prune: the per-file records and pass 1's lists in $CACHE_DIR not
+# cache_prune: the per-file records and the passes' lists in $CACHE_DIR not
 # used for $CACHE_DAYS days, then the oldest beyond $CACHE_MB MiB, and
 # what runs killed long ago left behind.
 cache_prune() {
@@ -178,12 +187,14 @@ cache_prune() {
 	mkdir -p "$dir"
 	find "$dir" -mindepth 1 -maxdepth 1 -name '.new.*' -mtime +1 -exec rm -rf -- {} +
 	find "$dir" -mindepth 2 -maxdepth 2 -type f -mtime +"$CACHE_DAYS" -delete
-	find "$CACHE_DIR" -maxdepth 1 -type f -name 'wrappers-*' -mtime +"$CACHE_DAYS" -delete
+	find "$CACHE_DIR" -maxdepth 1 -type f \( -name 'wrappers-*' -o -name 'tested-*' \) \
+		-mtime +"$CACHE_DAYS" -delete
 	kb=$(du -sk "$CACHE_DIR" | cut -f1)
 	if ((kb > CACHE_MB * 1024)); then
 		{
 			find "$dir" -mindepth 2 -maxdepth 2 -type f -printf '%T@ %k %p\n'
-			find "$CACHE_DIR" -maxdepth 1 -type f -name 'wrappers-*' -printf '%T@ %k %p\n'
+			find "$CACHE_DIR" -maxdepth 1 -type f \( -name 'wrappers-*' -o -name 'tested-*' \) \
+				-printf '%T@ %k %p\n'
 		} | sort -n | awk -v over=$((kb - CACHE_MB * 1024)) '
 			over > 0 { over -= ($2 > 0 ? $2 : 1); sub(/^[^ ]+ [^ ]+ /, ""); print }' |
 			tr '\n' '\0' | xargs -0 -r rm -f --

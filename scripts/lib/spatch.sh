@@ -128,6 +128,10 @@ rule_default_tier() {
 # rule_reads_wrappers RULE: whether RULE reads pass 1's wrapper list.
 rule_reads_wrappers() { ! foreign "$1" && grep -q KREF_WRAPPERS "$COCCI_DIR/$1.cocci"; }
 
+# rule_reads_tested RULE: whether RULE reads the list of fields tested in
+# other files (lib/cocci-tested.sh).
+rule_reads_tested() { ! foreign "$1" && grep -q LIST_TESTED "$COCCI_DIR/$1.cocci"; }
+
 log() { printf '%s\n' "$*" >>"$LOG"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }

@@ -5,7 +5,8 @@
 #
 # Rebuild every case of the cocci-eval corpus (see cocci/eval/README.md)
 # from CORPUS/diffs with mkcase.sh, as the manifest's refetch column says
-# (base=deb:linux-source-6.1 or -6.12, dir=R|F, fuzz=N), then check each
+# (base=deb:linux-source-6.1 or -6.12, dir=R|F, fuzz=N and, for a file
+# that has moved since the fix, moved=OLD), then check each
 # with verify.sh. Prints one line per case (OK/BAD from verify.sh, or FAIL
 # with the build log CORPUS/ID.build.log, kept only for a failed case)
 # and a summary.
@@ -45,7 +46,8 @@ while IFS=$'\t' read -r id class _ _ _ path func _ _ refetch; do
 	[[ $refetch == *linux-source-6.12* ]] && src=612
 	dir=$(sed -nE 's/.*dir=([RF]).*/\1/p' <<<"$refetch")
 	fuzz=$(sed -nE 's/.*fuzz=([0-9]).*/\1/p' <<<"$refetch")
-	if "$T/mkcase.sh" "$id" "$path" "$src" "$dir" "$fuzz" >"$C/$id.build.log" 2>&1 &&
+	moved=$(sed -nE 's/.*moved=([^ ;]+).*/\1/p' <<<"$refetch")
+	if MOVED=$moved "$T/mkcase.sh" "$id" "$path" "$src" "$dir" "$fuzz" >"$C/$id.build.log" 2>&1 &&
 		out=$("$T/verify.sh" "$id" "$path" "$func") && [[ $out == OK* ]]; then
 		echo "$out [$class]"
 		rm -f "$C/$id.build.log"

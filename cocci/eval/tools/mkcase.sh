@@ -20,6 +20,9 @@
 # Environment:
 #   CORPUS=DIR       the corpus (required)
 #   PATCH_OPTS=OPTS  more options for the patch of the fix (word-split)
+#   MOVED=OLD        the path the diffs name, where the file has moved to
+#                    PATH since (the manifest's moved=); their hunks for OLD
+#                    are taken as hunks for PATH
 #
 # Exit: 0 built, 1 the diff does not apply or has no hunk for PATH,
 # 2 setup error.
@@ -70,7 +73,9 @@ for side in before after; do
 		cp "$base/$f" "$C/$id/$side/$f"
 	done
 done
-python3 "$T/filterdiff.py" "$diff" "${files[@]}" >"$C/$id/fix.diff"
+moved=()
+[[ -z ${MOVED:-} ]] || moved=(--moved "$MOVED" "$path")
+python3 "$T/filterdiff.py" "${moved[@]}" "$diff" "${files[@]}" >"$C/$id/fix.diff"
 grep -q '^@@' "$C/$id/fix.diff" || die "$EX_FAIL" "$id: the diff has no hunk for $path"
 
 # Later commits the base has on top of the fix: reverted from both sides
@@ -78,7 +83,7 @@ grep -q '^@@' "$C/$id/fix.diff" || die "$EX_FAIL" "$id: the diff has no hunk for
 mapfile -t laters < <(shopt -s nullglob; printf '%s\n' "$C/diffs/$id".later*.diff | sort -r)
 for later in "${laters[@]}"; do
 	[[ -n $later ]] || continue
-	python3 "$T/filterdiff.py" "$later" "${files[@]}" >"$C/$id/later.diff"
+	python3 "$T/filterdiff.py" "${moved[@]}" "$later" "${files[@]}" >"$C/$id/later.diff"
 	for side in before after; do
 		(cd "$C/$id/$side" && patch -R -p1 -F"$fuzz" --no-backup-if-mismatch <../later.diff) ||
 			die "$EX_FAIL" "$id: $later does not revert on $side"

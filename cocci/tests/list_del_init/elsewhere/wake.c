@@ -4,10 +4,7 @@
  * conn_waiting() there answers "yes" for a connection that no longer
  * waits.
  */
-struct conn {
-	struct list_head wait;
-	int id;
-};
+#include "conn.h"
 
 void conn_wake(struct conn *c)
 {
@@ -15,4 +12,4 @@ void conn_wake(struct conn *c)
 	c->id = 0;
 }
 
-// expect-elsewhere: 14:1-9: list_del without init in conn_wake(): list_del() leaves c->wait poisoned, but struct conn.wait is tested with list_empty() in queue.c:16; use list_del_init()
+// expect-elsewhere: 11:1-9: list_del without init in conn_wake(): list_del() leaves c->wait poisoned, but struct conn.wait is tested with list_empty() in queue.c:17; use list_del_init()
