@@ -15,7 +15,8 @@
 # test's gates on canned logs).
 #
 # The quick suites run side by side, --jobs N at a time (default: the
-# number of cores), the longest first by the seconds each took last time
+# number of cores plus one, as some suites mostly wait: boot-canned's
+# fake guests go silent on purpose), the longest first by the seconds each took last time
 # ($O/test-seconds); each suite's TAP is printed whole, in that order. A
 # SUITE argument (or SUITES="a b" in the environment, as a CI job can
 # set it) runs only the quick suites named, e.g. t-send.sh cocci-rules.
@@ -205,7 +206,7 @@ real_suites() {
 
 main() {
 	local quick=0 suites=()
-	JOBS_TESTS=$(nproc)
+	JOBS_TESTS=$(($(nproc) + 1))
 	while (($#)); do
 		case $1 in
 		-h | --help) usage_from_header; exit 0 ;;
