@@ -16,10 +16,11 @@
 #
 # The quick suites run side by side, --jobs N at a time (default: the
 # number of cores plus one, as some suites mostly wait: boot-canned's
-# fake guests go silent on purpose), the longest first by the seconds each took last time
-# ($O/test-seconds); each suite's TAP is printed whole, in that order. A
-# SUITE argument (or SUITES="a b" in the environment, as a CI job can
-# set it) runs only the quick suites named, e.g. t-send.sh cocci-rules.
+# fake guests go silent on purpose), the longest first by the seconds
+# each took last time ($O/test-seconds); each suite's TAP is printed
+# whole, in that order. A SUITE argument (or SUITES="a b" in the
+# environment, as a CI job can set it) runs only the quick suites named,
+# e.g. t-send.sh cocci-rules.
 #
 # Prints each suite's TAP, a line of its counts and seconds, and a closing
 # "N passed, N failed, N skipped in N s" line. A "# SKIP" test counts as
