@@ -234,6 +234,7 @@ printf 'struct x *d(void)\n{\n\tkref_init(&e->ref); /* FAKE_RGET foo_new */\n}\n
 printf 'static void rel(struct kref *k)\n{\n\tkfree(k);\n}\n' >"$pre/rel.c"
 printf 'struct x *e(int i)\n{\n\treturn foo_new(i); /* FAKE_RGET foo_lookup foo_new */\n}\n' >"$pre/lookup.h"
 printf 'int f(int i)\n{\n\treturn g(foo_lookup (i));\n}\n' >"$pre/user.c"
+printf 'struct x *k(int i)\n{\n\treturn foo_lookup(i); /* FAKE_RGET foo_find foo_lookup */\n}\n' >"$pre/find.c"
 printf 'int h(int i)\n{\n\treturn foo_put(i);\n}\n' >"$pre/put.c"
 : >"$FAKE_SPATCH_LOG"
 "$COCCI" tree --tree "$pre" --out "$SCRATCH/prefilter out" >/dev/null 2>&1 || true
@@ -242,11 +243,15 @@ assert "prefilter: list_del_init checks list_del, list_del_rcu and hlist_del cal
 assert "pass 1: round 1 reads kref_init() and release callbacks" \
 	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | head -n 2 | sort | paste -sd' ')" == "collect new.c collect rel.c" ]
 assert "pass 1: round 2 reads the files calling a getter of round 1" \
-	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | tail -n +3 | paste -sd' ')" == "collect lookup.h" ]
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | sed -n 3p)" == "collect lookup.h" ]
 assert "pass 1: a getter found in round 2 is on the list" \
 	grep -q '^rget foo_lookup lookup.h:3$' "$SCRATCH/prefilter out/wrappers.txt"
+assert "pass 1: round 3 reads the files calling a getter round 2 found, and stops there" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | tail -n +4 | sort | paste -sd' ')" == "collect find.c collect user.c" ]
+assert "pass 1: a getter of a getter of a getter is on the list" \
+	grep -q '^rget foo_find find.c:3$' "$SCRATCH/prefilter out/wrappers.txt"
 assert "prefilter: kref_balance checks kref_init() and calls of the list's getters, not other _put() calls" \
-	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -vE 'hlist|rcu' | sort | paste -sd' ')" == "report lookup.h report new.c report user.c" ]
+	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -vE 'hlist|rcu' | sort | paste -sd' ')" == "report find.c report lookup.h report new.c report user.c" ]
 expect "tree: no file passes the kref prefilter: the summary, exit 0" 0 \
 	'^kref_balance: 0 finding\(s\) in 0 file\(s\), 0 file\(s\) checked' \
 	"$COCCI" tree --tree "$pre" --rules kref_balance put.c

@@ -27,28 +27,62 @@ collect_wrappers() {
 	log "pass 1: $(wc -l <"$out") wrappers from $(count_list "$list") files of $tree"
 }
 
-# collect_tree TREE WORK OUT [NAMES]: pass 1 over the whole TREE, in two
-# rounds: the files collect_prefilter passes; then, with that list known,
-# every file calling a returning getter it found (a header of getters that
-# only call other files' getters has no kref_ in it), whose new names are
-# added. With NAMES (a file of function names), each round keeps only the
-# files defining one of them (scope_to). The candidate files of each
-# round are kept in WORK/round-N.list.
+# Pass 1 runs in rounds until a round finds no new name, at most this
+# many: a getter of one file is found only once the getters it calls are
+# known (of_find_node_by_type() calls of_node_get(), which calls
+# kobject_get(), which calls kref_get(): four rounds).
+PASS1_MAX_ROUNDS=8
+
+# collect_tree TREE WORK OUT [NAMES] [KEY]: pass 1 over the whole TREE in
+# rounds: the files collect_prefilter passes; then, with what the earlier
+# rounds found known, the files calling a getter or wrapper the last round
+# found first (a header of getters that only call other files' getters
+# has no kref_ in it), until a round finds nothing new. With NAMES (a
+# file of function names), each round keeps only the files defining one
+# of them (scope_to). With KEY (a hash of what the list depends on
+# besides the files), each round's list is kept in $CACHE_DIR by KEY and
+# the names, sizes and times of its files and of the earlier rounds', and
+# taken from there when it is. The candidate files of round N are kept in
+# WORK/round-N.list.
 collect_tree() {
-	local tree=$1 work=$2 out=$3 names=${4:-}
+	local tree=$1 work=$2 out=$3 names=${4:-} key=${5:-} round=1 cached=0 known fresh list
 	mkdir -p "$work"
+	known=$work/known.txt
+	fresh=$work/fresh.txt
+	: >"$known"
 	list_files "$tree" "$(collect_prefilter)" | scope_to "$tree" "$names" >"$work/round-1.list"
-	collect_wrappers "$tree" "$work/round-1.list" "$work/round-1" "$work/round-1.txt"
-	getter_callers "$tree" "$work/round-1.txt" | scope_to "$tree" "$names" >"$work/round-2.list"
-	collect_wrappers "$tree" "$work/round-2.list" "$work/round-2" "$work/round-2.txt" \
-		"$work/round-1.txt"
-	{
-		cat "$work/round-1.txt"
-		awk 'FILENAME == ARGV[1] { known[$2]; next } !($2 in known)' \
-			"$work/round-1.txt" "$work/round-2.txt"
-	} | sort -u >"$out"
-	log "pass 1: $(wc -l <"$out") wrappers, $(($(wc -l <"$out") - $(wc -l <"$work/round-1.txt")))" \
-		"of them from round 2 ($(count_list "$work/round-2.list") files calling a getter of round 1)"
+	while :; do
+		list=$work/round-$round.list
+		[[ -z $key ]] || key=$({
+			echo "$key"
+			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list")
+		} | sha1sum | cut -c1-16)
+		if [[ -n $key && -f $CACHE_DIR/wrappers-r$round-$key.txt ]]; then
+			cached=$((cached + 1))
+			touch -c "$CACHE_DIR/wrappers-r$round-$key.txt"
+			cp "$CACHE_DIR/wrappers-r$round-$key.txt" "$work/round-$round.txt"
+		else
+			collect_wrappers "$tree" "$list" "$work/round-$round" "$work/round-$round.txt" \
+				"$([[ $round == 1 ]] || echo "$known")"
+			[[ -z $key ]] || keep_by_key "$work/round-$round.txt" "$CACHE_DIR/wrappers-r$round-$key.txt"
+		fi
+		# a name of a kind it was not known as before is new
+		awk 'FILENAME == ARGV[1] { known[$1 " " $2]; next } !(($1 " " $2) in known)' \
+			"$known" "$work/round-$round.txt" >"$fresh"
+		cat "$fresh" >>"$known"
+		[[ -s $fresh && $round -lt $PASS1_MAX_ROUNDS ]] || break
+		wrapper_callers "$tree" "$fresh" | scope_to "$tree" "$names" >"$work/round-$((round + 1)).list"
+		[[ -s $work/round-$((round + 1)).list ]] || break
+		round=$((round + 1))
+	done
+	sort -u "$known" >"$out"
+	if ((cached == round)); then
+		log "pass 1: cached wrapper list of $round round(s) in $CACHE_DIR"
+		return
+	fi
+	log "pass 1: $(wc -l <"$out") wrappers in $round round(s) ($cached from the cache)," \
+		"$(($(wc -l <"$out") - $(wc -l <"$work/round-1.txt"))) of them after round 1" \
+		"($(cat "$work"/round-*.list | count_list /dev/stdin) files read)"
 }
 
 # called_names FILE...: the names the FILEs call (an identifier before
@@ -77,11 +111,14 @@ scope_to() {
 	(cd "$tree" && xargs -0 -r grep -lZE -- "$re" 2>/dev/null | sort -z) || true
 }
 
-# getter_callers TREE WRAPPERS: the files of TREE calling a returning
-# getter of WRAPPERS (a list as list_files prints it).
-getter_callers() {
+# wrapper_callers TREE WRAPPERS: the files of TREE calling a function
+# of WRAPPERS through which a later round may find a getter: a returning
+# getter, a get, tryget or init wrapper (a list as list_files prints it).
+# Not put wrappers: their callers are twice as many files, and a file
+# defining a put wrapper mostly defines its get wrapper too.
+wrapper_callers() {
 	local re
-	re=$(wrapper_calls_re "$2" rget)
+	re=$(wrapper_calls_re "$2" 'rget|get|tryget|init')
 	[[ -z $re ]] || list_files "$1" "$re"
 }
 
@@ -148,55 +185,24 @@ keep_by_key() {
 	mv "$2.$$" "$2"
 }
 
-# wrappers_by_stat TREE OUT WORK SAME: pass 1 over the whole TREE, its
-# list kept in $CACHE_DIR by SAME (what wrappers_cached hashed) and each
-# round's candidate files' names, sizes and times.
+# wrappers_by_stat TREE OUT WORK SAME: pass 1 over the whole TREE, each
+# round's list kept in $CACHE_DIR by SAME (what wrappers_cached hashed)
+# and the names, sizes and times of that round's and the earlier rounds'
+# candidate files.
 wrappers_by_stat() {
-	local tree=$1 out=$2 work=$3 same=$4 key list
-	list=$work/collect.list
-	list_files "$tree" "$(collect_prefilter)" >"$list"
-	key=$({
-		printf '%s\n' "$tree" "$same"
-		(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list")
-	} | sha1sum | cut -c1-16)
-	# round 2's files are known once round 1's list is
-	if [[ -f $CACHE_DIR/wrappers-r1-$key.txt ]]; then
-		getter_callers "$tree" "$CACHE_DIR/wrappers-r1-$key.txt" >"$list.2"
-		key=$({
-			echo "$key"
-			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$list.2")
-		} | sha1sum | cut -c1-16)
-	else
-		key=""
-	fi
-	if [[ -n $key && -f $CACHE_DIR/wrappers-$key.txt ]]; then
-		log "pass 1: cached wrapper list $CACHE_DIR/wrappers-$key.txt"
-		touch -c "$CACHE_DIR/wrappers-$key.txt"
-	else
-		collect_tree "$tree" "$work/collect" "$work/wrappers.txt"
-		key=$({
-			printf '%s\n' "$tree" "$same"
-			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$work/collect/round-1.list")
-		} | sha1sum | cut -c1-16)
-		cp "$work/collect/round-1.txt" "$CACHE_DIR/.wrappers-r1-$key.$$"
-		mv "$CACHE_DIR/.wrappers-r1-$key.$$" "$CACHE_DIR/wrappers-r1-$key.txt"
-		key=$({
-			echo "$key"
-			(cd "$tree" && xargs -0 -r stat -c '%n %s %Y' <"$work/collect/round-2.list")
-		} | sha1sum | cut -c1-16)
-		cp "$work/wrappers.txt" "$CACHE_DIR/.wrappers-$key.$$"
-		mv "$CACHE_DIR/.wrappers-$key.$$" "$CACHE_DIR/wrappers-$key.txt"
-	fi
-	cp "$CACHE_DIR/wrappers-$key.txt" "$out"
+	local tree=$1 out=$2 work=$3 same=$4
+	collect_tree "$tree" "$work/collect" "$out" "" \
+		"$(printf '%s\n' "$tree" "$same" | sha1sum | cut -c1-16)"
 }
 
 # wrapper_calls_re WRAPPERS [KIND]: an extended regexp matching a call of
 # any wrapper of the list (files calling one are candidates of the kref
-# rule too), or of those of KIND; nothing for an empty list. Lines of kind
+# rule too), or of those of KIND (an awk regexp: "rget|get"); nothing for
+# an empty list. Lines of kind
 # putcb name no function called.
 wrapper_calls_re() {
 	local names
-	names=$(awk -v kind="${2:-}" 'NF >= 2 && $1 != "putcb" && (kind == "" || $1 == kind) { print $2 }' "$1" |
+	names=$(awk -v kind="${2:-}" 'NF >= 2 && $1 != "putcb" && (kind == "" || $1 ~ "^(" kind ")$") { print $2 }' "$1" |
 		sort -u | paste -sd'|')
 	[[ -z $names ]] || printf '\\<(%s)[[:space:]]*\\(\n' "$names"
 }
