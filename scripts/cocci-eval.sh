@@ -10,16 +10,19 @@
 # All cases of one side are laid out as one tree (ID/PATH...) and checked
 # by one "scripts/cocci.sh tree" run, as make cocci-tree does, on every
 # core. A case is FOUND when a finding of its class's rule (kref:
-# kref_balance, list: list_del_init) lies in the manifest's function of
-# the before file, QUIET when none lies in it in the after file. Prints a
-# row per case with the reason for each miss, then found and quiet counts
-# per class. A benchmark: it asserts nothing.
+# kref_balance, list: list_del_init), of a tier the report shows, lies in
+# the manifest's function of the before file, QUIET when none lies in it
+# in the after file. Prints a row per case with the reason for each miss,
+# then found and quiet counts per class, also with every tier counted. A
+# benchmark: it asserts nothing.
 #
 # Environment:
 #   CORPUS=DIR     the corpus (required)
 #   MANIFEST=FILE  another manifest (default: cocci/eval/manifest.tsv)
 #   WRAPPERS=FILE  the kref wrapper list to use (e.g. one pass 1 wrote for a
 #                  whole tree) instead of pass 1 over the corpus itself
+#   COCCI_TIERS    the tiers that count (as make cocci-tree shows them:
+#                  high,moderate by default; "all")
 # A side whose files, rules, wrappers and spatch are unchanged since the
 # last run is not run again; its findings are kept in $O/cocci-eval.
 #
@@ -148,7 +151,7 @@ main() {
 		records before
 		records after
 	} >"$EVAL/records.tsv"
-	awk -f "$SCORE" "$EVAL/records.tsv" | tee "$EVAL/table.txt"
+	awk -v tiers="${COCCI_TIERS:-}" -f "$SCORE" "$EVAL/records.tsv" | tee "$EVAL/table.txt"
 	echo "corpus: $CORPUS; runs, records and table in $EVAL"
 }
 

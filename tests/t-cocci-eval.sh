@@ -6,7 +6,8 @@
 # table scripts/awk/cocci-eval.awk prints for canned records (a case found,
 # findings only in other functions or files, a parse failure, a timeout, a
 # file the rule did not check, a missing case, a function renamed by the
-# fix, and findings of the other class's rule), and the corpus rebuild
+# fix, findings of the other class's rule, and findings of a tier the
+# report hides, with every tier counted or not), and the corpus rebuild
 # tools of cocci/eval/tools on a made-up base: a fix whose diff names the
 # file's old path (moved=), a later change and a fix rebuilt by
 # mklater.py. Prints TAP.
@@ -21,6 +22,8 @@ same "func-range: definitions and their lines, nothing else" \
 	"$D/funcs.expected" awk -f "$AWK/func-range.awk" "$D/funcs.c"
 same "cocci-eval: the table and counts of the canned records" \
 	"$D/table.expected" awk -f "$AWK/cocci-eval.awk" "$D/records.tsv"
+same "cocci-eval: COCCI_TIERS=all counts a Low finding as found and as not quiet" \
+	"$D/table-all.expected" awk -v tiers=all -f "$AWK/cocci-eval.awk" "$D/records.tsv"
 rc=0
 out=$(CORPUS='' "$REPO/scripts/cocci-eval.sh" 2>&1) || rc=$?
 if [[ $rc -eq 2 && $out == *"CORPUS=DIR is required"* ]]; then

@@ -12,8 +12,11 @@
 # SIDE is before or after; PATH is relative to the case's side.
 # A case is FOUND when a finding of its class's rule (kref: kref_balance,
 # list: list_del_init) lies in FUNC in the before file, QUIET when none
-# lies in FUNC in the after file. Prints one row per case (with a reason
-# for each miss), then the counts per class.
+# lies in FUNC in the after file. Only findings of the tiers a report
+# shows count (awk -v tiers=: COCCI_TIERS, "high,moderate" by default;
+# a message without a "[Tier]" is Moderate, list_del_init's confidence).
+# Prints one row per case (with a reason for each miss), then the counts
+# per class, and the counts when every tier counts.
 
 BEGIN {
 	FS = "\t"
@@ -21,6 +24,11 @@ BEGIN {
 	rule["list"] = "list_del_init"
 	why_unchecked["kref_balance"] = "no kref call or known wrapper in it"
 	why_unchecked["list_del_init"] = "no list_del in it"
+	if (tiers == "")
+		tiers = "high,moderate"
+	nt = split(tolower(tiers), tl, ",")
+	for (i = 1; i <= nt; i++)
+		shown[tl[i]] = 1
 }
 
 $1 == "case" {
@@ -36,6 +44,7 @@ $1 == "range" {
 $1 == "finding" {
 	k = $2 SUBSEP $3 SUBSEP $4
 	nf[k]++; fpath[k, nf[k]] = $5; fline[k, nf[k]] = $6; fmsg[k, nf[k]] = $7
+	ftier[k, nf[k]] = match($7, /^\[[A-Za-z]+\]/) ? tolower(substr($7, 2, RLENGTH - 2)) : "moderate"
 	next
 }
 $1 == "failure" {
@@ -66,12 +75,15 @@ function has_range(c, s,    k, i) {
 	return 0
 }
 
-# hits(c, s): findings of c's rule in FUNC of c's file on side s; sets
-# OTHER (functions or files with findings elsewhere) and FIRSTMSG
-function hits(c, s,    k, i, h, g, seen) {
+# hits(c, s, every): findings of c's rule in FUNC of c's file on side s,
+# of the shown tiers or, with EVERY, of any; sets OTHER (functions or
+# files with findings elsewhere) and FIRSTMSG
+function hits(c, s, every,    k, i, h, g, seen) {
 	k = s SUBSEP rule[class[c]] SUBSEP c
 	h = 0; OTHER = ""; FIRSTMSG = ""
 	for (i = 1; i <= nf[k]; i++) {
+		if (!every && !("all" in shown) && !(ftier[k, i] in shown))
+			continue
 		if (fpath[k, i] != path[c]) {
 			g = "file " fpath[k, i]
 		} else {
@@ -107,6 +119,10 @@ function why(c, s,    r, k) {
 		return "file not checked: " why_unchecked[r]
 	if (OTHER != "")
 		return "finding in other function " OTHER
+	if (hits(c, s, 1))
+		return "only a hidden tier's finding: " FIRSTMSG
+	if (OTHER != "")
+		return "only a hidden tier's findings, in other function " OTHER
 	return "no finding"
 }
 
@@ -124,6 +140,10 @@ END {
 		}
 		total[cl]++
 		reason = ""
+		if (hits(c, "before", 1))
+			efound[cl]++
+		if (has_range(c, "after") && !hits(c, "after", 1))
+			equiet[cl]++
 		if (hits(c, "before")) {
 			f = "yes"; nfound[cl]++
 		} else {
@@ -153,9 +173,9 @@ END {
 		if (!(cl in classes))
 			continue
 		t = total[cl] + 0
-		printf "%s (%s): %d case(s): found %d/%d (%s), quiet %d/%d (%s)%s\n", \
+		printf "%s (%s): %d case(s): found %d/%d (%s), quiet %d/%d (%s)%s; every tier: found %d, quiet %d\n", \
 			cl, rule[cl], t, nfound[cl], t, pct(nfound[cl], t), \
 			nquiet[cl], t, pct(nquiet[cl], t), \
-			missing[cl] ? ", " missing[cl] " missing" : ""
+			missing[cl] ? ", " missing[cl] " missing" : "", efound[cl], equiet[cl]
 	}
 }
