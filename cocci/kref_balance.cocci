@@ -402,6 +402,9 @@ EXPLICIT = set()
 ERRRET = set()
 OWNREF = set()
 QGUARD = set()
+# (init call, return) pairs where the return is on the path on which the
+# init wrapper succeeded: the object is in the hierarchy it was added to.
+INIT_OK = set()
 
 
 def key(p):
@@ -588,6 +591,7 @@ EXPLICIT.clear()
 ERRRET.clear()
 OWNREF.clear()
 QGUARD.clear()
+INIT_OK.clear()
 DEFINED.clear()
 STARRED.clear()
 
@@ -1757,8 +1761,36 @@ if key(p1[0]) not in BEFORE:
 
 // Leak of the first reference an init wrapper gave an object
 // (kobject_init_and_add(&x->kobj, ...)): it holds even when the call
-// failed, so the object must be put, not freed, on every path; kfree()
-// gives nothing back.
+// failed, so the object must be put, not freed, on the path where it
+// failed; kfree() gives nothing back.  Where the call succeeded, the
+// object is in the hierarchy it was added to, and whoever removes it
+// puts it (through a pointer stored before the call, or the parent's
+// teardown): a return on that path, even after a later step failed, is
+// no leak, unless the path calls the wrapper again (the next turn of a
+// loop, whose failure path is the same return).
+
+@init_ok depends on !collect exists@
+expression R, E5;
+identifier iw : script:python() { wrap("init", iw) };
+statement S;
+position p1, p2;
+@@
+(
+ R = iw@p1(...);
+ ... when != R = E5
+ if (\( R \| R < 0 \| R != 0 \| unlikely(R) \| WARN_ON(R) \)) S
+|
+ if (\( iw@p1(...) \| iw@p1(...) < 0 \| iw@p1(...) != 0 \)) S
+)
+... when != iw(...)
+    when any
+return@p2 ...;
+
+@script:python@
+p1 << init_ok.p1;
+p2 << init_ok.p2;
+@@
+INIT_OK.add((key(p1[0]), key(p2[0])))
 
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
@@ -1816,7 +1848,8 @@ p2 << leak_init.p2;
 E << leak_init.E;
 @@
 # iw(E, ...) with E "&x->f" is the &E->f branch's match, about x
-if not str(E).lstrip().startswith("&"):
+if not str(E).lstrip().startswith("&") and \
+        (key(p1[0]), key(p2[0])) not in INIT_OK:
     leak(p1[0], p2[0], E, "get")
 
 // A reference handed to a work item whose queueing result is ignored:
