@@ -405,6 +405,9 @@ QGUARD = set()
 # (init call, return) pairs where the return is on the path on which the
 # init wrapper succeeded: the object is in the hierarchy it was added to.
 INIT_OK = set()
+# init calls whose result the function tests: its returns are on the path
+# where the call failed unless INIT_OK says otherwise.
+INIT_TESTED = set()
 
 
 def key(p):
@@ -490,6 +493,10 @@ def leak_tier(p1, obj, lines, kinds):
         return (None, lines)
     if "ignored" in kinds:
         return ("Moderate", lines)
+    if kinds == set(["init"]):
+        # the first reference, on the path where the init call failed:
+        # this function's own, whoever's object it set up
+        return ("High" if key(p1) in RELEASED else "Moderate", lines)
     if "get" in kinds or "failed" in kinds:
         if mine in FROMPARAM:
             # an object of the caller: only an error return that skips the
@@ -592,6 +599,7 @@ ERRRET.clear()
 OWNREF.clear()
 QGUARD.clear()
 INIT_OK.clear()
+INIT_TESTED.clear()
 DEFINED.clear()
 STARRED.clear()
 
@@ -1791,6 +1799,7 @@ p1 << init_ok.p1;
 p2 << init_ok.p2;
 @@
 INIT_OK.add((key(p1[0]), key(p2[0])))
+INIT_TESTED.add(key(p1[0]))
 
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
@@ -1850,7 +1859,7 @@ E << leak_init.E;
 # iw(E, ...) with E "&x->f" is the &E->f branch's match, about x
 if not str(E).lstrip().startswith("&") and \
         (key(p1[0]), key(p2[0])) not in INIT_OK:
-    leak(p1[0], p2[0], E, "get")
+    leak(p1[0], p2[0], E, "init" if key(p1[0]) in INIT_TESTED else "get")
 
 // A reference handed to a work item whose queueing result is ignored:
 // queue_work() and schedule_work() return false, and take nothing over,
