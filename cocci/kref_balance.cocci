@@ -408,6 +408,9 @@ INIT_OK = set()
 # init calls whose result the function tests: its returns are on the path
 # where the call failed unless INIT_OK says otherwise.
 INIT_TESTED = set()
+# (function, variable) pairs of the objects a function allocated itself
+ALLOCATED = set()
+ALLOC_RE = re.compile(r"^(k[mzc]alloc|kv[mzc]alloc|kmalloc_array|kcalloc|k[mz]alloc_node|kmem_cache_z?alloc)$")
 
 
 def key(p):
@@ -600,6 +603,7 @@ OWNREF.clear()
 QGUARD.clear()
 INIT_OK.clear()
 INIT_TESTED.clear()
+ALLOCATED.clear()
 DEFINED.clear()
 STARRED.clear()
 
@@ -1860,6 +1864,83 @@ E << leak_init.E;
 if not str(E).lstrip().startswith("&") and \
         (key(p1[0]), key(p2[0])) not in INIT_OK:
     leak(p1[0], p2[0], E, "init" if key(p1[0]) in INIT_TESTED else "get")
+
+// A reference stored in a field of an object this function allocated,
+// which it then frees with kfree() without putting what it stored: the
+// store handed nothing off (gss_alloc_msg() stored gss_auth in the new
+// message, took a reference for it, and freed the message on an error
+// path).
+
+@keeper_alloc depends on !collect@
+identifier x, al;
+type T;
+position p;
+@@
+(
+ T *x@p = al(...);
+|
+ x@p = al(...)
+)
+
+@script:python@
+x << keeper_alloc.x;
+al << keeper_alloc.al;
+p << keeper_alloc.p;
+@@
+if ALLOC_RE.match(str(al)):
+    ALLOCATED.add((fn_of(p[0]), str(x)))
+
+@leak_keeper_freed depends on !collect disable ptr_to_array exists@
+expression E;
+identifier X, f, g, h;
+identifier gw : script:python() { wrap("get", gw) };
+identifier rg : script:python() { rget(rg) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier fr =~ "^(kfree|kvfree|kfree_sensitive|kmem_cache_free)$";
+position p1, p2;
+@@
+(
+ X->h = E;
+ ...
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+)
+|
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ E = rg@p1(...);
+)
+ ...
+ X->h = E;
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., X->h, ...)
+    when != kpw(&E->f, ...)
+    when != kpw(&X->h->f, ...)
+    when != pw(..., X, ...)
+fr@p2(..., X);
+
+@script:python@
+p1 << leak_keeper_freed.p1;
+p2 << leak_keeper_freed.p2;
+E << leak_keeper_freed.E;
+X << leak_keeper_freed.X;
+@@
+if (fn_of(p1[0]), str(X)) in ALLOCATED:
+    emit("kref leak", p1[0],
+         "reference on '%s' taken by %s() is stored in '%s', which is freed at line %s without putting it"
+         % (spell(E), callee(p1[0]), X, p2[0].line), tier="Moderate")
 
 // A reference handed to a work item whose queueing result is ignored:
 // queue_work() and schedule_work() return false, and take nothing over,
