@@ -408,6 +408,10 @@ INIT_OK = set()
 # init calls whose result the function tests: its returns are on the path
 # where the call failed unless INIT_OK says otherwise.
 INIT_TESTED = set()
+# work functions: (function, object) -> the put some path does on it, and
+# the returns that skip it
+WORKPUT = {}
+WORKLEAK = {}
 # (function, variable) pairs of the objects a function allocated itself
 ALLOCATED = set()
 ALLOC_RE = re.compile(r"^(k[mzc]alloc|kv[mzc]alloc|kmalloc_array|kcalloc|k[mz]alloc_node|kmem_cache_z?alloc)$")
@@ -604,6 +608,8 @@ QGUARD.clear()
 INIT_OK.clear()
 INIT_TESTED.clear()
 ALLOCATED.clear()
+WORKPUT.clear()
+WORKLEAK.clear()
 DEFINED.clear()
 STARRED.clear()
 
@@ -1941,6 +1947,85 @@ if (fn_of(p1[0]), str(X)) in ALLOCATED:
     emit("kref leak", p1[0],
          "reference on '%s' taken by %s() is stored in '%s', which is freed at line %s without putting it"
          % (spell(E), callee(p1[0]), X, p2[0].line), tier="Moderate")
+
+// A work function whose object holds a reference for the queued work
+// (the queuer took it, as __set_chan_timer() does): a function that puts
+// the object on some path must put it on every path that returns, or
+// hand it on (queue it again, store it).  l2cap_chan_timeout() returned
+// early when the channel was being deleted and kept the reference.
+
+@work_puts depends on !collect exists@
+identifier fn, w, X, f;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position p;
+@@
+fn(struct work_struct *w) {
+... when any
+(
+ pw@p(..., X, ...)
+|
+ kref_put@p(&X->f, ...)
+|
+ kpw@p(&X->f, ...)
+)
+... when any
+}
+
+@script:python@
+fn << work_puts.fn;
+X << work_puts.X;
+p << work_puts.p;
+@@
+WORKPUT.setdefault((str(fn), str(X)), callee(p[0]))
+
+@work_leak depends on !collect exists@
+identifier fn, w, X, f;
+expression E2;
+type T;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { handoff(hf) };
+identifier qw =~ "^(queue|schedule|mod|kthread_queue|kthread_mod)_(delayed_)?work(_on)?$";
+position p1, p2;
+@@
+fn(struct work_struct *w) {
+... when any
+(
+ T *X = container_of@p1(...);
+|
+ X = container_of@p1(...);
+)
+... when != pw(..., X, ...)
+    when != kref_put(&X->f, ...)
+    when != kpw(&X->f, ...)
+    when != qw(...)
+    when != hf(..., X, ...)
+    when != E2 = X
+return@p2 ...;
+... when any
+}
+
+@script:python@
+fn << work_leak.fn;
+X << work_leak.X;
+p1 << work_leak.p1;
+p2 << work_leak.p2;
+@@
+put = WORKPUT.get((str(fn), str(X)))
+if put:
+    WORKLEAK.setdefault((key(p1[0]), str(X), put, p1[0]), set()).add(int(p2[0].line))
+
+@script:python depends on !collect@
+@@
+for ((k, X, put, p), lines) in sorted(WORKLEAK.items()):
+    where = "line %d" % min(lines) if len(lines) == 1 else \
+        "lines " + ", ".join(str(n) for n in sorted(lines))
+    emit("kref leak", p,
+         "the reference the queued work holds on '%s' is not put before the return at %s (other paths put it with %s())"
+         % (X, where, put), tier="Moderate")
+WORKLEAK.clear()
+WORKPUT.clear()
 
 // A reference handed to a work item whose queueing result is ignored:
 // queue_work() and schedule_work() return false, and take nothing over,
