@@ -1900,7 +1900,7 @@ if ALLOC_RE.match(str(al)):
 expression E;
 identifier X, f, g, h;
 identifier gw : script:python() { wrap("get", gw) };
-identifier rg : script:python() { rget(rg) };
+identifier rg : script:python() { wrap("rget", rg) };
 identifier pw : script:python() { anyput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier fr =~ "^(kfree|kvfree|kfree_sensitive|kmem_cache_free)$";
