@@ -11,7 +11,8 @@ struct node *node_next_child(struct node *parent, struct node *prev)
 {
 	struct node *next = prev ? prev->sibling : parent->child;
 
-	next = node_get(next);
+	if (next)
+		node_get(next);
 	node_put(prev);
 	return next;
 }
@@ -22,7 +23,8 @@ struct node *node_find_by_type(struct node *from, const char *type)
 
 	while (n && !node_is_type(n, type))
 		n = n->sibling;
-	n = node_get(n);
+	if (n)
+		node_get(n);
 	node_put(from);
 	return n;
 }

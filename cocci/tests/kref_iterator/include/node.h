@@ -25,10 +25,10 @@ struct node_owner {
 
 void node_release(struct kref *ref);
 
+/* Never given NULL: the getters test first. */
 static inline struct node *node_get(struct node *n)
 {
-	if (n)
-		kref_get(&n->ref);
+	kref_get(&n->ref);
 	return n;
 }
 
