@@ -3,7 +3,7 @@
  * The getters of include/node.h: each returns a node with a reference
  * taken and drops the one on the node it is given, which is what makes
  * for_each_node_child() and for_each_node_of_type() hold a reference on
- * their loop variable.
+ * their loop variable; and a function that gets and puts its parameter.
  */
 #include "include/node.h"
 
@@ -29,6 +29,25 @@ struct node *node_find_by_type(struct node *from, const char *type)
 	return n;
 }
 
+/* Takes a reference of its own on n and drops it: hands nothing off. */
+int node_chip_id(struct node *n)
+{
+	int id;
+
+	node_get(n);
+	while (n->flags < 0 && n->parent) {
+		struct node *up = node_get(n->parent);
+
+		node_put(n);
+		n = up;
+	}
+	id = n->flags;
+	node_put(n);
+	return id;
+}
+
+// expect-wrapper: consume node_chip_id
+// expect-wrapper: get node_chip_id
 // expect-wrapper: consume node_next_child
 // expect-wrapper: consume node_find_by_type
 // expect-wrapper: rget node_next_child

@@ -18,4 +18,4 @@ int node_setup_first(struct node *parent)
 	return rc;
 }
 
-// expect: 13:1-20: [High] kref iterator leak in node_setup_first(): the reference for_each_node_child() holds on 'child' is neither put nor handed off before the break at line 16 leaves the loop
+// expect: 13:1-20: [High] kref iterator leak in node_setup_first(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: break at line 16

@@ -20,4 +20,4 @@ int node_check_children(struct node *parent)
 	return 0;
 }
 
-// expect: 12:1-20: [High] kref iterator leak in node_check_children(): the reference for_each_node_child() holds on 'child' is neither put nor handed off before the return at line 18 leaves the loop
+// expect: 12:1-20: [High] kref iterator leak in node_check_children(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: return at line 18

@@ -23,4 +23,4 @@ out:
 	return ret;
 }
 
-// expect: 13:1-20: [High] kref iterator leak in node_count_typed(): the reference for_each_node_child() holds on 'child' is neither put nor handed off before the goto at line 16 leaves the loop
+// expect: 13:1-20: [High] kref iterator leak in node_count_typed(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: goto at line 16

@@ -16,4 +16,4 @@ bool node_owner_has_type(struct node_owner *owner, struct node *parent,
 	return false;
 }
 
-// expect: 13:1-18: [High] kref iterator leak in node_owner_has_type(): the reference for_each_child_in() holds on 'child' is neither put nor handed off before the return at line 15 leaves the loop
+// expect: 13:1-18: [High] kref iterator leak in node_owner_has_type(): the reference for_each_child_in() holds on 'child' is neither put nor handed off where the loop is left: return at line 15

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Moderate: before the return the child goes to a function of another
- * file named like one that drops a reference, or the return itself
- * passes it to a function, which may keep it.
+ * file named like one that drops a reference, or the value returned
+ * comes from a function given the child (it may be the child itself).
  */
 #include "include/node.h"
 
 void node_release_quirks(struct node *n);
+struct node *node_match(struct node *n, const char *type);
 
 int node_apply_quirks(struct node *parent)
 {
@@ -24,5 +25,18 @@ int node_apply_quirks(struct node *parent)
 	return 0;
 }
 
-// expect: 15:1-20: [Moderate] kref iterator leak in node_apply_quirks(): the reference for_each_node_child() holds on 'child' is neither put nor handed off before the return at line 18 leaves the loop (node_release_quirks() may drop it)
-// expect: 20:1-20: [Moderate] kref iterator leak in node_apply_quirks(): the reference for_each_node_child() holds on 'child' is neither put nor handed off before the return at line 22 leaves the loop (the return passes it to node_setup())
+struct node *node_child_matching(struct node *parent, const char *type)
+{
+	struct node *child, *hit;
+
+	for_each_node_child(parent, child) {
+		hit = node_match(child, type);
+		if (hit)
+			return hit;
+	}
+	return NULL;
+}
+
+// expect: 16:1-20: [Moderate] kref iterator leak in node_apply_quirks(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: return at line 19 (node_release_quirks() may drop it)
+// expect: 21:1-20: [Moderate] kref iterator leak in node_apply_quirks(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: return at line 23 (the value returned comes from node_setup(), which was given it)
+// expect: 32:1-20: [Moderate] kref iterator leak in node_child_matching(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: return at line 35 (the value returned comes from node_match(), which was given it)

@@ -26,6 +26,6 @@ int node_find_bad_grandchild(struct node *parent)
 	return 0;
 }
 
-// expect: 13:1-20: [High] kref iterator leak in node_find_bad_grandchild(): the reference for_each_node_child() holds on 'child' is neither put nor handed off before the return at line 16 leaves the loop
-// expect: 14:2-21: [High] kref iterator leak in node_find_bad_grandchild(): the reference for_each_node_child() holds on 'grandchild' is neither put nor handed off before the return at line 16 leaves the loop
-// expect: 20:2-21: [Moderate] kref iterator leak in node_find_bad_grandchild(): the reference for_each_node_child() holds on 'grandchild' is neither put nor handed off before the break at line 22 leaves the loop (it is used after the loop)
+// expect: 13:1-20: [High] kref iterator leak in node_find_bad_grandchild(): the reference for_each_node_child() holds on 'child' is neither put nor handed off where the loop is left: return at line 16
+// expect: 14:2-21: [High] kref iterator leak in node_find_bad_grandchild(): the reference for_each_node_child() holds on 'grandchild' is neither put nor handed off where the loop is left: return at line 16
+// expect: 20:2-21: [High] kref iterator leak in node_find_bad_grandchild(): the reference for_each_node_child() holds on 'grandchild' is neither put nor handed off where the loop is left: break at line 22
