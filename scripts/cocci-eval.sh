@@ -9,10 +9,10 @@
 # file) and ID/after/PATH (the fixed one), with any local headers beside.
 # All cases of one side are laid out as one tree (ID/PATH...) and checked
 # by one "scripts/cocci.sh tree" run, as make cocci-tree does, on every
-# core. A case is FOUND when a finding of its class's rule (kref:
-# kref_balance, list: list_del_init), of a tier the report shows, lies in
-# the manifest's function of the before file, QUIET when none lies in it
-# in the after file. Prints a row per case with the reason for each miss,
+# core. A case is FOUND when a finding of one of its class's rules (kref:
+# kref_balance and kref_iterator, list: list_del_init), of a tier the
+# report shows, lies in the manifest's function of the before file, QUIET
+# when none lies in it in the after file. Prints a row per case with the reason for each miss,
 # then found and quiet counts per class, also with every tier counted. A
 # benchmark: it asserts nothing.
 #
@@ -21,6 +21,9 @@
 #   MANIFEST=FILE  another manifest (default: cocci/eval/manifest.tsv)
 #   WRAPPERS=FILE  the kref wrapper list to use (e.g. one pass 1 wrote for a
 #                  whole tree) instead of pass 1 over the corpus itself
+#   ITER_TREE=DIR  take the reference-holding iterators from the macros of
+#                  DIR (e.g. the base tree WRAPPERS was made from: the
+#                  cases' files do not define for_each_child_of_node())
 #   COCCI_TIERS    the tiers that count (as make cocci-tree shows them:
 #                  high,moderate by default; "all")
 # A side whose files, rules, wrappers and spatch are unchanged since the
@@ -62,8 +65,10 @@ side_key() {
 		# the rules and the runner: cocci.sh is mostly its libraries
 		sha256sum "$REPO"/cocci/*.cocci "$REPO/cocci/spatch-macros.h" \
 			"$REPO/scripts/cocci.sh" "$REPO"/scripts/lib/{spatch,cocci}-*.sh \
-			"$REPO/scripts/lib/spatch.sh" "$REPO"/scripts/awk/spatch-*.awk | cut -d' ' -f1
+			"$REPO/scripts/lib/spatch.sh" "$REPO"/scripts/awk/spatch-*.awk \
+			"$REPO/scripts/awk/kref-iterators.awk" | cut -d' ' -f1
 		[[ -z ${WRAPPERS:-} ]] || sha256sum <"$WRAPPERS"
+		printf '%s\n' "${ITER_TREE:-}"
 		${SPATCH:-spatch} --version 2>&1 | head -n1
 		printf '%s\n' "${COCCI_TIMEOUT:-}"
 	} | sha256sum | cut -c1-16
@@ -79,6 +84,7 @@ run_side() {
 	fi
 	rm -rf "$EVAL/out-$side"
 	[[ -z ${WRAPPERS:-} ]] || args=(--wrappers "$WRAPPERS")
+	[[ -z ${ITER_TREE:-} ]] || args+=(--iter-tree "$ITER_TREE")
 	msg "$side: scripts/cocci.sh tree on ${#PRESENT[@]} case(s), $(nproc) job(s)"
 	"$REPO/scripts/cocci.sh" tree --tree "$EVAL/tree-$side" --out "$EVAL/out-$side" \
 		--jobs "$(nproc)" ${args[@]+"${args[@]}"} >"$EVAL/$side.log" 2>&1 || rc=$?
@@ -92,7 +98,7 @@ run_side() {
 # (see scripts/awk/cocci-eval.awk); file names start with the case id.
 records() {
 	local side=$1 out=$EVAL/out-$1 r f
-	for r in kref_balance list_del_init; do
+	for r in kref_balance kref_iterator list_del_init; do
 		f=$out/findings-$r.txt
 		[[ ! -f $f ]] || sed -nE "s|^([^/]+)/([^:]+):([0-9]+):[0-9]+-[0-9]+: (.*)$|finding\t$side\t$r\t\1\t\2\t\3\t\4|p" "$f"
 		f=$out/$r/parse-failures.txt
@@ -111,6 +117,7 @@ main() {
 	[[ -n ${CORPUS:-} ]] || die "$EX_SETUP" "CORPUS=DIR is required: the corpus of before/after files (see cocci/eval/manifest.tsv)"
 	[[ -d $CORPUS ]] || die "$EX_SETUP" "CORPUS: $CORPUS is not a directory"
 	[[ -z ${WRAPPERS:-} || -r ${WRAPPERS:-} ]] || die "$EX_SETUP" "WRAPPERS: cannot read $WRAPPERS"
+	[[ -z ${ITER_TREE:-} || -d ${ITER_TREE:-} ]] || die "$EX_SETUP" "ITER_TREE: $ITER_TREE is not a directory"
 	need_tool "${SPATCH:-spatch}" coccinelle
 	CORPUS=$(cd "$CORPUS" && pwd)
 	manifest=$(abspath "${MANIFEST:-$REPO/cocci/eval/manifest.tsv}")

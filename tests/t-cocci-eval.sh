@@ -6,8 +6,9 @@
 # table scripts/awk/cocci-eval.awk prints for canned records (a case found,
 # findings only in other functions or files, a parse failure, a timeout, a
 # file the rule did not check, a missing case, a function renamed by the
-# fix, findings of the other class's rule, and findings of a tier the
-# report hides, with every tier counted or not), and the corpus rebuild
+# fix, a case found by the class's second rule, kref_iterator, findings
+# of the other class's rule, and findings of a tier the report hides,
+# with every tier counted or not), and the corpus rebuild
 # tools of cocci/eval/tools on a made-up base: a fix whose diff names the
 # file's old path (moved=), a later change and a fix rebuilt by
 # mklater.py. Prints TAP.

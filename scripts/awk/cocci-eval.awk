@@ -10,9 +10,10 @@
 #                                        timeout or failed (file given up)
 #   checked  SIDE RULE ID PATH          the rule ran on this file
 # SIDE is before or after; PATH is relative to the case's side.
-# A case is FOUND when a finding of its class's rule (kref: kref_balance,
-# list: list_del_init) lies in FUNC in the before file, QUIET when none
-# lies in FUNC in the after file. Only findings of the tiers a report
+# A case is FOUND when a finding of one of its class's rules (kref:
+# kref_balance and kref_iterator, list: list_del_init) lies in FUNC in the
+# before file, QUIET when none lies in FUNC in the after file. Only
+# findings of the tiers a report
 # shows count (awk -v tiers=: COCCI_TIERS, "high,moderate" by default;
 # a message without a "[Tier]" is Moderate, list_del_init's confidence).
 # Prints one row per case (with a reason for each miss), then the counts
@@ -20,10 +21,13 @@
 
 BEGIN {
 	FS = "\t"
-	rule["kref"] = "kref_balance"
-	rule["list"] = "list_del_init"
-	why_unchecked["kref_balance"] = "no kref call or known wrapper in it"
-	why_unchecked["list_del_init"] = "no list_del in it"
+	rules["kref"] = "kref_balance, kref_iterator"
+	rules["list"] = "list_del_init"
+	for (cl in rules)
+		for (i = split(rules[cl], names, ", "); i > 0; i--)
+			class_of[names[i]] = cl
+	why_unchecked["kref"] = "no kref call, known wrapper or iterator in it"
+	why_unchecked["list"] = "no list_del in it"
 	if (tiers == "")
 		tiers = "high,moderate"
 	nt = split(tolower(tiers), tl, ",")
@@ -41,6 +45,9 @@ $1 == "range" {
 	nr[k]++; rname[k, nr[k]] = $4; rs[k, nr[k]] = $5; re[k, nr[k]] = $6
 	next
 }
+# findings, failures and checked files of a side count for the class of
+# the rule (RULE is that class from here on)
+$1 == "finding" || $1 == "failure" || $1 == "checked" { $3 = class_of[$3] }
 $1 == "finding" {
 	k = $2 SUBSEP $3 SUBSEP $4
 	nf[k]++; fpath[k, nf[k]] = $5; fline[k, nf[k]] = $6; fmsg[k, nf[k]] = $7
@@ -75,11 +82,11 @@ function has_range(c, s,    k, i) {
 	return 0
 }
 
-# hits(c, s, every): findings of c's rule in FUNC of c's file on side s,
+# hits(c, s, every): findings of c's rules in FUNC of c's file on side s,
 # of the shown tiers or, with EVERY, of any; sets OTHER (functions or
 # files with findings elsewhere) and FIRSTMSG
 function hits(c, s, every,    k, i, h, g, seen) {
-	k = s SUBSEP rule[class[c]] SUBSEP c
+	k = s SUBSEP class[c] SUBSEP c
 	h = 0; OTHER = ""; FIRSTMSG = ""
 	for (i = 1; i <= nf[k]; i++) {
 		if (!every && !("all" in shown) && !(ftier[k, i] in shown))
@@ -103,9 +110,9 @@ function hits(c, s, every,    k, i, h, g, seen) {
 	return h
 }
 
-# why(c, s): why case c's rule reports nothing in FUNC on side s
+# why(c, s): why case c's rules report nothing in FUNC on side s
 function why(c, s,    r, k) {
-	r = rule[class[c]]
+	r = class[c]
 	k = s SUBSEP r SUBSEP c SUBSEP path[c]
 	if (!has_range(c, s))
 		return "function " func[c] "() not found in " path[c]
@@ -174,7 +181,7 @@ END {
 			continue
 		t = total[cl] + 0
 		printf "%s (%s): %d case(s): found %d/%d (%s), quiet %d/%d (%s)%s; every tier: found %d, quiet %d\n", \
-			cl, rule[cl], t, nfound[cl], t, pct(nfound[cl], t), \
+			cl, rules[cl], t, nfound[cl], t, pct(nfound[cl], t), \
 			nquiet[cl], t, pct(nquiet[cl], t), \
 			missing[cl] ? ", " missing[cl] " missing" : "", efound[cl], equiet[cl]
 	}

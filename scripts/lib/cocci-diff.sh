@@ -108,9 +108,9 @@ not_in_files() {
 
 # diff_wrappers FILE...: the wrapper list of each side: the base tree's
 # (of the whole tree, or of the files defining what the FILEs of either
-# side call), with the FILEs' own wrappers of that side swapped in
-# (collected with the rest of the base tree's list known, as pass 1's
-# second round does).
+# side call), with the FILEs' own wrappers and iterators of that side
+# swapped in (collected with the rest of the base tree's list known, as
+# pass 1's second round does).
 diff_wrappers() {
 	local side tree
 	pass_list wrappers "$WRAPPERS" "$OUT/wrappers-base-tree.txt" "$BASE" "$OUT/pass1" \
@@ -121,6 +121,8 @@ diff_wrappers() {
 		collect_wrappers "$tree" "$OUT/$side.list" "$OUT/collect-$side" \
 			"$OUT/wrappers-$side-files.txt" "$OUT/wrappers-others.txt"
 		sort -u "$OUT/wrappers-others.txt" "$OUT/wrappers-$side-files.txt" >"$OUT/wrappers-$side.txt"
+		iterators_of "$tree" "$OUT/wrappers-$side.txt" "$OUT/iterators-$side.txt" "$OUT/$side.list"
+		cat "$OUT/iterators-$side.txt" >>"$OUT/wrappers-$side.txt"
 	done
 }
 

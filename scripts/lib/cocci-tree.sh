@@ -31,6 +31,10 @@
 #   --jobs N         parallel spatch processes (default: nproc)
 #   --rules LIST     comma-separated subset of the rules of cocci/
 #   --wrappers FILE  kref wrapper list to use instead of pass 1
+#   --iter-tree DIR  take the reference-holding iterators (the "iter"
+#                    lines of the wrapper list) from the macros of DIR,
+#                    e.g. the whole tree a --wrappers list was made from,
+#                    instead of from the list or the checked tree
 #   --tested FILE    list_del_init's fields tested in other files (LISTTEST
 #                    lines of its -D collect) to use instead of its
 #                    collecting pass (an empty file: none)
@@ -116,11 +120,11 @@ tree_rule() {
 	if ((ALL_FILES)); then
 		re=.
 	elif [[ -n $input ]] && rule_reads_wrappers "$rule"; then
-		# files calling a wrapper are candidates too
-		re+=$(wrapper_calls_re "$input" | sed 's/^./|&/')
+		re=$(wrappers_prefilter "$rule" "$input")
 	fi
 	list=$OUT/$rule.list
-	list_files "$TREE" "$re" ${RELPATHS[@]+"${RELPATHS[@]}"} >"$list"
+	: >"$list"
+	[[ -z $re ]] || list_files "$TREE" "$re" ${RELPATHS[@]+"${RELPATHS[@]}"} >"$list"
 	[[ -z $SHARD ]] || shard_of "${SHARD%/*}" "${SHARD#*/}" "$list"
 	run_rule "$rule" report "$TREE" "$list" "$OUT/$rule" "$input" "$INCLUDES"
 	findings_of "$OUT/$rule" >"$OUT/findings-$rule.txt"
@@ -134,13 +138,14 @@ tree_rule() {
 
 # cmd_tree ARGS: sets VERDICT.
 cmd_tree() {
-	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0
+	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0 ITER_TREE=""
 	local rule t_all wrappers="" tested="" input timing="" paths=()
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--tree) need_value "$@"; TREE=$2; shift 2 ;;
 		--out) need_value "$@"; OUT=$2; shift 2 ;;
 		--shard) need_value "$@"; SHARD=$2; shift 2 ;;
+		--iter-tree) need_value "$@"; ITER_TREE=$2; shift 2 ;;
 		--includes) INCLUDES=1; shift ;;
 		--all-files) ALL_FILES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
@@ -152,6 +157,7 @@ cmd_tree() {
 	done
 	[[ -n $TREE ]] || die "$EX_SETUP" "tree: --tree DIR is required (see cocci.sh tree --help)"
 	[[ -d $TREE ]] || die "$EX_SETUP" "tree: $TREE is not a directory"
+	[[ -z $ITER_TREE || -d $ITER_TREE ]] || die "$EX_SETUP" "tree: --iter-tree $ITER_TREE is not a directory"
 	TREE=$(cd "$TREE" && pwd)
 	if [[ -n $SHARD ]]; then
 		if ! [[ $SHARD =~ ^([1-9][0-9]*)/([1-9][0-9]*)$ ]] ||
@@ -179,6 +185,7 @@ cmd_tree() {
 		if rule_reads_wrappers "$rule" && [[ -z $wrappers ]]; then
 			wrappers=$OUT/wrappers.txt
 			pass_list wrappers "$WRAPPERS" "$wrappers" "$TREE" "$OUT/pass1"
+			[[ -z $ITER_TREE ]] || with_iterators_of "$ITER_TREE" "$wrappers" "$OUT/iter-tree"
 		fi
 		if rule_reads_tested "$rule" && [[ -z $tested ]]; then
 			tested=$OUT/tested.txt

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# Pass 1 of the kref rule: the get/put wrappers a tree defines, which the
-# checking run reads (KREF_WRAPPERS=FILE; lines "KIND NAME WHERE"). Needs
-# lib/spatch.sh. Sourcing only defines functions.
+# Pass 1 of the kref rules: the get/put wrappers a tree defines, and the
+# iterators that hold a reference on their loop variable, which the
+# checking runs read (KREF_WRAPPERS=FILE; lines "KIND NAME WHERE", and
+# "iter NAME WHERE ARG"). Needs lib/spatch.sh. Sourcing only defines
+# functions.
 
 # The files in which pass 1 looks for wrappers (grep -E): what its rules
 # match in a function body (kref_get(), kref_get_unless_zero(),
@@ -75,14 +77,51 @@ collect_tree() {
 		[[ -s $work/round-$((round + 1)).list ]] || break
 		round=$((round + 1))
 	done
-	sort -u "$known" >"$out"
+	iterators_of "$tree" "$known" "$work/iterators.txt"
+	sort -u "$known" "$work/iterators.txt" >"$out"
 	if ((cached == round)); then
 		log "pass 1: cached wrapper list of $round round(s) in $CACHE_DIR"
 		return
 	fi
-	log "pass 1: $(wc -l <"$out") wrappers in $round round(s) ($cached from the cache)," \
-		"$(($(wc -l <"$out") - $(wc -l <"$work/round-1.txt"))) of them after round 1" \
+	log "pass 1: $(wc -l <"$known") wrappers in $round round(s) ($cached from the cache)," \
+		"$(($(wc -l <"$known") - $(wc -l <"$work/round-1.txt"))) of them after round 1" \
 		"($(cat "$work"/round-*.list | count_list /dev/stdin) files read)"
+}
+
+# The files that may define an iterator (grep -E): a macro with for_each
+# in its name.
+iterator_prefilter() {
+	echo '^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Za-z0-9_]*for_each[A-Za-z0-9_]*\('
+}
+
+# iterators_of TREE WRAPPERS OUT [LIST]: the iterators the files of LIST
+# (NUL-separated, relative to TREE; default: those of the whole TREE that
+# iterator_prefilter passes) define whose loop variable holds a reference
+# (scripts/awk/kref-iterators.awk, with the returning getters of the
+# wrapper list WRAPPERS), into OUT. A grep and an awk: seconds for a
+# whole kernel tree, so not cached apart from the list they end in.
+iterators_of() {
+	local tree=$1 wrappers=$2 out=$3 list=${4:-}
+	if [[ -z $list ]]; then
+		list=$out.files
+		list_files "$tree" "$(iterator_prefilter)" >"$list"
+	fi
+	wrappers=$(abspath "$wrappers")
+	(cd "$tree" && xargs -0 -r awk -f "$REPO/scripts/awk/kref-iterators.awk" "$wrappers" <"$list") |
+		sort -u >"$out"
+	log "iterators: $(wc -l <"$out") reference-holding iterators in $(count_list "$list") files of $tree"
+}
+
+# with_iterators_of TREE LIST WORK: the wrapper list LIST with its
+# iterators replaced by those TREE's macros define (make cocci-eval: the
+# corpus's cases are single files, the iterators are in the whole tree's
+# headers).
+with_iterators_of() {
+	local tree=$1 list=$2 work=$3
+	mkdir -p "$work"
+	iterators_of "$tree" "$list" "$work/iterators.txt"
+	{ grep -v '^iter ' "$list" || true; } | sort -u - "$work/iterators.txt" >"$work/with-iterators.txt"
+	mv "$work/with-iterators.txt" "$list"
 }
 
 # called_names FILE...: the names the FILEs call (an identifier before
@@ -155,7 +194,7 @@ wrappers_cached() {
 cached_list() {
 	local message=$1 kind=$2 rule=$3 lib=$4 tree=$5 out=$6 names=${7:-}
 	SAME=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/$rule.cocci" "$MACRO_FILE" \
-		"$REPO/scripts/lib/$lib.sh" ${names:+"$names"} | sha1sum)
+		"$REPO/scripts/lib/$lib.sh" "$REPO/scripts/awk/kref-iterators.awk" ${names:+"$names"} | sha1sum)
 	BYNAME=""
 	[[ -n ${CACHE_KEY:-} ]] || return 1
 	BYNAME=$CACHE_DIR/$kind-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$SAME" | sha1sum | cut -c1-16).txt
@@ -197,12 +236,23 @@ wrappers_by_stat() {
 
 # wrapper_calls_re WRAPPERS [KIND]: an extended regexp matching a call of
 # any wrapper of the list (files calling one are candidates of the kref
-# rule too), or of those of KIND (an awk regexp: "rget|get"); nothing for
-# an empty list. Lines of kind
-# putcb name no function called.
+# rule too), or of those of KIND (an awk regexp: "rget|get", "iter");
+# nothing for an empty list. Lines of kind putcb name no function called,
+# those of kind iter a macro (only asked for by KIND).
 wrapper_calls_re() {
 	local names
-	names=$(awk -v kind="${2:-}" 'NF >= 2 && $1 != "putcb" && (kind == "" || $1 ~ "^(" kind ")$") { print $2 }' "$1" |
+	names=$(awk -v kind="${2:-}" 'NF >= 2 && (kind == "" ? $1 != "putcb" && $1 != "iter" : $1 ~ "^(" kind ")$") { print $2 }' "$1" |
 		sort -u | paste -sd'|')
 	[[ -z $names ]] || printf '\\<(%s)[[:space:]]*\\(\n' "$names"
+}
+
+# wrappers_prefilter RULE WRAPPERS: the prefilter of a rule reading the
+# wrapper list WRAPPERS (prefilter_of), with the list in: kref_balance's
+# candidates are also the files calling a wrapper, kref_iterator's only
+# the files using an iterator of the list (nothing: no file).
+wrappers_prefilter() {
+	case $1 in
+	kref_iterator) wrapper_calls_re "$2" iter ;;
+	*) printf '%s%s\n' "$(prefilter_of "$1")" "$(wrapper_calls_re "$2" | sed 's/^./|&/')" ;;
+	esac
 }

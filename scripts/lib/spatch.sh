@@ -69,11 +69,13 @@ need_spatch() {
 # match), those of the rest of the tree are pass 1's list (the caller
 # adds a pattern for calls of them); a getter known by its name only
 # counts where the function also puts its result, which again is one of
-# those calls. list_del_init reports list_del(), list_del_rcu(),
-# hlist_del() and hlist_del_rcu() calls.
+# those calls. kref_iterator reports loops over an iterator of pass 1's
+# list (the caller narrows this to them). list_del_init reports
+# list_del(), list_del_rcu(), hlist_del() and hlist_del_rcu() calls.
 prefilter_of() {
 	case $1 in
 	kref_balance) echo 'kref_(get|put|init)' ;;
+	kref_iterator) echo '\<[A-Za-z0-9_]*for_each[A-Za-z0-9_]*[[:space:]]*\(' ;;
 	list_del_init) echo '\<h?list_del(_rcu)?[[:space:]]*\(' ;;
 	*) echo '.' ;;
 	esac
