@@ -12,9 +12,9 @@
 # core. A case is FOUND when a finding of one of its class's rules (kref:
 # kref_balance and kref_iterator, list: list_del_init), of a tier the
 # report shows, lies in the manifest's function of the before file, QUIET
-# when none lies in it in the after file. Prints a row per case with the reason for each miss,
-# then found and quiet counts per class, also with every tier counted. A
-# benchmark: it asserts nothing.
+# when none lies in it in the after file. Prints a row per case with the
+# reason for each miss, then found and quiet counts per class, also with
+# every tier counted. A benchmark: it asserts nothing.
 #
 # Environment:
 #   CORPUS=DIR     the corpus (required)

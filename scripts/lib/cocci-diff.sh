@@ -110,7 +110,7 @@ not_in_files() {
 # (of the whole tree, or of the files defining what the FILEs of either
 # side call), with the FILEs' own wrappers and iterators of that side
 # swapped in (collected with the rest of the base tree's list known, as
-# pass 1's second round does).
+# pass 1's later rounds do).
 diff_wrappers() {
 	local side tree
 	pass_list wrappers "$WRAPPERS" "$OUT/wrappers-base-tree.txt" "$BASE" "$OUT/pass1" \
