@@ -95,14 +95,19 @@ run_stage() {
 	start=$SECONDS
 	CURRENT=$stage CURRENT_START=$start
 	# Its own process group (job control), so that an interrupt stops
-	# the stage and everything it started, and nothing else.
+	# the stage and everything it started, and nothing else. tee runs in
+	# the group's pipeline, not in a process substitution: the group ends
+	# only once the log is whole, and the reason below is read from it.
 	set -m
-	"$REPO/scripts/${SCRIPT[$stage]}" </dev/null > >(tee "$log" | sed 's/^/    /') 2>&1 &
+	(
+		"$REPO/scripts/${SCRIPT[$stage]}" </dev/null 2>&1 |
+			tee "$log" | sed 's/^/    /'
+		exit "${PIPESTATUS[0]}"
+	) &
 	STAGE_PID=$!
 	set +m
 	wait "$STAGE_PID" || code=$?
 	STAGE_PID=
-	wait # for tee to finish the log
 	CURRENT=
 	RES[$stage]=$(status_of "$code")
 	# The stage's one-line verdict is its last "script: ..." line.

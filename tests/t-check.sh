@@ -48,6 +48,24 @@ assert "failing: report.xml stays well formed" xml_ok "$OUTD/report.xml"
 assert "failing: the TAP names the log and the rerun command" \
 	grep -q "^# rerun: make -C $REPO base O=" "$OUTD/report.tap"
 
+# --- a slow reader of make check's output (a loaded CI runner): the
+# stage's last "name: reason" line reaches its log before its row is
+# written. 4000 trailing blanks give ~200 KiB of findings, more than the
+# pipes hold, so the end of the stage's output waits for the reader; the
+# reader takes nothing until checkpatch.pl's output is in the log, then
+# sleeps, long enough for a runner that does not wait for its log.
+run_case slow_reader
+for i in $(seq 4000); do printf 'int slow_%d; \n' "$i"; done >"$SCRATCH/trailing.c"
+series_add "many findings" "\$r $SCRATCH/trailing.c"
+record
+in_case "$S/check.sh" checkpatch | {
+	wait_until 600 grep -qs '^=== 0001-' "$OUTD/logs/checkpatch.log" || true
+	sleep 2
+	cat
+} >/dev/null || true
+assert "slow reader: the failed stage's row keeps its reason" \
+	grep -q "^checkpatch: 0001-many-findings.patch: ERROR:TRAILING_WHITESPACE: " <(row checkpatch 5)
+
 # --- interrupts: SIGTERM and SIGINT stop the stage and what it started
 # start_slow CMD...: CMD (make check) in the background, in its own
 # process group as a terminal's job is, its build stage sleeping in the
