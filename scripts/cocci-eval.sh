@@ -10,11 +10,12 @@
 # All cases of one side are laid out as one tree (ID/PATH...) and checked
 # by one "scripts/cocci.sh tree" run, as make cocci-tree does, on every
 # core. A case is FOUND when a finding of one of its class's rules (kref:
-# kref_balance and kref_iterator, list: list_del_init), of a tier the
-# report shows, lies in the manifest's function of the before file, QUIET
-# when none lies in it in the after file. Prints a row per case with the
-# reason for each miss, then found and quiet counts per class, also with
-# every tier counted. A benchmark: it asserts nothing.
+# kref_balance and kref_iterator, list: list_del_init, list_del_unadded
+# and list_walk), of a tier the report shows, lies in the manifest's
+# function of the before file, QUIET when none lies in it in the after
+# file. Prints a row per case with the reason for each miss, then found
+# and quiet counts per class, also with every tier counted. A benchmark:
+# it asserts nothing.
 #
 # Environment:
 #   CORPUS=DIR     the corpus (required)
@@ -98,7 +99,7 @@ run_side() {
 # (see scripts/awk/cocci-eval.awk); file names start with the case id.
 records() {
 	local side=$1 out=$EVAL/out-$1 r f
-	for r in kref_balance kref_iterator list_del_init; do
+	for r in kref_balance kref_iterator list_del_init list_del_unadded list_walk; do
 		f=$out/findings-$r.txt
 		[[ ! -f $f ]] || sed -nE "s|^([^/]+)/([^:]+):([0-9]+):[0-9]+-[0-9]+: (.*)$|finding\t$side\t$r\t\1\t\2\t\3\t\4|p" "$f"
 		f=$out/$r/parse-failures.txt

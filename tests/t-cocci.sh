@@ -239,8 +239,8 @@ printf 'struct x *k(int i)\n{\n\treturn foo_lookup(i); /* FAKE_RGET foo_find foo
 printf 'int h(int i)\n{\n\treturn foo_put(i);\n}\n' >"$pre/put.c"
 : >"$FAKE_SPATCH_LOG"
 "$COCCI" tree --tree "$pre" --out "$SCRATCH/prefilter out" >/dev/null 2>&1 || true
-assert "prefilter: list_del_init checks list_del, list_del_rcu and hlist_del calls, not list_del_init" \
-	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -E 'hlist|rcu|init\.c' | sort | paste -sd' ')" == "report hlist.c report rcu.c" ]
+assert "prefilter: list_del_init and list_del_unadded check list_del, list_del_rcu and hlist_del calls, not list_del_init" \
+	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -E 'hlist|rcu|init\.c' | sort | paste -sd' ')" == "report hlist.c report hlist.c report rcu.c report rcu.c" ]
 assert "pass 1: round 1 reads kref_init() and release callbacks" \
 	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | head -n 2 | sort | paste -sd' ')" == "collect new.c collect rel.c" ]
 assert "pass 1: round 2 reads the files calling a getter of round 1" \
@@ -253,6 +253,15 @@ assert "pass 1: a getter of a getter of a getter is on the list" \
 	grep -q '^rget foo_find find.c:3$' "$SCRATCH/prefilter out/wrappers.txt"
 assert "prefilter: kref_balance checks kref_init() and calls of the list's getters, not other _put() calls" \
 	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -vE 'hlist|rcu' | sort | paste -sd' ')" == "report find.c report lookup.h report new.c report user.c" ]
+walks="$SCRATCH/prefilter walks"
+mkdir -p "$walks"
+printf 'void w(struct list_head *l)\n{\n\tlist_for_each_entry(p, l, n)\n\t\tp->x = 0;\n}\n' >"$walks/walk.c"
+printf 'void q(struct list_head *l)\n{\n\twhile (!list_empty(l))\n\t\tl = 0;\n}\n' >"$walks/drain.c"
+printf 'void z(struct list_head *l)\n{\n\tINIT_LIST_HEAD(l);\n}\n' >"$walks/plain.c"
+n=$(calls)
+"$COCCI" tree --tree "$walks" --rules list_walk >/dev/null 2>&1 || true
+assert "prefilter: list_walk checks list walks and list_empty() loops, not other list calls" \
+	[ "$(tail -n +$((n + 1)) "$FAKE_SPATCH_LOG" | sort | paste -sd' ')" == "report drain.c report walk.c" ]
 expect "tree: no file passes the kref prefilter: the summary, exit 0" 0 \
 	'^kref_balance: 0 finding\(s\) in 0 file\(s\), 0 file\(s\) checked' \
 	"$COCCI" tree --tree "$pre" --rules kref_balance put.c

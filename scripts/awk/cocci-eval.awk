@@ -11,8 +11,9 @@
 #   checked  SIDE RULE ID PATH          the rule ran on this file
 # SIDE is before or after; PATH is relative to the case's side.
 # A case is FOUND when a finding of one of its class's rules (kref:
-# kref_balance and kref_iterator, list: list_del_init) lies in FUNC in the
-# before file, QUIET when none lies in FUNC in the after file. Only
+# kref_balance and kref_iterator, list: list_del_init, list_del_unadded
+# and list_walk) lies in FUNC in the before file, QUIET when none lies in
+# FUNC in the after file. Only
 # findings of the tiers a report shows count (awk -v tiers=: COCCI_TIERS,
 # "high,moderate" by default; a message without a "[Tier]" is Moderate,
 # list_del_init's confidence).
@@ -22,12 +23,12 @@
 BEGIN {
 	FS = "\t"
 	rules["kref"] = "kref_balance, kref_iterator"
-	rules["list"] = "list_del_init"
+	rules["list"] = "list_del_init, list_del_unadded, list_walk"
 	for (cl in rules)
 		for (i = split(rules[cl], names, ", "); i > 0; i--)
 			class_of[names[i]] = cl
 	why_unchecked["kref"] = "no kref call, known wrapper or iterator in it"
-	why_unchecked["list"] = "no list_del in it"
+	why_unchecked["list"] = "no list_del or list walk in it"
 	if (tiers == "")
 		tiers = "high,moderate"
 	nt = split(tolower(tiers), tl, ",")

@@ -77,6 +77,8 @@ prefilter_of() {
 	kref_balance) echo 'kref_(get|put|init)' ;;
 	kref_iterator) echo '\<[A-Za-z0-9_]*for_each[A-Za-z0-9_]*[[:space:]]*\(' ;;
 	list_del_init) echo '\<h?list_del(_rcu)?[[:space:]]*\(' ;;
+	list_del_unadded) echo '\<h?list_del(_rcu)?[[:space:]]*\(' ;;
+	list_walk) echo '\<(h?list_for_each_entry[A-Za-z_]*|list_empty)[[:space:]]*\(' ;;
 	*) echo '.' ;;
 	esac
 }

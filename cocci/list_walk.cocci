@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// list_for_each_entry() and the other walks without _safe read the
+/// cursor's next pointer after the body has run.  A body that unlinks the
+/// cursor (list_del(), list_move(), hlist_del()), frees it, or calls a
+/// function that does, and then walks on, follows a poisoned or freed
+/// pointer: use the _safe walk, and unlink an entry before freeing it.
+/// A walk, _safe or not, that frees its entries without unlinking them
+/// leaves the head pointing at freed memory: a head that outlives the
+/// walk needs list_del() in the loop or INIT_LIST_HEAD() after it.
+///
+/// A loop that drains a list (while (!list_empty(&H)) taking its first
+/// entry) and leaves the entry linked on a path takes it again for ever.
+///
+/// Every finding is [Low]: on the whole 6.1 tree 4 of 65 sampled
+/// findings were true (cocci/triage/list_walk-6.1.tsv), so a report
+/// shows them only with COCCI_TIERS=all.
+//# The false positives: a callee that unlinks or frees another entry of
+//# the cursor's type (the callee check knows types and members, not
+//# entries); a name that says "free" of a function that frees something
+//# else; a list_move() back to the walked head, which restarts the walk
+//# on purpose; a flag set with the unlink and tested before the walk goes
+//# on; a head freed or re-initialised by the caller after the freeing
+//# walk; an unlink in a header's inline helper, which the rule cannot see.
+//
+// Confidence: Low
+// Copyright: (C) 2026 z3fold-series maintainers
+// Comments: The cursor's structure type must be known to spatch for the
+//  callee check (a local or a parameter declaration is enough).
+// Options: --no-includes --include-headers
+// Keywords: list_for_each_entry, list_for_each_entry_safe, list_del, use after free
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+
+# Walks that read the cursor's next pointer after the body.
+UNSAFE = {"list_for_each_entry", "list_for_each_entry_reverse",
+          "list_for_each_entry_continue", "list_for_each_entry_continue_reverse",
+          "list_for_each_entry_from", "list_for_each_entry_from_reverse",
+          "hlist_for_each_entry", "hlist_for_each_entry_continue",
+          "hlist_for_each_entry_from"}
+SAFE = {"list_for_each_entry_safe", "list_for_each_entry_safe_reverse",
+        "list_for_each_entry_safe_continue", "list_for_each_entry_safe_from",
+        "hlist_for_each_entry_safe"}
+
+FREES_RE = re.compile(r"(^|_)(free|release|destroy|complete)(_|$)")
+
+DELETES = {}    # (type, field): {function that unlinks it}
+CALLS = {}      # function: {function it calls}
+UNLINKERS = set()  # functions of the file that unlink some field
+PARAMS = {}       # function of the file: {parameter: index}
+FREED_ARGS = set()  # (function, index of a parameter it frees)
+PASSED_ARGS = {}  # (callee, index): {(caller, index of its parameter)}
+FINDINGS = {}
+REPORTED = set()  # where the findings of the file are, for context mode
+MODE = set()
+
+
+def norm(t):
+    t = re.sub(r"\b(const|volatile)\b", " ", str(t))
+    return " ".join(t.split())
+
+
+def unlinkers(k):
+    """Functions of the file that unlink field k, themselves or by calls."""
+    found = set(DELETES.get(k, ()))
+    grew = True
+    while grew:
+        grew = False
+        for (fn, callees) in CALLS.items():
+            if fn not in found and callees & found:
+                found.add(fn)
+                grew = True
+    return found
+
+
+def close_freed_args():
+    """A parameter passed on to a freeing argument is freed, too; so is
+    one passed to a function the file lacks, named like one that frees."""
+    todo = list(FREED_ARGS)
+    todo += [k for k in PASSED_ARGS if k[0] not in PARAMS and named_free(k[0])]
+    while todo:
+        for caller_arg in PASSED_ARGS.get(todo.pop(), ()):
+            if caller_arg not in FREED_ARGS:
+                FREED_ARGS.add(caller_arg)
+                todo.append(caller_arg)
+
+
+def named_free(g):
+    return bool(FREES_RE.search(g)) and not g.startswith(("list_", "hlist_"))
+
+
+def may_free_arg(g):
+    return g in PARAMS or named_free(g)
+
+
+def is_unlinker(g):
+    return g in UNLINKERS
+
+
+def safe_name(it):
+    """The _safe walk of the same kind."""
+    it = str(it)
+    if it.startswith("hlist_"):
+        return "hlist_for_each_entry_safe"
+    return it.replace("list_for_each_entry", "list_for_each_entry_safe", 1)
+
+
+def expr(e):
+    """An expression as the kernel writes it: spatch prints a->b as a -> b."""
+    return re.sub(r"\s*(->|\.)\s*", r"\1", str(e))
+
+
+def key(p):
+    return (p.file, int(p.line), int(p.column))
+
+
+def emit(p, msg):
+    """One finding per walk: the first shape found."""
+    FINDINGS.setdefault(key(p), (p, msg))
+
+
+def flush():
+    for k in sorted(FINDINGS):
+        (p, msg) = FINDINGS[k]
+        REPORTED.add(k)
+        text = "[Low] list walk in %s(): %s" % (p.current_element, msg)
+        if "report" in MODE:
+            coccilib.report.print_report(p, text)
+        if "org" in MODE:
+            cocci.print_main(text, [p])
+    FINDINGS.clear()
+
+@script:python depends on report@
+@@
+MODE.add("report")
+
+@script:python depends on org@
+@@
+MODE.add("org")
+
+@script:python reset@
+@@
+DELETES.clear()
+CALLS.clear()
+UNLINKERS.clear()
+PARAMS.clear()
+FREED_ARGS.clear()
+PASSED_ARGS.clear()
+FINDINGS.clear()
+REPORTED.clear()
+
+// What each function of the file does, collected with a position on
+// each call or walk and the function that holds it: a pattern over the
+// whole body, fn(...) { <+... g(...) ...+> }, is too slow on files with
+// long functions.
+//
+// Fields a function of the file unlinks, by structure type.
+@unlinks disable ptr_to_array@
+identifier f;
+type T;
+T *X;
+identifier dl =~ "^(h?list_del(_init)?|list_move(_tail)?)$";
+position p;
+@@
+dl@p(&X->f, ...)
+
+@script:python@
+T << unlinks.T;
+f << unlinks.f;
+p << unlinks.p;
+@@
+DELETES.setdefault((norm(T), str(f)), set()).add(p[0].current_element)
+
+// The file's calls, by caller.
+@calls@
+identifier g;
+position p;
+@@
+g@p(...)
+
+@script:python@
+g << calls.g;
+p << calls.p;
+@@
+CALLS.setdefault(p[0].current_element, set()).add(str(g))
+
+// The file's functions and their parameters, by index.
+@params@
+identifier fn, x;
+parameter list[n] ps;
+type T;
+@@
+fn(ps, T x, ...) { ... }
+
+@script:python@
+fn << params.fn;
+x << params.x;
+n << params.n;
+@@
+PARAMS.setdefault(str(fn), {})[str(x)] = int(n)
+
+// Parameters a function frees itself (unlinking is the business of
+// through_call, which knows the member) ...
+@frees_param@
+identifier x;
+expression E;
+identifier fl =~ "^(kfree|kvfree|kmem_cache_free)$";
+position p;
+@@
+\( fl@p(x) \| fl@p(E, x) \)
+
+@script:python@
+x << frees_param.x;
+p << frees_param.p;
+@@
+fn = p[0].current_element
+i = PARAMS.get(fn, {}).get(str(x))
+if i is not None:
+    FREED_ARGS.add((fn, i))
+
+// ... or pass on to a function that does.
+@passes_param@
+identifier g, x;
+expression list[n] es;
+position p;
+@@
+g@p(es, x, ...)
+
+@script:python@
+g << passes_param.g;
+x << passes_param.x;
+n << passes_param.n;
+p << passes_param.p;
+@@
+fn = p[0].current_element
+i = PARAMS.get(fn, {}).get(str(x))
+if i is not None:
+    PASSED_ARGS.setdefault((str(g), int(n)), set()).add((fn, i))
+
+@script:python@
+@@
+close_freed_args()
+
+// The body unlinks or frees the cursor, and a path goes on walking.
+@direct exists@
+iterator I;
+expression H, E;
+idexpression pos;
+identifier m, l;
+identifier dl =~ "^(h?list_del(_init)?|list_move(_tail)?|kfree|kmem_cache_free)$";
+position pw, p;
+@@
+I@pw(pos, H, m) {
+... when any
+\( dl@p(&pos->m, ...); \| dl@p(pos); \| dl@p(E, pos); \)
+... when != break;
+    when != return ...;
+    when != goto l;
+    when != pos = E
+}
+
+@script:python@
+I << direct.I;
+dl << direct.dl;
+pos << direct.pos;
+p << direct.p;
+pw << direct.pw;
+@@
+if str(I) in UNSAFE:
+    verb = "frees" if "free" in str(dl) else "unlinks"
+    emit(pw[0], "%s() at line %s %s the cursor '%s' and the walk goes on through its next pointer; use %s()"
+         % (dl, p[0].line, verb, pos, safe_name(I)))
+
+// The body passes the cursor to a function that frees it: a function of
+// the file by its body, another by its name.
+@direct_free exists@
+iterator I;
+expression H, E;
+idexpression pos;
+identifier m, l;
+expression list[n] es;
+identifier fr : script:python() { may_free_arg(fr) };
+position pw, p;
+@@
+I@pw(pos, H, m) {
+... when any
+fr@p(es, pos, ...)
+... when != break;
+    when != return ...;
+    when != goto l;
+    when != pos = E
+}
+
+@script:python@
+I << direct_free.I;
+fr << direct_free.fr;
+n << direct_free.n;
+pos << direct_free.pos;
+p << direct_free.p;
+pw << direct_free.pw;
+@@
+fr = str(fr)
+if str(I) in UNSAFE:
+    if fr not in PARAMS:
+        emit(pw[0], "%s() at line %s may free the cursor '%s' (by its name), and the walk goes on through its next pointer; use %s() and unlink the entry first"
+             % (fr, p[0].line, pos, safe_name(I)))
+    elif (fr, int(n)) in FREED_ARGS:
+        emit(pw[0], "%s() at line %s frees the cursor '%s' (its body does), and the walk goes on through its next pointer; use %s()"
+             % (fr, p[0].line, pos, safe_name(I)))
+
+// The body calls a function of the file that unlinks the walked member
+// of an entry of the cursor's type, and a path goes on walking.  The callee is constrained to the
+// file's unlinkers: <+... g(...) ...+> with any g is too slow on files
+// with long functions.
+@script:python@
+@@
+for k in DELETES:
+    UNLINKERS.update(unlinkers(k))
+
+@through_call disable ptr_to_array exists@
+iterator I;
+expression H;
+type T;
+T *pos;
+identifier m;
+identifier g : script:python() { is_unlinker(g) };
+identifier l;
+position pw, p;
+@@
+I@pw(pos, H, m) {
+... when any
+g@p(...)
+... when != break;
+    when != return ...;
+    when != goto l;
+}
+
+@script:python@
+I << through_call.I;
+T << through_call.T;
+m << through_call.m;
+g << through_call.g;
+p << through_call.p;
+pw << through_call.pw;
+pos << through_call.pos;
+@@
+if str(I) in UNSAFE:
+    k = (norm(T), str(m))
+    if str(g) in unlinkers(k) and str(g) != pw[0].current_element:
+        emit(pw[0], "%s() at line %s can unlink %s.%s (a function of this file does), and the walk goes on through the cursor '%s'; use the _safe walk"
+             % (g, p[0].line, norm(T), m, pos))
+
+// A loop that drains a list by taking its first (or last) entry until
+// the list is empty, where a path back to the test leaves the entry
+// linked: the loop takes the same entry again, for ever.  A call that
+// may unlink it (a function of the file that unlinks, one of another
+// file given the entry itself, not only a member of it) counts as
+// unlinking.
+@drain exists@
+expression H, E2;
+type T;
+T *E;
+identifier f, l;
+identifier dl =~ "^(h?list_del(_init|_rcu)?|list_move(_tail)?|list_splice(_init|_tail|_tail_init)?)$";
+identifier ug : script:python() { is_unlinker(ug) };
+identifier og : script:python() { og not in PARAMS };
+position pw, pa;
+@@
+while@pw (!list_empty(&H)) {
+... when any
+E@pa = \( list_first_entry(&H, T, f) \| list_entry(H.next, T, f) \| list_last_entry(&H, T, f) \| list_entry(H.prev, T, f) \);
+... when != dl(&E->f, ...)
+    when != dl(&H, ...)
+    when != ug(...)
+    when != og(..., E, ...)
+    when != E = E2
+    when != break;
+    when != return ...;
+    when != goto l;
+}
+
+@script:python@
+H << drain.H;
+E << drain.E;
+pw << drain.pw;
+pa << drain.pa;
+@@
+emit(pw[0], "the loop takes '%s' off %s at line %s, but a path leaves it linked and the loop takes it again; list_del() it on that path"
+     % (E, expr(H), pa[0].line))
+
+// A walk that frees its entries without unlinking them from a head that
+// is a field of an object or a global.
+@frees_linked disable ptr_to_array exists@
+iterator I;
+expression E, n;
+type T;
+T *X;
+identifier pos, f, m, g;
+position pw, p;
+@@
+(
+I@pw(pos, &X->f, m) {
+  ... when != \( list_del(&pos->m) \| list_del_init(&pos->m) \| list_move(&pos->m, ...) \| list_move_tail(&pos->m, ...) \| list_del_rcu(&pos->m) \| hlist_del(&pos->m) \| hlist_del_init(&pos->m) \)
+      when != g(..., &pos->m, ...)
+  \( kfree@p(pos); \| kmem_cache_free@p(E, pos); \)
+  ... when any
+}
+|
+I@pw(pos, n, &X->f, m) {
+  ... when != \( list_del(&pos->m) \| list_del_init(&pos->m) \| list_move(&pos->m, ...) \| list_move_tail(&pos->m, ...) \| list_del_rcu(&pos->m) \| hlist_del(&pos->m) \| hlist_del_init(&pos->m) \)
+      when != g(..., &pos->m, ...)
+  \( kfree@p(pos); \| kmem_cache_free@p(E, pos); \)
+  ... when any
+}
+)
+
+// ... and the head re-initialised, or its object handed on, after the walk.
+@reinit disable ptr_to_array exists@
+iterator I;
+type frees_linked.T;
+T *frees_linked.X;
+identifier frees_linked.f;
+identifier g;
+position frees_linked.pw;
+statement S;
+expression E1, E2;
+@@
+(
+I@pw(E1, &X->f, ...) S
+|
+I@pw(E1, E2, &X->f, ...) S
+)
+...
+(
+INIT_LIST_HEAD(&X->f);
+|
+INIT_HLIST_HEAD(&X->f);
+|
+X = E1;
+|
+g(..., X, ...);
+)
+
+@script:python depends on !reinit@
+I << frees_linked.I;
+T << frees_linked.T;
+f << frees_linked.f;
+pw << frees_linked.pw;
+p << frees_linked.p;
+pos << frees_linked.pos;
+@@
+if str(I) in UNSAFE or str(I) in SAFE:
+    emit(pw[0], "kfree() at line %s frees '%s' while it is still linked on %s.%s, and nothing re-initialises the head after the walk; list_del() it first"
+         % (p[0].line, pos, norm(T), f))
+
+@script:python@
+@@
+flush()
+
+@depends on context@
+position p : script:python() { key(p[0]) in REPORTED };
+iterator I;
+expression C;
+statement S;
+@@
+(
+* I@p(...)
+  S
+|
+* while@p (C)
+  S
+)
