@@ -99,6 +99,8 @@ def may_free_arg(g):
 
 
 def is_unlinker(g):
+    # A function, not "g in UNLINKERS" in the constraint: the SmPL parser
+    # takes "in" there for its own.
     return g in UNLINKERS
 
 
