@@ -39,9 +39,8 @@ import re
 PARAMS = {}     # function of the file: {parameter: index}
 DELETES = {}    # (function, index of a parameter): [(field, position)]
 LINKS = set()   # functions of the file that add or initialise a parameter
-CANDIDATES = {}  # findings before the guarded deletes are dropped
+CANDIDATES = {}  # the findings, until the guarded deletes are dropped
 LAST_REF_RE = re.compile(r"dec_and_test|dec_and_lock|kref_put|refcount_dec")
-FINDINGS = {}
 REPORTED = set()  # where the findings of the file are, for context mode
 MODE = set()
 
@@ -61,15 +60,15 @@ def may_link_arg(g):
 
 
 def flush():
-    for k in sorted(FINDINGS):
-        (p, msg) = FINDINGS[k]
+    for k in sorted(CANDIDATES):
+        (p, msg) = CANDIDATES[k]
         REPORTED.add(k)
         text = "[Moderate] list_del of an entry never added in %s(): %s" % (p.current_element, msg)
         if "report" in MODE:
             coccilib.report.print_report(p, text)
         if "org" in MODE:
             cocci.print_main(text, [p])
-    FINDINGS.clear()
+    CANDIDATES.clear()
 
 @script:python depends on report@
 @@
@@ -85,7 +84,6 @@ PARAMS.clear()
 DELETES.clear()
 LINKS.clear()
 CANDIDATES.clear()
-FINDINGS.clear()
 REPORTED.clear()
 
 // The file's functions and their parameters, by index.
@@ -205,8 +203,6 @@ if not LAST_REF_RE.search(str(C)):
 
 @script:python@
 @@
-FINDINGS.update(CANDIDATES)
-CANDIDATES.clear()
 flush()
 
 @depends on context@

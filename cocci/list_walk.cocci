@@ -51,7 +51,8 @@ FREES_RE = re.compile(r"(^|_)(free|release|destroy|complete)(_|$)")
 
 DELETES = {}    # (type, field): {function that unlinks it}
 CALLS = {}      # function: {function it calls}
-UNLINKERS = set()  # functions of the file that unlink some field
+UNLINKERS = {}  # (type, field): {function that unlinks it, itself or by calls}
+ANY_UNLINKER = set()  # all of them: the callee constraint, tried at each call
 PARAMS = {}       # function of the file: {parameter: index}
 FREED_ARGS = set()  # (function, index of a parameter it frees)
 PASSED_ARGS = {}  # (callee, index): {(caller, index of its parameter)}
@@ -96,12 +97,6 @@ def named_free(g):
 
 def may_free_arg(g):
     return g in PARAMS or named_free(g)
-
-
-def is_unlinker(g):
-    # A function, not "g in UNLINKERS" in the constraint: the SmPL parser
-    # takes "in" there for its own.
-    return g in UNLINKERS
 
 
 def safe_name(it):
@@ -150,6 +145,7 @@ MODE.add("org")
 DELETES.clear()
 CALLS.clear()
 UNLINKERS.clear()
+ANY_UNLINKER.clear()
 PARAMS.clear()
 FREED_ARGS.clear()
 PASSED_ARGS.clear()
@@ -316,13 +312,16 @@ if str(I) in UNSAFE:
              % (fr, p[0].line, pos, safe_name(I)))
 
 // The body calls a function of the file that unlinks the walked member
-// of an entry of the cursor's type, and a path goes on walking.  The callee is constrained to the
-// file's unlinkers: <+... g(...) ...+> with any g is too slow on files
-// with long functions.
+// of an entry of the cursor's type, and a path goes on walking.  The
+// callee is constrained to the file's unlinkers: <+... g(...) ...+> with
+// any g is too slow on files with long functions.  (The constraint is in
+// parentheses: without them spatch cannot parse a script that inherits
+// g.)
 @script:python@
 @@
 for k in DELETES:
-    UNLINKERS.update(unlinkers(k))
+    UNLINKERS[k] = unlinkers(k)
+    ANY_UNLINKER.update(UNLINKERS[k])
 
 @through_call disable ptr_to_array exists@
 iterator I;
@@ -330,7 +329,7 @@ expression H;
 type T;
 T *pos;
 identifier m;
-identifier g : script:python() { is_unlinker(g) };
+identifier g : script:python() { (g in ANY_UNLINKER) };
 identifier l;
 position pw, p;
 @@
@@ -353,7 +352,7 @@ pos << through_call.pos;
 @@
 if str(I) in UNSAFE:
     k = (norm(T), str(m))
-    if str(g) in unlinkers(k) and str(g) != pw[0].current_element:
+    if str(g) in UNLINKERS.get(k, ()) and str(g) != pw[0].current_element:
         emit(pw[0], "%s() at line %s can unlink %s.%s (a function of this file does), and the walk goes on through the cursor '%s'; use the _safe walk"
              % (g, p[0].line, norm(T), m, pos))
 
@@ -369,7 +368,7 @@ type T;
 T *E;
 identifier f, l;
 identifier dl =~ "^(h?list_del(_init|_rcu)?|list_move(_tail)?|list_splice(_init|_tail|_tail_init)?)$";
-identifier ug : script:python() { is_unlinker(ug) };
+identifier ug : script:python() { (ug in ANY_UNLINKER) };
 identifier og : script:python() { og not in PARAMS };
 position pw, pa;
 @@
@@ -399,27 +398,17 @@ emit(pw[0], "the loop takes '%s' off %s at line %s, but a path leaves it linked 
 // is a field of an object or a global.
 @frees_linked disable ptr_to_array exists@
 iterator I;
-expression E, n;
+expression E;
 type T;
 T *X;
 identifier pos, f, m, g;
 position pw, p;
 @@
-(
-I@pw(pos, &X->f, m) {
-  ... when != \( list_del(&pos->m) \| list_del_init(&pos->m) \| list_move(&pos->m, ...) \| list_move_tail(&pos->m, ...) \| list_del_rcu(&pos->m) \| hlist_del(&pos->m) \| hlist_del_init(&pos->m) \)
-      when != g(..., &pos->m, ...)
+I@pw(pos, ..., &X->f, m) {
+  ... when != g(..., &pos->m, ...)
   \( kfree@p(pos); \| kmem_cache_free@p(E, pos); \)
   ... when any
 }
-|
-I@pw(pos, n, &X->f, m) {
-  ... when != \( list_del(&pos->m) \| list_del_init(&pos->m) \| list_move(&pos->m, ...) \| list_move_tail(&pos->m, ...) \| list_del_rcu(&pos->m) \| hlist_del(&pos->m) \| hlist_del_init(&pos->m) \)
-      when != g(..., &pos->m, ...)
-  \( kfree@p(pos); \| kmem_cache_free@p(E, pos); \)
-  ... when any
-}
-)
 
 // ... and the head re-initialised, or its object handed on, after the walk.
 @reinit disable ptr_to_array exists@
@@ -430,13 +419,9 @@ identifier frees_linked.f;
 identifier g;
 position frees_linked.pw;
 statement S;
-expression E1, E2;
+expression E1;
 @@
-(
-I@pw(E1, &X->f, ...) S
-|
-I@pw(E1, E2, &X->f, ...) S
-)
+I@pw(E1, ..., &X->f, ...) S
 ...
 (
 INIT_LIST_HEAD(&X->f);
