@@ -13,10 +13,9 @@
 # A case is FOUND when a finding of one of its class's rules (kref:
 # kref_balance and kref_iterator, list: list_del_init, list_del_unadded
 # and list_walk) lies in FUNC in the before file, QUIET when none lies in
-# FUNC in the after file. Only
-# findings of the tiers a report shows count (awk -v tiers=: COCCI_TIERS,
-# "high,moderate" by default; a message without a "[Tier]" is Moderate,
-# list_del_init's confidence).
+# FUNC in the after file. Only findings of the tiers a report shows count
+# (awk -v tiers=: COCCI_TIERS, "high,moderate" by default; a message
+# without a "[Tier]" is Moderate, list_del_init's confidence).
 # Prints one row per case (with a reason for each miss), then the counts
 # per class, and the counts when every tier counts.
 
