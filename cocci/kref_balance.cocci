@@ -396,6 +396,8 @@ UNLINK_RE = re.compile(r"^((h|ll)?list_del|list_lru_del|rb_erase|idr_remove"
                        r"|xa_erase|radix_tree_delete|rhashtable_remove)")
 GETCAND = []
 FROMPARAM = set()
+# (function, object, P): the object taken straight from P (fromparam_*)
+FROMPARAM_OF = set()
 BEFORE = set()
 RELEASED = set()
 EXPLICIT = set()
@@ -525,6 +527,8 @@ def leak_tier(p1, obj, lines, kinds):
 
 
 def flush():
+    FROMPARAM.update((fn, e) for (fn, e, prm) in FROMPARAM_OF
+                     if (fn, prm) in FROMPARAM)
     for (p1, obj, lines, kinds) in LEAKS.values():
         (tier, lines) = leak_tier(p1, obj, lines, kinds)
         if tier is None:
@@ -599,6 +603,7 @@ NOFREE_PUTS.clear()
 RELEASES.clear()
 CANCEL_PUTS.clear()
 FROMPARAM.clear()
+FROMPARAM_OF.clear()
 BEFORE.clear()
 RELEASED.clear()
 EXPLICIT.clear()
@@ -1384,70 +1389,69 @@ CANCEL_PUTS.add(key(p1[0]))
 // field, container_of() or a one-argument accessor of it) belong to state
 // the caller owns; a reference taken on them and kept is assumed to be
 // owned by that state (isolated pages, registered gadgets, open files).
-
+// The assignments are matched alone, by position: inside
+// "fn(..., T1 *P, ...) { <+... ...+> }" they cost seconds a file.  Which
+// P are pointer parameters is known for the functions with a leak only
+// (leak_param, below), and only their objects are asked about (flush).
 @fromparam_assign depends on !collect disable ptr_to_array@
-identifier fn, P, E, f, acc;
-type T1, T2;
+identifier P, E, f, acc;
+type T2;
+position pa;
 @@
-fn(..., T1 *P, ...) {
-<+...
 (
- E = P
+ E@pa = P
 |
- E = (T2)P
+ E@pa = (T2)P
 |
- E = P->f
+ E@pa = P->f
 |
- E = container_of(P, ...)
+ E@pa = container_of(P, ...)
 |
- E = container_of(&P->f, ...)
+ E@pa = container_of(&P->f, ...)
 |
- E = acc(P)
+ E@pa = acc(P)
 |
- E = acc(&P->f)
+ E@pa = acc(&P->f)
 |
- E = acc(P->f)
+ E@pa = acc(P->f)
 )
-...+>
-}
 
 @fromparam_decl depends on !collect disable ptr_to_array@
-identifier fn, P, E, f, acc;
-type T1, T2, T3;
+identifier P, E, f, acc;
+type T2, T3;
+position pa;
 @@
-fn(..., T1 *P, ...) {
-... when any
 (
- T2 E = P;
+ T2 E@pa = P;
 |
- T2 E = (T3)P;
+ T2 E@pa = (T3)P;
 |
- T2 E = P->f;
+ T2 E@pa = P->f;
 |
- T2 E = container_of(P, ...);
+ T2 E@pa = container_of(P, ...);
 |
- T2 E = container_of(&P->f, ...);
+ T2 E@pa = container_of(&P->f, ...);
 |
- T2 E = acc(P);
+ T2 E@pa = acc(P);
 |
- T2 E = acc(&P->f);
+ T2 E@pa = acc(&P->f);
 |
- T2 E = acc(P->f);
+ T2 E@pa = acc(P->f);
 )
-... when any
-}
 
 @script:python@
-fn << fromparam_assign.fn;
 E << fromparam_assign.E;
+P << fromparam_assign.P;
+pa << fromparam_assign.pa;
 @@
-FROMPARAM.add((fn, E))
+FROMPARAM_OF.add((pa[0].current_element, str(E), str(P)))
 
 @script:python@
-fn << fromparam_decl.fn;
 E << fromparam_decl.E;
+P << fromparam_decl.P;
+pa << fromparam_decl.pa;
 @@
-FROMPARAM.add((fn, E))
+FROMPARAM_OF.add((pa[0].current_element, str(E), str(P)))
 
 // An object stored or handed off before the reference is taken: the
 // reference is the one of the place it was stored in.
@@ -2392,8 +2396,10 @@ E << rg_explicit.E;
 @@
 EXPLICIT.add((fn, E))
 
+// Each put or hand-off matched alone and its function taken from the
+// position: as a nest in "fn(...) { <+... ...+> }" the unconstrained
+// assignments cost up to half a minute in a large file.
 @rg_gives depends on !collect disable ptr_to_array@
-identifier fn : script:python() { rg_fn(fn) };
 idexpression E;
 expression E2;
 identifier f, g, h;
@@ -2403,46 +2409,46 @@ identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
 type T;
-position pp;
+position pa, pp;
 @@
-fn(...) {
-<+...
 (
- \( kref_put@pp(&E->f, ...) \| kref_put@pp(&E->f.g, ...) \)
+ \( kref_put@pa@pp(&E->f, ...) \| kref_put@pa@pp(&E->f.g, ...) \)
 |
- \( kref_put_mutex@pp(&E->f, ...) \| kref_put_lock@pp(&E->f, ...) \)
+ \( kref_put_mutex@pa@pp(&E->f, ...) \| kref_put_lock@pa@pp(&E->f, ...) \)
 |
- pw2@pp(E, ...)
+ pw2@pa@pp(E, ...)
 |
- pw(..., E, ...)
+ pw@pa(..., E, ...)
 |
- kpw@pp(&E->f, ...)
+ kpw@pa@pp(&E->f, ...)
 |
- hf(..., E, ...)
+ hf@pa(..., E, ...)
 |
- hff(..., &E->h, ...)
+ hff@pa(..., &E->h, ...)
 |
- E2 = E
+ E2 = E@pa
 |
- E2 = (T)E
+ E2 = (T)E@pa
 |
- E2 = &E->h
+ E2 = &E->h@pa
 )
-...+>
-}
 
 @script:python@
-fn << rg_gives.fn;
 E << rg_gives.E;
+pa << rg_gives.pa;
 @@
-GIVES.add((fn, E))
+fn = pa[0].current_element
+if rg_fn(fn):
+    GIVES.add((fn, str(E)))
 
 @script:python@
-fn << rg_gives.fn;
 E << rg_gives.E;
+pa << rg_gives.pa;
 pp << rg_gives.pp;
 @@
-PUTS.add((fn, E))
+fn = pa[0].current_element
+if rg_fn(fn):
+    PUTS.add((fn, str(E)))
 
 // Hand-offs that failed: a keeper that returned NULL, or queue_work() and
 // friends returning false (the work was already queued), did not take the
