@@ -397,6 +397,22 @@ assert "bench-z3fold --table: boots passing counted" \
 assert "bench-z3fold --table: ratios run by run" \
 	grep -Eq '^density \(per 100 pages\) +1\.18 \[1\.18-1\.18\] +0\.72 \[0\.71-0\.72\]$' \
 	"$SCRATCH/last.log"
+# a second run whose base crashed: it reports no counter; the columns
+# say from how many runs they come, and no crash counts as zeros
+bench_crash="$SCRATCH/bench crash/bench-z3fold"
+mkdir -p "$SCRATCH/bench crash"
+cp -r "$bench_out/bench-z3fold" "$bench_crash"
+grep -E '^run[12] ' "$bench_out/bench-z3fold/index" >"$bench_crash/index"
+echo "result=fail" >"$bench_crash/run2/base/parsed"
+expect "bench-z3fold --table: a crashed boot's counters are left out" 0 \
+	'density \(per 100 pages\) +241 \+-0% +286 \+-1% ' \
+	env O="$SCRATCH/bench crash" "$S/bench-z3fold.sh" --table
+assert "bench-z3fold --table: runs with counters counted per column" \
+	grep -Eq '^boots with counters +1/2 +2/2 +2/2 +2/2$' "$SCRATCH/last.log"
+assert "bench-z3fold --table: no zero for a crashed boot's rejects" \
+	grep -Eq '^stores rejected +1 \+-0% ' "$SCRATCH/last.log"
+assert "bench-z3fold --table: ratios say from how many runs" \
+	grep -Eq '^runs with both +1/2 +2/2$' "$SCRATCH/last.log"
 expect "bench-z3fold --table: no runs is a setup error" 2 'no boots in ' \
 	env O="$SCRATCH/no bench" "$S/bench-z3fold.sh" --table
 
