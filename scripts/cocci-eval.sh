@@ -9,9 +9,9 @@
 # file) and ID/after/PATH (the fixed one), with any local headers beside.
 # All cases of one side are laid out as one tree (ID/PATH...) and checked
 # by one "scripts/cocci.sh tree" run, as make cocci-tree does, on every
-# core. A case is FOUND when a finding of one of its class's rules (kref:
-# kref_balance and kref_iterator, list: list_del_init, list_del_unadded
-# and list_walk), of a tier the report shows, lies in the manifest's
+# core. A case is FOUND when a finding of one of its class's rules (the
+# rules the run ran whose name starts with the class: kref_balance and
+# kref_iterator are kref's), of a tier the report shows, lies in the manifest's
 # function of the before file, QUIET when none lies in it in the after
 # file. Prints a row per case with the reason for each miss, then found
 # and quiet counts per class, also with every tier counted. A benchmark:
@@ -99,7 +99,7 @@ run_side() {
 # (see scripts/awk/cocci-eval.awk); file names start with the case id.
 records() {
 	local side=$1 out=$EVAL/out-$1 r f
-	for r in kref_balance kref_iterator list_del_init list_del_unadded list_walk; do
+	for r in $(kv_get "$out/run.env" rules); do
 		f=$out/findings-$r.txt
 		[[ ! -f $f ]] || sed -nE "s|^([^/]+)/([^:]+):([0-9]+):[0-9]+-[0-9]+: (.*)$|finding\t$side\t$r\t\1\t\2\t\3\t\4|p" "$f"
 		f=$out/$r/parse-failures.txt
@@ -159,7 +159,8 @@ main() {
 		records before
 		records after
 	} >"$EVAL/records.tsv"
-	awk -v tiers="${COCCI_TIERS:-}" -f "$SCORE" "$EVAL/records.tsv" | tee "$EVAL/table.txt"
+	awk -v tiers="${COCCI_TIERS:-}" -v ran="$(kv_get "$EVAL/out-before/run.env" rules)" \
+		-f "$SCORE" "$EVAL/records.tsv" | tee "$EVAL/table.txt"
 	echo "corpus: $CORPUS; runs, records and table in $EVAL"
 }
 

@@ -10,9 +10,9 @@
 #                                        timeout or failed (file given up)
 #   checked  SIDE RULE ID PATH          the rule ran on this file
 # SIDE is before or after; PATH is relative to the case's side.
-# A case is FOUND when a finding of one of its class's rules (kref:
-# kref_balance and kref_iterator, list: list_del_init, list_del_unadded
-# and list_walk) lies in FUNC in the before file, QUIET when none lies in
+# A case is FOUND when a finding of one of its class's rules (-v ran:
+# the rules run, each of the class its name starts with: kref_balance is
+# of kref, list_walk of list) lies in FUNC in the before file, QUIET when none lies in
 # FUNC in the after file. Only findings of the tiers a report shows count
 # (awk -v tiers=: COCCI_TIERS, "high,moderate" by default; a message
 # without a "[Tier]" is Moderate, list_del_init's confidence).
@@ -21,11 +21,18 @@
 
 BEGIN {
 	FS = "\t"
-	rules["kref"] = "kref_balance, kref_iterator"
-	rules["list"] = "list_del_init, list_del_unadded, list_walk"
-	for (cl in rules)
-		for (i = split(rules[cl], names, ", "); i > 0; i--)
-			class_of[names[i]] = cl
+	# -v ran: the rules the runs ran; a rule's class is its name's
+	# first word (kref_balance: kref)
+	nran = split(ran, names, " ")
+	for (i = 1; i <= nran; i++) {
+		cl = names[i]
+		sub(/_.*/, "", cl)
+		class_of[names[i]] = cl
+		if (cl in rules)
+			rules[cl] = rules[cl] ", " names[i]
+		else
+			rules[cl] = names[i]
+	}
 	why_unchecked["kref"] = "no kref call, known wrapper or iterator in it"
 	why_unchecked["list"] = "no list_del or list walk in it"
 	if (tiers == "")
