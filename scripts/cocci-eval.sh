@@ -87,7 +87,8 @@ run_side() {
 	[[ -z ${WRAPPERS:-} ]] || args=(--wrappers "$WRAPPERS")
 	[[ -z ${ITER_TREE:-} ]] || args+=(--iter-tree "$ITER_TREE")
 	msg "$side: scripts/cocci.sh tree on ${#PRESENT[@]} case(s), $(nproc) job(s)"
-	"$REPO/scripts/cocci.sh" tree --tree "$EVAL/tree-$side" --out "$EVAL/out-$side" \
+	# every tier: the scoring counts both the shown ones and all
+	COCCI_TIERS=all "$REPO/scripts/cocci.sh" tree --tree "$EVAL/tree-$side" --out "$EVAL/out-$side" \
 		--jobs "$(nproc)" ${args[@]+"${args[@]}"} >"$EVAL/$side.log" 2>&1 || rc=$?
 	# 1 is "findings": what we are here for
 	((rc <= 1)) || die "$EX_SETUP" "$side: scripts/cocci.sh tree failed ($rc); log: $EVAL/$side.log"

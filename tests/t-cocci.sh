@@ -156,7 +156,12 @@ printf 'int plain(void)\n{\n\treturn 0;\n}\n' >"$empty/plain.c"
 expect "tree: no file passes any pass's or rule's prefilter: the summary, exit 0" 0 \
 	'^parse failures: 0 function\(s\) not checked' "$COCCI" tree --tree "$empty" --out "$SCRATCH/empty out"
 nrules=$(find "$REPO/cocci" -maxdepth 1 -name '*.cocci' | wc -l)
-assert "tree: ... with a count for every rule ($nrules)" [ "$(grep -c ': 0 finding(s) in 0 file(s), 0 file(s) checked$' "$SCRATCH/last.log")" == "$nrules" ]
+assert "tree: ... with a count for every rule run ($nrules but list_walk)" [ "$(grep -c ': 0 finding(s) in 0 file(s), 0 file(s) checked$' "$SCRATCH/last.log")" == "$((nrules - 1))" ]
+assert "tree: the default rules leave out list_walk, all of whose findings are Low, and say so" \
+	grep -qx 'list_walk: not run: its findings are all Low, not shown (COCCI_TIERS=all or --rules list_walk runs it)' "$SCRATCH/last.log"
+expect "tree: COCCI_TIERS=all runs list_walk too" 0 \
+	'^list_walk: 0 finding\(s\) in 0 file\(s\), 0 file\(s\) checked$' \
+	env COCCI_TIERS=all "$COCCI" tree --tree "$empty" --out "$SCRATCH/empty out"
 
 # the real spatch on the rule's own test of a field tested elsewhere
 if real=$(PATH=${PATH//$REPO\/tests\/cocci:/} command -v spatch); then

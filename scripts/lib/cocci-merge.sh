@@ -66,7 +66,7 @@ cmd_merge() {
 	tiers_init
 	merge_check "${dirs[@]}"
 	out_dir cocci-merge
-	for key in tree paths rules; do
+	for key in tree paths rules skipped; do
 		printf '%s=%s\n' "$key" "$(kv_get "${dirs[0]}/run.env" "$key")"
 	done >"$OUT/run.env"
 	echo "shard=1/1" >>"$OUT/run.env"

@@ -12,9 +12,10 @@
 # any file), then they check. Findings are printed in the kernel's report
 # format (file:line:col-col: message), followed by parse failures, a count
 # per rule and the time taken. Findings of the Low tier are counted, not
-# shown (COCCI_TIERS=all shows them; see README). What each spatch process
-# finished is kept in the cache at once: an interrupted run, run again,
-# checks only the files it had not done.
+# shown (COCCI_TIERS=all shows them; see README); a rule whose every
+# finding is of a hidden tier is not run unless --rules names it. What
+# each spatch process finished is kept in the cache at once: an
+# interrupted run, run again, checks only the files it had not done.
 #
 #   --tree DIR       tree to check (only read)
 #   --out DIR        keep findings, the passes' lists (wrappers.txt,
@@ -78,6 +79,9 @@ tree_summary() {
 		nh=$(by_tier hidden "$rule" "$f" | grep -c . || true)
 		echo "$rule: $nf finding(s) in $nfiles file(s), $(kv_get "$out/run.env" "checked_$rule") file(s) checked$(hidden_note "$nh")"
 	done
+	for rule in $(kv_get "$out/run.env" skipped); do
+		echo "$rule: not run: its findings are all $(rule_tiers "$rule" | sed 's/ /, /g'), not shown (COCCI_TIERS=all or --rules $rule runs it)"
+	done
 	np=$(grep -c '^warning: .* function .* not checked' "$out/parse-failures.txt" || true)
 	nt=$(grep -c '^warning: .* file not checked' "$out/parse-failures.txt" || true)
 	nn=$(grep -c '^note: ' "$out/parse-failures.txt" || true)
@@ -139,7 +143,7 @@ tree_rule() {
 # cmd_tree ARGS: sets VERDICT.
 cmd_tree() {
 	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0 ITER_TREE=""
-	local rule t_all wrappers="" tested="" input timing="" paths=()
+	local rule t_all wrappers="" tested="" input timing="" paths=() skipped=""
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--tree) need_value "$@"; TREE=$2; shift 2 ;;
@@ -176,9 +180,23 @@ cmd_tree() {
 	: >"$LOG"
 	trap on_signal INT TERM
 	t_all=$(now)
+	# The default rules leave out one whose every finding is of a tier
+	# the report hides (list_walk: all Low): it would cost its run and
+	# show nothing. --rules or COCCI_TIERS=all runs it.
+	if [[ $RULES == "$ALL_RULES" ]]; then
+		RULES=""
+		for rule in $ALL_RULES; do
+			if rule_shown "$rule"; then
+				RULES+=" $rule"
+			else
+				skipped+=" $rule"
+			fi
+		done
+		RULES=${RULES# } skipped=${skipped# }
+	fi
 	log "# cocci.sh tree --tree $TREE --jobs $JOBS --rules '$RULES' --shard '$SHARD' ${RELPATHS[*]:-}"
 	log "# $SPATCH_VERSION"
-	printf '%s=%s\n' tree "$TREE" paths "${RELPATHS[*]:-}" rules "$RULES" \
+	printf '%s=%s\n' tree "$TREE" paths "${RELPATHS[*]:-}" rules "$RULES" skipped "$skipped" \
 		shard "${SHARD:-1/1}" jobs "$JOBS" >"$OUT/run.env"
 
 	for rule in $RULES; do

@@ -54,6 +54,27 @@ tiers_init() {
 	[[ -n $TIERS ]] || die "$EX_SETUP" "COCCI_TIERS names no tier"
 }
 
+# rule_tiers RULE: the tiers RULE's findings can have, the words of its
+# "// Confidence:" line (rule_default_tier's alone when it names none).
+rule_tiers() {
+	local c t out=""
+	c=$(sed -n 's|^// Confidence:[[:space:]]*||p' "$(rule_file "$1")" 2>/dev/null | head -n1)
+	for t in High Moderate Low; do
+		[[ ${c,,} != *"${t,,}"* ]] || out+=" $t"
+	done
+	[[ -n $out ]] || out=" $(rule_default_tier "$1")"
+	printf '%s\n' "${out# }"
+}
+
+# rule_shown RULE: whether $TIERS shows a tier RULE's findings can have.
+rule_shown() {
+	local t
+	for t in $(rule_tiers "$1"); do
+		[[ " $TIERS " != *" $t "* ]] || return 0
+	done
+	return 1
+}
+
 # by_tier shown|hidden RULE [FILE...]: the findings (report lines) of RULE
 # that $TIERS shows, or those it hides.
 by_tier() {
