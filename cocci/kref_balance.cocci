@@ -2018,11 +2018,13 @@ p2 << work_leak.p2;
 @@
 put = WORKPUT.get((str(fn), str(X)))
 if put:
-    WORKLEAK.setdefault((key(p1[0]), str(X), put, p1[0]), set()).add(int(p2[0].line))
+    # keyed by where, not by the Location: two matches at one place give
+    # two Location objects, which sorted() could not compare
+    WORKLEAK.setdefault((key(p1[0]), str(X), put), (p1[0], set()))[1].add(int(p2[0].line))
 
 @script:python depends on !collect@
 @@
-for ((k, X, put, p), lines) in sorted(WORKLEAK.items()):
+for ((k, X, put), (p, lines)) in sorted(WORKLEAK.items(), key=lambda kv: kv[0]):
     where = "line %d" % min(lines) if len(lines) == 1 else \
         "lines " + ", ".join(str(n) for n in sorted(lines))
     emit("kref leak", p,
