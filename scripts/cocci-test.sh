@@ -64,6 +64,8 @@ else
 	# shellcheck disable=SC2064 # the path is fixed
 	trap "rm -rf -- '$WORK'" EXIT
 fi
+# spatch_mode's rule files (the runner assembles its own)
+rules_assemble "$WORK/rules"
 
 PASS=0
 FAIL=0

@@ -4,12 +4,14 @@
 # Usage: scripts/cocci.sh SUBCOMMAND [OPTIONS] [ARGS]
 #        scripts/cocci.sh --help | SUBCOMMAND --help
 #
-# Run the Coccinelle rules of cocci/ (every cocci/*.cocci) with spatch:
+# Run the Coccinelle rules of cocci/ (each cocci/NAME.cocci, or
+# cocci/NAME.d/ of parts joined into one file) with spatch:
 #   diff    the files a series touches, in the base tree and in the series
 #           tree; fails on findings the series introduces (make cocci)
 #   tree    a whole tree, directories or files of it, or one shard of it
 #           (make cocci-tree)
 #   merge   the shards of a tree run as one report
+#   rule    print a rule as spatch runs it (to run it standalone)
 #
 # What spatch printed for each file is kept (--cache): an unchanged file
 # is not run again, and an interrupted run resumes. Every spatch runs
@@ -31,14 +33,14 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init spatch spatch-run spatch-output cocci-cli cocci-wrappers cocci-tested cocci-diff cocci-kernel-rules cocci-tree cocci-merge
+lib_init spatch spatch-run spatch-output cocci-cli cocci-wrappers cocci-tested cocci-diff cocci-kernel-rules cocci-tree cocci-merge cocci-rule
 
 main() {
 	local sub=${1:-}
 	case $sub in
 	-h | --help) usage_from_header; exit 0 ;;
-	diff | tree | merge) shift ;;
-	"") die "$EX_SETUP" "a subcommand is needed: diff, tree or merge (see --help)" ;;
+	diff | tree | merge | rule) shift ;;
+	"") die "$EX_SETUP" "a subcommand is needed: diff, tree, merge or rule (see --help)" ;;
 	*) die "$EX_SETUP" "unknown subcommand '$sub' (see --help)" ;;
 	esac
 	case ${1:-} in

@@ -6,7 +6,8 @@
 # file it is given): spatch's output parsed from canned text, the diff
 # parse failures, timeouts, the per-file cache, list_del_init's list of
 # fields tested in other files, shards and their merge, a directory that
-# is not a kernel tree, tiers, prefilters, resuming and pruning. Seconds;
+# is not a kernel tree, tiers, prefilters, resuming and pruning, rules
+# made of parts (cocci/NAME.d/) and cocci.sh rule. Seconds;
 # the real spatch only on the rule's own two-file test of tested fields
 # (skipped where spatch is not installed). (The diff mode:
 # t-cocci-diff.sh; the rules themselves: scripts/cocci-test.sh.) Prints
@@ -155,7 +156,7 @@ mkdir -p "$empty"
 printf 'int plain(void)\n{\n\treturn 0;\n}\n' >"$empty/plain.c"
 expect "tree: no file passes any pass's or rule's prefilter: the summary, exit 0" 0 \
 	'^parse failures: 0 function\(s\) not checked' "$COCCI" tree --tree "$empty" --out "$SCRATCH/empty out"
-nrules=$(find "$REPO/cocci" -maxdepth 1 -name '*.cocci' | wc -l)
+nrules=$(find "$REPO/cocci" -maxdepth 1 \( -name '*.cocci' -type f -o -name '*.d' -type d \) | wc -l)
 assert "tree: ... with a count for every rule run ($nrules but list_walk)" [ "$(grep -c ': 0 finding(s) in 0 file(s), 0 file(s) checked$' "$SCRATCH/last.log")" == "$((nrules - 1))" ]
 assert "tree: the default rules leave out list_walk, all of whose findings are Low, and say so" \
 	grep -qx 'list_walk: not run: its findings are all Low, not shown (COCCI_TIERS=all or --rules list_walk runs it)' "$SCRATCH/last.log"
@@ -355,6 +356,91 @@ assert "prune: records unused for 30 days go, with their emptied dirs" \
 assert "prune: then the oldest beyond COCCI_CACHE_MB" [ ! -e "$keyd/s4.c=big" ]
 assert "prune: what the run used is kept, nothing was run again" \
 	[ "$(find "$keyd" -type f | wc -l)" == 5 -a "$(calls)" == 0 ]
+
+# --- rules made of parts (cocci/NAME.d/) ---------------------------------------
+# with_rules DIR CMD...: CMD with lib/spatch.sh's functions, on the rules
+# of DIR instead of cocci/.
+# shellcheck disable=SC2034 # read by the functions CMD runs
+with_rules() {
+	(
+		lib_init spatch
+		COCCI_DIR=$1
+		ALL_RULES=$(all_rules)
+		"${@:2}"
+	)
+}
+rd="$SCRATCH/rule parts"
+mkdir -p "$rd/split.d" "$rd/dir.cocci"
+printf '// whole\n' >"$rd/whole.cocci"
+# made in another order than their names'
+printf '@r@\n@@\n' >"$rd/split.d/90-end.cocci"
+printf '// mid\n' >"$rd/split.d/10-mid.cocci"
+printf '// head\n' >"$rd/split.d/00-head.cocci"
+printf 'not a part\n' >"$rd/split.d/README"
+: >"$rd/file.d"
+assert "parts: a directory NAME.d is a rule beside the files NAME.cocci (not a file .d, a directory .cocci)" \
+	[ "$(with_rules "$rd" all_rules)" == "split whole" ]
+assert "parts: the rule's text is its *.cocci parts in name order" \
+	[ "$(with_rules "$rd" rule_text split)" == "$(printf '// head\n// mid\n@r@\n@@')" ]
+expect "parts: no file for spatch before they are assembled" 2 'split is made of parts, and they were not assembled' \
+	with_rules "$rd" rule_file split
+built="$SCRATCH/built rules"
+assemble_and_name() { rules_assemble "$1" && rule_file split && rule_file whole; }
+assert "parts: assembled into the run's dir, where rule_file finds them; a rule file stays where it is" \
+	[ "$(with_rules "$rd" assemble_and_name "$built")" == "$(printf '%s\n' "$built/split.cocci" "$rd/whole.cocci")" ]
+assert "parts: ... the file is the parts joined" cmp -s "$built/split.cocci" <(cat "$rd/split.d/"{00-head,10-mid,90-end}.cocci)
+mkdir -p "$rd/whole.d"
+expect "parts: a rule both a file and a directory is an error" 2 'rule whole: both cocci/NAME.cocci and cocci/NAME.d/' \
+	with_rules "$rd" all_rules
+rmdir "$rd/whole.d"
+
+# two runs assembling into one dir at once: a reader sees either's whole
+# text, never a half-written one (parts big enough to take a while)
+big="$SCRATCH/big parts"
+mkdir -p "$big/r.d"
+for i in 1 2 3; do head -c 400000 /dev/zero | tr '\0' "$i" >"$big/r.d/$i.cocci"; done
+cat "$big/r.d/"{1,2,3}.cocci >"$SCRATCH/big.want"
+shared="$SCRATCH/shared rules"
+assemble_n() {
+	local i
+	for ((i = 0; i < 25; i++)); do rules_assemble "$1"; done
+}
+with_rules "$big" assemble_n "$shared" &
+w1=$!
+with_rules "$big" assemble_n "$shared" &
+w2=$!
+torn=0 reads=0
+while kill -0 "$w1" 2>/dev/null || kill -0 "$w2" 2>/dev/null; do
+	[[ -e $shared/r.cocci ]] || continue
+	reads=$((reads + 1))
+	cmp -s "$shared/r.cocci" "$SCRATCH/big.want" || torn=$((torn + 1))
+done
+wait "$w1" "$w2"
+assert "parts: two assemblies at once: every read saw the whole rule ($torn of $reads did not)" [ "$torn" == 0 ]
+assert "parts: ... the rule is whole, nothing temporary is left" \
+	[ "$(cmp "$shared/r.cocci" "$SCRATCH/big.want" && ls -A "$shared")" == r.cocci ]
+
+# kref_balance, a rule of parts: what cocci.sh prints, and what spatch gets
+kb=$REPO/cocci/kref_balance.d
+expect "parts: cocci.sh rule --list names kref_balance" 0 '^kref_balance$' "$COCCI" rule --list
+assert "parts: cocci.sh rule kref_balance prints its parts joined in name order" \
+	cmp -s <("$COCCI" rule kref_balance) <(find "$kb" -name '*.cocci' | LC_ALL=C sort | xargs -d '\n' cat --)
+assert "parts: its options come from the first part" \
+	[ "$(with_rules "$REPO/cocci" rule_options kref_balance)" == " --no-includes --include-headers" ]
+assert "parts: ... and the wrapper list is what it reads" with_rules "$REPO/cocci" rule_reads_wrappers kref_balance
+export FAKE_SPATCH_RULES=$SCRATCH/spatch-rules
+: >"$FAKE_SPATCH_RULES"
+touch "$SCRATCH/parts stamp"
+"$COCCI" tree --tree "$tree" --rules kref_balance --out "$SCRATCH/parts out" >/dev/null 2>&1 || true
+assert "parts: spatch gets one file, in the run's out dir, for pass 1 and the check" \
+	[ "$(sort -u "$FAKE_SPATCH_RULES")" == "$SCRATCH/parts out/rules/kref_balance.cocci" -a \
+	"$(grep -c . "$FAKE_SPATCH_RULES")" -ge 2 ]
+assert "parts: ... which is the rule's text" \
+	cmp -s "$SCRATCH/parts out/rules/kref_balance.cocci" <("$COCCI" rule kref_balance)
+assert "parts: ... and nothing is written in cocci/" [ -z "$(find "$REPO/cocci" -newer "$SCRATCH/parts stamp")" ]
+unset FAKE_SPATCH_RULES
+expect "parts: cocci.sh rule: an unknown rule" 2 "rule: unknown rule 'nope'" "$COCCI" rule nope
+expect "parts: cocci.sh rule --help is its own" 0 '^Usage: scripts/cocci.sh rule RULE$' "$COCCI" rule --help
 
 # --- usage ---------------------------------------------------------------------
 expect "usage: --help of a subcommand is its own" 0 '^Usage: scripts/cocci.sh merge' "$COCCI" merge --help

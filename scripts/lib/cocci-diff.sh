@@ -231,6 +231,7 @@ cmd_diff() {
 	checked_opts
 	out_dir cocci-diff
 	case $OUT/ in "$BASE"/* | "$SERIES"/*) die "$EX_SETUP" "diff: --out must not be inside a tree" ;; esac
+	rules_assemble "$OUT/rules"
 	[[ -n $CACHE_DIR ]] || CACHE_DIR=$OUT/cache
 	for f in "${files[@]}"; do
 		case $f in

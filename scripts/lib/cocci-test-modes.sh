@@ -24,7 +24,7 @@ spatch_mode() {
 	! rule_reads_tested "$rule" || { tested=$input; wrappers=""; }
 	read -r -a opts <<<"$(rule_options "$rule")"
 	(cd "$dir" && KREF_WRAPPERS=$wrappers LIST_TESTED=$tested nice -n 19 "$SPATCH" --very-quiet -D "$mode" \
-		--sp-file "$COCCI_DIR/$rule.cocci" --macro-file "$MACRO_FILE" \
+		--sp-file "$(rule_file "$rule")" --macro-file "$MACRO_FILE" \
 		"${opts[@]}" "${target[@]}")
 }
 
@@ -86,7 +86,7 @@ test_patch() {
 	local r=$1 out=$2 diag=$2/patch.diag prc=0 bad name
 	: >"$diag"
 	spatch_mode "$r" patch "$TESTS/$r" "$out/run/input" >"$out/patch.out" 2>"$out/patch.err" || prc=$?
-	if ! grep -qx 'virtual patch' "$COCCI_DIR/$r.cocci"; then
+	if ! grep -qx 'virtual patch' < <(rule_text "$r"); then
 		name="$r: patch mode is refused (the rule has no fix)"
 		if ((prc != 0)) && [[ ! -s $out/patch.out ]] &&
 			grep -q 'virtual rule patch not supported' "$out/patch.err"; then

@@ -173,6 +173,7 @@ cmd_tree() {
 	tree_paths ${paths[@]+"${paths[@]}"}
 	out_dir cocci-tree
 	case $OUT/ in "$TREE"/*) die "$EX_SETUP" "tree: --out must not be inside the tree" ;; esac
+	rules_assemble "$OUT/rules"
 	[[ -n $CACHE_DIR ]] || CACHE_DIR=$OUT/cache
 	kernel_tree "$TREE" ||
 		msg "tree: $TREE has no kernel include dirs (include/linux, arch/$SRCARCH/include): checking its files without include dirs"

@@ -193,8 +193,11 @@ wrappers_cached() {
 # copied from there and MESSAGE logged, when the cache has it.
 cached_list() {
 	local message=$1 kind=$2 rule=$3 lib=$4 tree=$5 out=$6 names=${7:-}
-	SAME=$(printf '%s\n' "$SPATCH_VERSION" | cat - "$COCCI_DIR/$rule.cocci" "$MACRO_FILE" \
-		"$REPO/scripts/lib/$lib.sh" "$REPO/scripts/awk/kref-iterators.awk" ${names:+"$names"} | sha1sum)
+	SAME=$({
+		printf '%s\n' "$SPATCH_VERSION"
+		rule_text "$rule"
+		cat "$MACRO_FILE" "$REPO/scripts/lib/$lib.sh" "$REPO/scripts/awk/kref-iterators.awk" ${names:+"$names"}
+	} | sha1sum)
 	BYNAME=""
 	[[ -n ${CACHE_KEY:-} ]] || return 1
 	BYNAME=$CACHE_DIR/$kind-key-$(printf '%s\n' "$CACHE_KEY" "$tree" "$SAME" | sha1sum | cut -c1-16).txt

@@ -11,10 +11,12 @@
 # Sourcing only defines functions; a script calls spatch_init (lib_init
 # spatch) before using them.
 
-# spatch_init: the settings. The rules are the files of cocci/, nothing
-# else names them.
+# spatch_init: the settings. The rules are those of cocci/ (all_rules),
+# nothing else names them.
 spatch_init() {
 	COCCI_DIR=$REPO/cocci
+	# where rules_assemble wrote the rules made of parts
+	RULE_BUILD=""
 	MACRO_FILE=$COCCI_DIR/spatch-macros.h
 	SPATCH=${SPATCH:-spatch}
 	SRCARCH=${SRCARCH:-x86}
@@ -36,13 +38,25 @@ spatch_init() {
 	FILE_EXN='^EXN: .* in [^ ]+$'
 }
 
+# A rule of cocci/ is a file NAME.cocci, or a directory NAME.d/ of parts
+# (its *.cocci files) that joined in name order, C locale, are the rule:
+# one check a part, each readable alone, run by one spatch as one file
+# (rules_assemble). Either way the rule's text (rule_text) is what the
+# cache keys hash and what the greps below read.
+
+# all_rules: the names of the rules, sorted; dies when a name is both a
+# file and a directory.
 all_rules() {
-	local f
-	for f in "$COCCI_DIR"/*.cocci; do
-		[[ -e $f ]] || continue
+	local f names twice
+	names=$(for f in "$COCCI_DIR"/*.cocci "$COCCI_DIR"/*.d; do
+		[[ -f $f && $f == *.cocci || -d $f && $f == *.d ]] || continue
 		f=${f##*/}
-		printf '%s\n' "${f%.cocci}"
-	done | paste -sd' '
+		printf '%s\n' "${f%.*}"
+	done | LC_ALL=C sort)
+	twice=$(uniq -d <<<"$names" | paste -sd' ')
+	[[ -z $twice ]] ||
+		die "$EX_SETUP" "rule $twice: both cocci/NAME.cocci and cocci/NAME.d/ (keep one)"
+	paste -sd' ' <<<"$names"
 }
 
 check_rules() {
@@ -83,13 +97,57 @@ prefilter_of() {
 	esac
 }
 
-# rule_file RULE: the rule's file: RULE of cocci/, or a path to a .cocci
-# file (a kernel tree's own rules: see "foreign" below).
+# rule_file RULE: the file spatch is given for RULE: a path to a .cocci
+# file (a kernel tree's own rules: see "foreign" below) as it is; RULE of
+# cocci/ as NAME.cocci, or as rules_assemble wrote it when it is NAME.d/.
 rule_file() {
-	case $1 in
-	*/*) printf '%s\n' "$1" ;;
-	*) printf '%s\n' "$COCCI_DIR/$1.cocci" ;;
-	esac
+	if foreign "$1"; then
+		printf '%s\n' "$1"
+	elif [[ -d $COCCI_DIR/$1.d ]]; then
+		[[ -n $RULE_BUILD ]] ||
+			die "$EX_SETUP" "rule $1 is made of parts, and they were not assembled (rules_assemble)"
+		printf '%s\n' "$RULE_BUILD/$1.cocci"
+	else
+		printf '%s\n' "$COCCI_DIR/$1.cocci"
+	fi
+}
+
+# rule_text RULE: the text of RULE, as spatch runs it: the file, or the
+# parts of NAME.d/ in name order (glob order with LC_ALL=C, in a
+# subshell: bash sorts the names by LC_COLLATE).
+rule_text() {
+	local d=$COCCI_DIR/$1.d
+	if foreign "$1" || [[ ! -d $d ]]; then
+		cat -- "$(rule_file "$1")"
+		return
+	fi
+	(
+		LC_ALL=C
+		shopt -s nullglob
+		parts=("$d"/*.cocci)
+		((${#parts[@]})) || die "$EX_SETUP" "rule $1: no part (*.cocci) in $d"
+		cat -- "${parts[@]}"
+	)
+}
+
+# rules_assemble DIR: each rule of cocci/ that is a directory of parts
+# written whole to DIR/NAME.cocci, which rule_file names from then on.
+# Called once per process before the first spatch run, with a DIR of the
+# run (its output or work dir): never the repo or the tree checked. Each
+# file is written under a name of this process and renamed, so two runs
+# sharing DIR never give spatch a half-written or mixed rule.
+rules_assemble() {
+	local dir=$1 r tmp
+	mkdir -p "$dir" || die "$EX_SETUP" "cannot create $dir"
+	for r in $ALL_RULES; do
+		[[ -d $COCCI_DIR/$r.d ]] || continue
+		tmp=$dir/.$r.cocci.$BASHPID
+		if ! rule_text "$r" >"$tmp" || ! mv -f -- "$tmp" "$dir/$r.cocci"; then
+			rm -f -- "$tmp"
+			die "$EX_SETUP" "cannot write $dir/$r.cocci"
+		fi
+	done
+	RULE_BUILD=$dir
 }
 
 # foreign RULE: whether RULE is a path (a rule not of cocci/): it is run
@@ -112,7 +170,7 @@ rule_options() {
 	if foreign "$1"; then
 		grep "Options:" "$1" | cut -d: -f2 | head -n1
 	else
-		sed -n 's|^// Options:||p' "$COCCI_DIR/$1.cocci" | head -n1
+		sed -n 's|^// Options:||p' < <(rule_text "$1") | head -n1
 	fi
 }
 
@@ -120,8 +178,8 @@ rule_options() {
 # names none: the rule's "// Confidence:" when that is one tier,
 # else Moderate.
 rule_default_tier() {
-	local c=""
-	[[ -r $(rule_file "$1") ]] && c=$(sed -n 's|^// Confidence:[[:space:]]*||p' "$(rule_file "$1")" | head -n1)
+	local c
+	c=$(sed -n 's|^// Confidence:[[:space:]]*||p' < <(rule_text "$1" 2>/dev/null) | head -n1)
 	case ${c,,} in
 	high) echo High ;;
 	low) echo Low ;;
@@ -130,11 +188,13 @@ rule_default_tier() {
 }
 
 # rule_reads_wrappers RULE: whether RULE reads pass 1's wrapper list.
-rule_reads_wrappers() { ! foreign "$1" && grep -q KREF_WRAPPERS "$COCCI_DIR/$1.cocci"; }
+# (grep -q reads from a process substitution: in a pipe, the rest of
+# the text would kill the writer with SIGPIPE and pipefail fail it.)
+rule_reads_wrappers() { ! foreign "$1" && grep -q KREF_WRAPPERS < <(rule_text "$1"); }
 
 # rule_reads_tested RULE: whether RULE reads the list of fields tested in
 # other files (lib/cocci-tested.sh).
-rule_reads_tested() { ! foreign "$1" && grep -q LIST_TESTED "$COCCI_DIR/$1.cocci"; }
+rule_reads_tested() { ! foreign "$1" && grep -q LIST_TESTED < <(rule_text "$1"); }
 
 log() { printf '%s\n' "$*" >>"$LOG"; }
 now() { date +%s.%N; }

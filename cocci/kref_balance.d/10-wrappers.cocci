@@ -1,0 +1,500 @@
+// ---------------------------------------------------------------------------
+// Pass 1: wrappers defined in this file (and, with -D collect, printed so
+// that a run over the whole tree can hand them to the checking run).
+// A get wrapper takes a reference on its first parameter and keeps it for
+// the caller; a put wrapper drops a reference on its first parameter; a
+// consumer puts or stores any of its parameters.
+
+@w_get disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_get(&P->f)
+|
+ kref_get(&P->f.g)
+)
+...+>
+}
+
+@w_tryget disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_get_unless_zero(&P->f)
+|
+ kref_get_unless_zero(&P->f.g)
+)
+...+>
+}
+
+@w_kget@
+identifier fn, P;
+position p;
+@@
+fn@p(struct kref *P, ...) {
+<+... kref_get(P) ...+>
+}
+
+@w_ktryget@
+identifier fn, P;
+position p;
+@@
+fn@p(struct kref *P, ...) {
+<+... kref_get_unless_zero(P) ...+>
+}
+
+@w_put disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put(&(P->f), ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+)
+...+>
+}
+
+@w_kput@
+identifier fn, P;
+position p;
+@@
+fn@p(struct kref *P, ...) {
+<+...
+(
+ kref_put(P, ...)
+|
+ kref_put_mutex(P, ...)
+|
+ kref_put_lock(P, ...)
+)
+...+>
+}
+
+@w_consume disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(..., T *P, ...) {
+<+...
+(
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_get.fn;
+p << w_get.p;
+@@
+GETCAND.append(("get", fn, p[0]))
+
+@script:python@
+fn << w_tryget.fn;
+p << w_tryget.p;
+@@
+GETCAND.append(("tryget", fn, p[0]))
+
+// Init wrappers: a function that sets the count of an object it is given
+// with kref_init() (kobject_init(), through kobject_init_and_add()) leaves
+// its caller holding that first reference, whether it failed or not.
+@w_init disable ptr_to_array@
+identifier fn, P, f, g;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ kref_init(&P->f)
+|
+ kref_init(&P->f.g)
+)
+...+>
+}
+
+@script:python@
+fn << w_init.fn;
+p << w_init.p;
+@@
+GETCAND.append(("init", fn, p[0]))
+
+// Candidates that put, store or hand off their parameter are not get
+// wrappers: the reference they take is not the caller's.
+@w_get_bad disable ptr_to_array@
+identifier cand : script:python() { cand in [c[1] for c in GETCAND] };
+identifier P, f, g;
+identifier hf : script:python() { keeps(hf) };
+type T;
+expression X, E;
+position pb;
+@@
+cand@pb(T *P, ...) {
+<+...
+(
+ hf(..., P, ...)
+|
+ hf(..., &P->f, ...)
+|
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+|
+ kref_put_mutex(&P->f, ...)
+|
+ kref_put_lock(&P->f, ...)
+|
+ X = P
+|
+ list_add(&P->f, E)
+|
+ list_add_tail(&P->f, E)
+|
+ hlist_add_head(&P->f, E)
+)
+...+>
+}
+
+@script:python@
+pb << w_get_bad.pb;
+@@
+BAD_GET.add(callee(pb[0]))
+
+@script:python@
+fn << w_kget.fn;
+p << w_kget.p;
+@@
+add_wrapper("kget", fn, p[0])
+
+@script:python@
+fn << w_ktryget.fn;
+p << w_ktryget.p;
+@@
+add_wrapper("ktryget", fn, p[0])
+
+@script:python@
+fn << w_put.fn;
+p << w_put.p;
+@@
+add_wrapper("put", fn, p[0])
+
+@script:python@
+fn << w_kput.fn;
+p << w_kput.p;
+@@
+add_wrapper("kput", fn, p[0])
+
+@script:python@
+fn << w_consume.fn;
+p << w_consume.p;
+@@
+if not wrap("put", fn):
+    add_wrapper("consume", fn, p[0])
+
+@script:python addgets@
+@@
+for (kind, fn, p) in GETCAND:
+    if fn not in BAD_GET:
+        add_wrapper(kind, fn, p)
+
+// Second level, still by body: a function whose body calls a get (put)
+// wrapper on its first parameter is itself a get (put) wrapper.
+
+@w_get2 disable ptr_to_array@
+identifier fn, P, f;
+identifier gw : script:python() { wrap("get", gw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( gw(P, ...) \| gw(&P->f, ...) \) ...+>
+}
+
+@w_put2 disable ptr_to_array@
+identifier fn, P, f;
+identifier pw : script:python() { wrap("put", pw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( pw(P, ...) \| pw(&P->f, ...) \) ...+>
+}
+
+// Init wrappers of init wrappers (kobject_init_and_add() calls
+// kobject_init(), which calls kobject_init_internal()): three levels.
+@w_init2 disable ptr_to_array@
+identifier fn, P, f;
+identifier iw : script:python() { wrap("init", iw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( iw(P, ...) \| iw(&P->f, ...) \) ...+>
+}
+
+@script:python@
+fn << w_init2.fn;
+p << w_init2.p;
+@@
+if not wrap("init", fn) and fn not in BAD_GET:
+    add_wrapper("init", fn, p[0])
+
+@w_init3 disable ptr_to_array@
+identifier fn, P, f;
+identifier iw : script:python() { wrap("init", iw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( iw(P, ...) \| iw(&P->f, ...) \) ...+>
+}
+
+@script:python@
+fn << w_init3.fn;
+p << w_init3.p;
+@@
+if not wrap("init", fn) and fn not in BAD_GET:
+    add_wrapper("init", fn, p[0])
+
+@script:python@
+fn << w_get2.fn;
+p << w_get2.p;
+@@
+if not wrap("get", fn) and fn not in BAD_GET:
+    add_wrapper("get", fn, p[0])
+
+@script:python@
+fn << w_put2.fn;
+p << w_put2.p;
+@@
+if not wrap("put", fn):
+    add_wrapper("put", fn, p[0])
+
+// A small function that passes any of its parameters to a put wrapper or
+// a consumer consumes it too (vgic_put_irq(kvm, irq) takes a lock and
+// calls __vgic_put_lpi_locked(kvm, irq)).
+@w_consume2 disable ptr_to_array@
+identifier fn, P;
+identifier cw : script:python() { anyput(cw) };
+type T;
+position p;
+@@
+fn@p(..., T *P, ...) {
+<+... cw(..., P, ...) ...+>
+}
+
+@script:python@
+fn << w_consume2.fn;
+p << w_consume2.p;
+@@
+if not anyput(fn) and small(p[0]):
+    add_wrapper("consume", fn, p[0])
+
+// Returning getters: a function that returns an object it took a
+// reference on (kref_init() of a new one, kref_get(), a successful
+// kref_get_unless_zero(), a get wrapper, another returning getter), or a
+// field of it, without storing or handing the object off on the way,
+// gives that reference to its caller: "x = getter(...)" is a get of x.
+// Known by body only, in any file; three levels of calls within a file.
+@w_rget disable ptr_to_array exists@
+identifier fn, f, g, h;
+idexpression E;
+expression X;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier rg : script:python() { wrap("rget", rg) };
+identifier hf : script:python() { handoff(hf) };
+identifier pw : script:python() { anyput(pw) };
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ kref_init(&E->f)
+|
+ kref_init(&E->f.g)
+|
+ kref_get(&E->f)
+|
+ kref_get(&E->f.g)
+|
+ kref_get_unless_zero(&E->f)
+|
+ gw(E, ...)
+|
+ gw(&E->f, ...)
+|
+ E = rg(...)
+)
+... when != hf(..., E, ...)
+    when != hf(..., &E->h, ...)
+    when != X = E
+    when != kref_put(&E->f, ...)
+    when != pw(..., E, ...)
+(
+ return E;
+|
+ return &E->h;
+)
+}
+
+@script:python@
+fn << w_rget.fn;
+p << w_rget.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+@w_rget2 exists@
+identifier fn, fc;
+identifier rg : script:python() { wrap("rget", rg) };
+idexpression E;
+expression E2;
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ return rg(...);
+|
+ E = rg(...);
+ ... when != E = E2
+(
+ return E;
+|
+ return E ? fc(E, ...) : NULL;
+|
+ return container_of(E, ...);
+)
+)
+}
+
+@script:python@
+fn << w_rget2.fn;
+p << w_rget2.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+@w_rget3 exists@
+identifier fn, fc;
+identifier rg : script:python() { wrap("rget", rg) };
+idexpression E;
+expression E2;
+type T;
+position p;
+@@
+T *fn@p(...) {
+... when any
+(
+ return rg(...);
+|
+ E = rg(...);
+ ... when != E = E2
+(
+ return E;
+|
+ return E ? fc(E, ...) : NULL;
+|
+ return container_of(E, ...);
+)
+)
+}
+
+@script:python@
+fn << w_rget3.fn;
+p << w_rget3.p;
+@@
+add_wrapper("rget", fn, p[0])
+
+// A helper that takes a reference of its own on what it is given keeps
+// that one, not the one of its caller: calling it hands nothing off.
+@w_ownref depends on !collect disable ptr_to_array@
+identifier fn, P, f;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+type T;
+@@
+fn(..., T *P, ...) {
+<+...
+(
+ kref_get(&P->f)
+|
+ kref_get_unless_zero(&P->f)
+|
+ gw(P, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_ownref.fn;
+@@
+OWNREF.add(fn)
+
+// Functions of this file that keep an object given to them: they put it,
+// store it in a list or in a structure.
+@w_keep depends on !collect disable ptr_to_array@
+identifier fn, P, f;
+identifier hf : script:python() { handoff(hf) };
+type T;
+expression X;
+@@
+fn(..., T *P, ...) {
+<+...
+(
+ hf(..., P, ...)
+|
+ hf(..., &P->f, ...)
+|
+ X->f = P
+)
+...+>
+}
+
+@script:python@
+fn << w_keep.fn;
+@@
+if fn not in OWNREF:
+    LOCAL["consume"].add(fn)
+
+// Release callbacks named in this file, for the lock check.
+@cb depends on !collect@
+expression K;
+identifier R;
+@@
+(
+ kref_put(K, R)
+|
+ kref_put_mutex(K, R, ...)
+|
+ kref_put_lock(K, R, ...)
+)
+
+@script:python@
+R << cb.R;
+@@
+CALLBACKS.add(R)
+

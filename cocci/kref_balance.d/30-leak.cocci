@@ -1,0 +1,404 @@
+// ---------------------------------------------------------------------------
+// Leak: a reference taken on a local object reaches a return without being
+// put or handed off.
+
+@leak depends on !collect disable ptr_to_array exists@
+expression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier kgw : script:python() { wrap("kget", kgw) };
+identifier ktgw : script:python() { wrap("ktryget", ktgw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps(hf) };
+identifier hff : script:python() { handoff_member(hff) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+(
+ E3 = \( gw(E, ...) \| kgw(&E->f, ...) \);
+|
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ kgw@p1(&E->f, ...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (kref_get_unless_zero@p1(&E->f) == 0) S
+|
+ if (... || !kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!tgw@p1(E, ...)) S
+|
+ if (... || !tgw@p1(E, ...)) S
+|
+ if (!ktgw@p1(&E->f, ...)) S
+|
+ if (... || !ktgw@p1(&E->f, ...)) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak.p1;
+p2 << leak.p2;
+E << leak.E;
+@@
+if key(p1[0]) not in BEFORE:
+    leak(p1[0], p2[0], E, "get")
+
+// Leak of the first reference an init wrapper gave an object
+// (kobject_init_and_add(&x->kobj, ...)): it holds even when the call
+// failed, so the object must be put, not freed, on the path where it
+// failed; kfree() gives nothing back.  Where the call succeeded, the
+// object is in the hierarchy it was added to, and whoever removes it
+// puts it (through a pointer stored before the call, or the parent's
+// teardown): a return on that path, even after a later step failed, is
+// no leak, unless the path calls the wrapper again (the next turn of a
+// loop, whose failure path is the same return).
+
+@init_ok depends on !collect exists@
+expression R, E5;
+identifier iw : script:python() { wrap("init", iw) };
+statement S;
+position p1, p2;
+@@
+(
+ R = iw@p1(...);
+ ... when != R = E5
+ if (\( R \| R < 0 \| R != 0 \| unlikely(R) \| WARN_ON(R) \)) S
+|
+ if (\( iw@p1(...) \| iw@p1(...) < 0 \| iw@p1(...) != 0 \)) S
+)
+... when != iw(...)
+    when any
+return@p2 ...;
+
+@script:python@
+p1 << init_ok.p1;
+p2 << init_ok.p2;
+@@
+INIT_OK.add((key(p1[0]), key(p2[0])))
+INIT_TESTED.add(key(p1[0]))
+
+@leak_init depends on !collect disable ptr_to_array exists@
+expression E;
+expression E2, E3;
+identifier f, g, h, i, fc;
+identifier iw : script:python() { wrap("init", iw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { keeps_alive(hf) };
+identifier hff : script:python() { handoff_member(hff) };
+expression fp;
+statement S;
+type T;
+position p1, p2;
+@@
+(
+ iw@p1(&E->f, ...)
+|
+ iw@p1(&E->f.g, ...)
+|
+ iw@p1(E, ...)
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \| kref_put(E, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != hff(..., &E->h, ...)
+    when != hff(..., &E->h.i, ...)
+    when != fp->h(..., E, ...)
+    when != (*fp)(..., E, ...)
+    when != E = E2
+    when != E2 = E
+    when != E2 = (T)E
+    when != E2 = &E->h
+    when != E2 = &E->h.i
+    when != if (E) S
+(
+ return E;
+|
+ return (T)E;
+|
+ return &E->h;
+|
+ return &E->h.i;
+|
+ return <+... fc(..., E, ...) ...+>;
+|
+ return@p2 ...;
+)
+
+@script:python@
+p1 << leak_init.p1;
+p2 << leak_init.p2;
+E << leak_init.E;
+@@
+# iw(E, ...) with E "&x->f" is the &E->f branch's match, about x
+if not str(E).lstrip().startswith("&") and \
+        (key(p1[0]), key(p2[0])) not in INIT_OK:
+    leak(p1[0], p2[0], E, "init" if key(p1[0]) in INIT_TESTED else "get")
+
+// A reference stored in a field of an object this function allocated,
+// which it then frees with kfree() without putting what it stored: the
+// store handed nothing off (gss_alloc_msg() stored gss_auth in the new
+// message, took a reference for it, and freed the message on an error
+// path).
+
+@keeper_alloc depends on !collect@
+identifier x, al;
+type T;
+position p;
+@@
+(
+ T *x@p = al(...);
+|
+ x@p = al(...)
+)
+
+@script:python@
+x << keeper_alloc.x;
+al << keeper_alloc.al;
+p << keeper_alloc.p;
+@@
+if ALLOC_RE.match(str(al)):
+    ALLOCATED.add((fn_of(p[0]), str(x)))
+
+@leak_keeper_freed depends on !collect disable ptr_to_array exists@
+expression E;
+identifier X, f, g, h;
+identifier gw : script:python() { wrap("get", gw) };
+identifier rg : script:python() { wrap("rget", rg) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier fr =~ "^(kfree|kvfree|kfree_sensitive|kmem_cache_free)$";
+position p1, p2;
+@@
+(
+ X->h = E;
+ ...
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+)
+|
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ E = rg@p1(...);
+)
+ ...
+ X->h = E;
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., X->h, ...)
+    when != kpw(&E->f, ...)
+    when != kpw(&X->h->f, ...)
+    when != pw(..., X, ...)
+fr@p2(..., X);
+
+@script:python@
+p1 << leak_keeper_freed.p1;
+p2 << leak_keeper_freed.p2;
+E << leak_keeper_freed.E;
+X << leak_keeper_freed.X;
+@@
+if (fn_of(p1[0]), str(X)) in ALLOCATED:
+    emit("kref leak", p1[0],
+         "reference on '%s' taken by %s() is stored in '%s', which is freed at line %s without putting it"
+         % (spell(E), callee(p1[0]), X, p2[0].line), tier="Moderate")
+
+// A work function whose object holds a reference for the queued work
+// (the queuer took it, as __set_chan_timer() does): a function that puts
+// the object on some path must put it on every path that returns, or
+// hand it on (queue it again, store it).  l2cap_chan_timeout() returned
+// early when the channel was being deleted and kept the reference.
+
+@work_puts depends on !collect exists@
+identifier fn, w, X, f;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position p;
+@@
+fn(struct work_struct *w) {
+... when any
+(
+ pw@p(..., X, ...)
+|
+ kref_put@p(&X->f, ...)
+|
+ kpw@p(&X->f, ...)
+)
+... when any
+}
+
+@script:python@
+fn << work_puts.fn;
+X << work_puts.X;
+p << work_puts.p;
+@@
+WORKPUT.setdefault((str(fn), str(X)), callee(p[0]))
+
+@work_leak depends on !collect exists@
+identifier fn, w, X, f;
+expression E2;
+type T;
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { handoff(hf) };
+identifier qw =~ "^(queue|schedule|mod|kthread_queue|kthread_mod)_(delayed_)?work(_on)?$";
+position p1, p2;
+@@
+fn(struct work_struct *w) {
+... when any
+(
+ T *X = container_of@p1(...);
+|
+ X = container_of@p1(...);
+)
+... when != pw(..., X, ...)
+    when != kref_put(&X->f, ...)
+    when != kpw(&X->f, ...)
+    when != qw(...)
+    when != hf(..., X, ...)
+    when != E2 = X
+return@p2 ...;
+... when any
+}
+
+@script:python@
+fn << work_leak.fn;
+X << work_leak.X;
+p1 << work_leak.p1;
+p2 << work_leak.p2;
+@@
+put = WORKPUT.get((str(fn), str(X)))
+if put:
+    # keyed by where, not by the Location: two matches at one place give
+    # two Location objects, which sorted() could not compare
+    WORKLEAK.setdefault((key(p1[0]), str(X), put), (p1[0], set()))[1].add(int(p2[0].line))
+
+@script:python depends on !collect@
+@@
+for ((k, X, put), (p, lines)) in sorted(WORKLEAK.items(), key=lambda kv: kv[0]):
+    where = "line %d" % min(lines) if len(lines) == 1 else \
+        "lines " + ", ".join(str(n) for n in sorted(lines))
+    emit("kref leak", p,
+         "the reference the queued work holds on '%s' is not put before the return at %s (other paths put it with %s())"
+         % (X, where, put), tier="Moderate")
+WORKLEAK.clear()
+WORKPUT.clear()
+
+// A reference handed to a work item whose queueing result is ignored:
+// queue_work() and schedule_work() return false, and take nothing over,
+// when the work was already pending.  A hand-off attempted only when a
+// condition holds ("if (c && !queue_work(...)) put(x)") leaks when it
+// does not.  A work item initialised on the path cannot be pending, nor
+// can one queued after the function won a test_and_set_bit() (a
+// "needs work" flag the work function clears once it runs): only one
+// caller queues it.
+
+@qw_guarded depends on !collect exists@
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+identifier tb =~ "^(__)?test_and_set_bit(_lock)?$";
+position p2;
+@@
+tb(...)
+...
+qw@p2(...)
+
+@script:python@
+p2 << qw_guarded.p2;
+@@
+QGUARD.add(key(p2[0]))
+
+@leak_qw depends on !collect disable ptr_to_array exists@
+expression E, E3;
+identifier f, g, i;
+identifier gw : script:python() { wrap("get", gw) };
+identifier tgw : script:python() { wrap("tryget", tgw) };
+identifier pw : script:python() { anyput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+identifier iw =~ "^INIT_(DELAYED_)?WORK";
+statement S;
+position p1, p2;
+@@
+(
+ kref_get@p1(&E->f);
+|
+ kref_get@p1(&E->f.g);
+|
+ gw@p1(E, ...);
+|
+ if (!kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!kref_get_unless_zero@p1(&E->f.g)) S
+|
+ if (!tgw@p1(E, ...)) S
+)
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+    when != iw(...)
+    when != qw(...)
+(
+ qw@p2(...);
+|
+ if@p2 (E3 && !qw(...)) S
+)
+
+@script:python@
+p1 << leak_qw.p1;
+p2 << leak_qw.p2;
+E << leak_qw.E;
+@@
+if key(p1[0]) not in BEFORE and key(p2[0]) not in QGUARD:
+    leak(p1[0], p2[0], E, "ignored")
+
