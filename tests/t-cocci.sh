@@ -375,13 +375,13 @@ printf '// whole\n' >"$rd/whole.cocci"
 # made in another order than their names'
 printf '@r@\n@@\n' >"$rd/split.d/90-end.cocci"
 printf '// mid\n' >"$rd/split.d/10-mid.cocci"
-printf '// head\n' >"$rd/split.d/00-head.cocci"
+printf '// head\n// Confidence: High, Low\n' >"$rd/split.d/00-head.cocci"
 printf 'not a part\n' >"$rd/split.d/README"
 : >"$rd/file.d"
 assert "parts: a directory NAME.d is a rule beside the files NAME.cocci (not a file .d, a directory .cocci)" \
 	[ "$(with_rules "$rd" all_rules)" == "split whole" ]
 assert "parts: the rule's text is its *.cocci parts in name order" \
-	[ "$(with_rules "$rd" rule_text split)" == "$(printf '// head\n// mid\n@r@\n@@')" ]
+	[ "$(with_rules "$rd" rule_text split)" == "$(printf '// head\n// Confidence: High, Low\n// mid\n@r@\n@@')" ]
 expect "parts: no file for spatch before they are assembled" 2 'split is made of parts, and they were not assembled' \
 	with_rules "$rd" rule_file split
 built="$SCRATCH/built rules"
@@ -389,6 +389,13 @@ assemble_and_name() { rules_assemble "$1" && rule_file split && rule_file whole;
 assert "parts: assembled into the run's dir, where rule_file finds them; a rule file stays where it is" \
 	[ "$(with_rules "$rd" assemble_and_name "$built")" == "$(printf '%s\n' "$built/split.cocci" "$rd/whole.cocci")" ]
 assert "parts: ... the file is the parts joined" cmp -s "$built/split.cocci" <(cat "$rd/split.d/"{00-head,10-mid,90-end}.cocci)
+tiers_of() {
+	# shellcheck source=../scripts/lib/spatch-output.sh
+	source "$REPO/scripts/lib/spatch-output.sh"
+	rule_tiers "$1"
+}
+assert "parts: a rule's tiers come from its text, assembled or not (cocci.sh merge does not assemble)" \
+	[ "$(with_rules "$rd" tiers_of split 2>&1)" == "High Low" ]
 mkdir -p "$rd/whole.d"
 expect "parts: a rule both a file and a directory is an error" 2 'rule whole: both cocci/NAME.cocci and cocci/NAME.d/' \
 	with_rules "$rd" all_rules
