@@ -61,14 +61,13 @@ read_manifest() {
 
 # side_key SIDE: what a run of SIDE depends on.
 side_key() {
-	local r
 	{
 		(cd "$EVAL/tree-$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
-		# the rules (as spatch runs them: one made of parts, joined) and
-		# the runner: cocci.sh is mostly its libraries
-		for r in $("$REPO/scripts/cocci.sh" rule --list); do
-			"$REPO/scripts/cocci.sh" rule "$r" | sha256sum | cut -d' ' -f1
-		done
+		# the rules (files, and the parts of one made of parts, in the
+		# order they are joined) and the runner: cocci.sh is mostly its
+		# libraries
+		(shopt -s nullglob && LC_ALL=C && sha256sum "$REPO"/cocci/*.cocci "$REPO"/cocci/*.d/*.cocci) |
+			cut -d' ' -f1
 		sha256sum "$REPO/cocci/spatch-macros.h" \
 			"$REPO/scripts/cocci.sh" "$REPO"/scripts/lib/{spatch,cocci}-*.sh \
 			"$REPO/scripts/lib/spatch.sh" "$REPO"/scripts/awk/spatch-*.awk \

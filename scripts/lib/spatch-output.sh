@@ -58,7 +58,7 @@ tiers_init() {
 # "// Confidence:" line (rule_default_tier's alone when it names none).
 rule_tiers() {
 	local c t out=""
-	c=$(sed -n 's|^// Confidence:[[:space:]]*||p' < <(rule_text "$1" 2>/dev/null) | head -n1)
+	c=$(rule_confidence "$1")
 	for t in High Moderate Low; do
 		[[ ${c,,} != *"${t,,}"* ]] || out+=" $t"
 	done

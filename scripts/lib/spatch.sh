@@ -174,12 +174,17 @@ rule_options() {
 	fi
 }
 
+# rule_confidence RULE: what the rule's "// Confidence:" line says.
+rule_confidence() {
+	sed -n 's|^// Confidence:[[:space:]]*||p' < <(rule_text "$1" 2>/dev/null) | head -n1
+}
+
 # rule_default_tier RULE: the tier of a finding of RULE whose message
 # names none: the rule's "// Confidence:" when that is one tier,
 # else Moderate.
 rule_default_tier() {
 	local c
-	c=$(sed -n 's|^// Confidence:[[:space:]]*||p' < <(rule_text "$1" 2>/dev/null) | head -n1)
+	c=$(rule_confidence "$1")
 	case ${c,,} in
 	high) echo High ;;
 	low) echo Low ;;
