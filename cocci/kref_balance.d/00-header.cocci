@@ -18,7 +18,10 @@
 /// named by the environment variable KREF_WRAPPERS, which "spatch -D
 /// collect" on the tree writes (scripts/cocci.sh does it).  A call the
 /// tree has no body for, named like a lookup (get, lookup, find), counts
-/// as a getter when the function puts its result elsewhere.
+/// as a getter when the function puts its result elsewhere.  A devm_*()
+/// call gives no reference (devres drops it), and an init wrapper that
+/// puts the object itself when it fails (i2c_add_adapter(),
+/// video_register_device()) leaves its caller nothing to put.
 ///
 /// Every finding starts with its confidence, by shape:
 ///  [High]     a leak of a reference the function gives back on other
@@ -70,12 +73,15 @@ import os
 import re
 
 KINDS = ("get", "tryget", "put", "kget", "ktryget", "kput", "consume",
-         "nofree", "putcb", "rget", "init")
+         "nofree", "putcb", "rget", "init", "initput")
 TREE = dict((k, set()) for k in KINDS)
 LOCAL = dict((k, set()) for k in KINDS)
 BAD_GET = set()
 CALLBACKS = set()
 NOWRAP = re.compile(r"^kref_")
+# Device-managed calls (devm_*()): devres drops what they took when the
+# device goes, so their caller holds nothing it must put: no getter.
+DEVM_RE = re.compile(r"^devm_")
 
 
 def load_wrappers(path):
@@ -103,6 +109,21 @@ def wrap(kind, name):
 
 def anyput(name):
     return wrap("put", name) or wrap("consume", name)
+
+
+# Functions of this file that only keep what they are given (store it,
+# queue it, link it): consumers for a hand-off, but they put nothing.
+KEEPONLY = set()
+
+
+def realput(name):
+    """A callee that drops a reference on what it is given (not one that
+    only keeps it)."""
+    return wrap("put", name) or wrap("kput", name) or \
+        name in TREE["consume"] or \
+        (name in LOCAL["consume"] and name not in KEEPONLY)
+
+
 
 
 def known(name):
@@ -284,6 +305,8 @@ def add_wrapper(kind, fn, p):
     elif kind in ("get", "tryget", "kget", "ktryget") and not small(p):
         return
     elif kind == "init" and fn in BAD_GET:
+        return
+    if kind in ("get", "tryget", "rget", "init", "initput") and DEVM_RE.search(fn):
         return
     if fn in LOCAL[kind]:
         return
@@ -596,6 +619,7 @@ MODE.add("collect")
 for k in KINDS:
     LOCAL[k].clear()
 BAD_GET.clear()
+KEEPONLY.clear()
 del GETCAND[:]
 CALLBACKS.clear()
 PRIOR.clear()

@@ -280,6 +280,61 @@ p << w_init3.p;
 if not wrap("init", fn) and fn not in BAD_GET:
     add_wrapper("init", fn, p[0])
 
+// Init wrappers that clean up after themselves: one that puts the object
+// it was given (i2c_register_adapter() puts the adapter when
+// device_register() failed), directly, through a put wrapper or through
+// another such init wrapper, leaves its caller nothing to put on the path
+// where it failed; where it succeeded, the object is registered.  A
+// consumer that only may put (device_add()) does not count: a failed
+// device_register() leaves its first reference with the caller.
+@w_initput disable ptr_to_array@
+identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
+identifier P, f, g;
+identifier pw : script:python() { wrap("put", pw) or wrap("kput", pw) or wrap("initput", pw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+...
+(
+ pw(P, ...)
+|
+ pw(&P->f, ...)
+|
+ pw(&P->f.g, ...)
+|
+ kref_put(&P->f, ...)
+|
+ kref_put(&P->f.g, ...)
+)
+...+>
+}
+
+@script:python@
+fn << w_initput.fn;
+p << w_initput.p;
+@@
+add_wrapper("initput", fn, p[0])
+
+// Once more, for an init wrapper over one found just above
+// (i2c_add_numbered_adapter() over __i2c_add_numbered_adapter()).
+@w_initput2 disable ptr_to_array@
+identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
+identifier P, f;
+identifier pw : script:python() { wrap("initput", pw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( pw(P, ...) \| pw(&P->f, ...) \) ...+>
+}
+
+@script:python@
+fn << w_initput2.fn;
+p << w_initput2.p;
+@@
+add_wrapper("initput", fn, p[0])
+
 @script:python@
 fn << w_get2.fn;
 p << w_get2.p;
@@ -478,6 +533,8 @@ fn(..., T *P, ...) {
 fn << w_keep.fn;
 @@
 if fn not in OWNREF:
+    if not anyput(fn):
+        KEEPONLY.add(fn)
     LOCAL["consume"].add(fn)
 
 // Release callbacks named in this file, for the lock check.

@@ -171,8 +171,10 @@ p1 << leak_init.p1;
 p2 << leak_init.p2;
 E << leak_init.E;
 @@
-# iw(E, ...) with E "&x->f" is the &E->f branch's match, about x
+# iw(E, ...) with E "&x->f" is the &E->f branch's match, about x; an
+# init wrapper that puts the object itself when it fails leaves nothing
 if not str(E).lstrip().startswith("&") and \
+        not wrap("initput", callee(p1[0])) and \
         (key(p1[0]), key(p2[0])) not in INIT_OK:
     leak(p1[0], p2[0], E, "init" if key(p1[0]) in INIT_TESTED else "get")
 
@@ -256,12 +258,14 @@ if (fn_of(p1[0]), str(X)) in ALLOCATED:
 // A work function whose object holds a reference for the queued work
 // (the queuer took it, as __set_chan_timer() does): a function that puts
 // the object on some path must put it on every path that returns, or
-// hand it on (queue it again, store it).  l2cap_chan_timeout() returned
+// hand it on (queue it again, store it).  A helper of the file that only
+// keeps what it is given is no put: a work function that passes its own
+// object to one (to queue more work) says nothing of a reference.  l2cap_chan_timeout() returned
 // early when the channel was being deleted and kept the reference.
 
 @work_puts depends on !collect exists@
 identifier fn, w, X, f;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { realput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 position p;
 @@

@@ -78,6 +78,51 @@ struct widget *widget_find(struct nobj *root, const char *name)
 	return n ? container_of(n, struct widget, nobj) : NULL;
 }
 
+/*
+ * An init helper that puts the node itself when it cannot finish, and a
+ * widget helper over it: their callers have nothing to put when they
+ * fail.
+ */
+int nobj_register(struct nobj *n, struct nobj *parent)
+{
+	nobj_setup_fields(n);
+	if (!parent) {
+		nobj_drop(n);
+		return -EINVAL;
+	}
+	n->parent = parent;
+	return 0;
+}
+
+int widget_add(struct widget *w, struct nobj *parent)
+{
+	return nobj_register(&w->nobj, parent);
+}
+
+static void devm_widget_release(struct device *dev, void *res)
+{
+	widget_drop(*(struct widget **)res);
+}
+
+/* A device-managed lookup: devres drops the reference with the device. */
+struct widget *devm_widget_find(struct device *dev, struct nobj *root,
+				const char *name)
+{
+	struct widget **slot, *w;
+
+	slot = devres_alloc(devm_widget_release, sizeof(*slot), GFP_KERNEL);
+	if (!slot)
+		return NULL;
+	w = widget_find(root, name);
+	if (w) {
+		*slot = w;
+		devres_add(dev, slot);
+	} else {
+		devres_free(slot);
+	}
+	return w;
+}
+
 // expect-wrapper: init nobj_setup_fields
 // expect-wrapper: init nobj_setup
 // expect-wrapper: init nobj_setup_and_link
@@ -90,3 +135,9 @@ struct widget *widget_find(struct nobj *root, const char *name)
 // expect-wrapper: rget widget_hold
 // expect-wrapper: rget nobj_find_raw
 // expect-wrapper: rget widget_find
+// expect-wrapper: init nobj_register
+// expect-wrapper: initput nobj_register
+// expect-wrapper: consume nobj_register
+// expect-wrapper: init widget_add
+// expect-wrapper: initput widget_add
+// expect-wrapper: consume widget_add
