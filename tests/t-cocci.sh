@@ -163,6 +163,11 @@ assert "tree: the default rules leave out list_walk, all of whose findings are L
 expect "tree: COCCI_TIERS=all runs list_walk too" 0 \
 	'^list_walk: 0 finding\(s\) in 0 file\(s\), 0 file\(s\) checked$' \
 	env COCCI_TIERS=all "$COCCI" tree --tree "$empty" --out "$SCRATCH/empty out"
+every=$(find "$REPO/cocci" -maxdepth 1 \( -name '*.cocci' -type f -o -name '*.d' -type d \) -printf '%f\n' |
+	sed -E 's/\.(cocci|d)$//' | sort | paste -sd,)
+expect "tree: so does --rules naming every rule" 0 \
+	'^list_walk: 0 finding\(s\) in 0 file\(s\), 0 file\(s\) checked$' \
+	"$COCCI" tree --tree "$empty" --out "$SCRATCH/empty out" --rules "$every"
 
 # the real spatch on the rule's own test of a field tested elsewhere
 if real=$(PATH=${PATH//$REPO\/tests\/cocci:/} command -v spatch); then

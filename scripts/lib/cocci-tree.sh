@@ -142,7 +142,7 @@ tree_rule() {
 
 # cmd_tree ARGS: sets VERDICT.
 cmd_tree() {
-	local TREE="" OUT="" RULES=$ALL_RULES WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0 ITER_TREE=""
+	local TREE="" OUT="" RULES="" WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0 ITER_TREE=""
 	local rule t_all wrappers="" tested="" input timing="" paths=() skipped=""
 	while [[ $# -gt 0 ]]; do
 		case $1 in
@@ -183,9 +183,9 @@ cmd_tree() {
 	t_all=$(now)
 	# The default rules leave out one whose every finding is of a tier
 	# the report hides (list_walk: all Low): it would cost its run and
-	# show nothing. --rules or COCCI_TIERS=all runs it.
-	if [[ $RULES == "$ALL_RULES" ]]; then
-		RULES=""
+	# show nothing. --rules (naming it, even among all the others) or
+	# COCCI_TIERS=all runs it.
+	if [[ -z $RULES ]]; then
 		for rule in $ALL_RULES; do
 			if rule_shown "$rule"; then
 				RULES+=" $rule"
