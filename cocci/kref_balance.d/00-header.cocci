@@ -550,8 +550,15 @@ def leak_tier(p1, obj, lines, kinds):
 
 
 def flush():
-    FROMPARAM.update((fn, e) for (fn, e, prm) in FROMPARAM_OF
-                     if (fn, prm) in FROMPARAM)
+    # to a fixed point: "port = to_port(dev); md = to_md(port->uport)"
+    # is a chain, and one pass over the set would follow it only in the
+    # order the set happens to iterate in (by string hashes, per process)
+    while True:
+        more = set((fn, e) for (fn, e, prm) in FROMPARAM_OF
+                   if (fn, prm) in FROMPARAM) - FROMPARAM
+        if not more:
+            break
+        FROMPARAM.update(more)
     for (p1, obj, lines, kinds) in LEAKS.values():
         (tier, lines) = leak_tier(p1, obj, lines, kinds)
         if tier is None:
