@@ -125,8 +125,6 @@ def realput(name):
         (name in LOCAL["consume"] and name not in KEEPONLY)
 
 
-
-
 def known(name):
     return any(name in TREE[k] or name in LOCAL[k] for k in KINDS)
 
@@ -307,7 +305,7 @@ def add_wrapper(kind, fn, p):
         return
     elif kind == "init" and fn in BAD_GET:
         return
-    if kind in ("get", "tryget", "rget", "init", "initput") and DEVM_RE.search(fn):
+    if kind in ("get", "tryget", "rget", "init") and DEVM_RE.search(fn):
         return
     if fn in LOCAL[kind]:
         return

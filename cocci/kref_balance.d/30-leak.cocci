@@ -258,10 +258,11 @@ if (fn_of(p1[0]), str(X)) in ALLOCATED:
 // A work function whose object holds a reference for the queued work
 // (the queuer took it, as __set_chan_timer() does): a function that puts
 // the object on some path must put it on every path that returns, or
-// hand it on (queue it again, store it).  A helper of the file that only
-// keeps what it is given is no put: a work function that passes its own
-// object to one (to queue more work) says nothing of a reference.  l2cap_chan_timeout() returned
-// early when the channel was being deleted and kept the reference.
+// hand it on (queue it again, store it).  l2cap_chan_timeout() returned
+// early when the channel was being deleted and kept the reference.  A
+// helper of the file that only keeps what it is given is no put: a work
+// function that passes its own object to one (to queue more work) says
+// nothing of a reference.
 
 @work_puts depends on !collect exists@
 identifier fn, w, X, f;

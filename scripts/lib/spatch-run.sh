@@ -133,8 +133,7 @@ run_chunks() {
 run_one_chunk() {
 	local rule=$1 mode=$2 tree=$3 chunk=$4 rec=$5 have=$6
 	shift 6
-	# PYTHONHASHSEED: the rules' Python sets iterate in one order every run
-	local -a cmd=(env PYTHONHASHSEED=0 nice -n 19 "$SPATCH" --quiet --verbose-parsing -D "$mode"
+	local -a cmd=(nice -n 19 "$SPATCH" --quiet --verbose-parsing -D "$mode"
 		--sp-file "$(rule_file "$rule")")
 	local -a opts=()
 	if foreign "$rule"; then

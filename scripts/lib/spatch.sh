@@ -18,6 +18,9 @@ spatch_init() {
 	# where rules_assemble wrote the rules made of parts
 	RULE_BUILD=""
 	MACRO_FILE=$COCCI_DIR/spatch-macros.h
+	# every spatch started from here: the rules' Python sets iterate in
+	# one order in every process
+	export PYTHONHASHSEED=0
 	SPATCH=${SPATCH:-spatch}
 	SRCARCH=${SRCARCH:-x86}
 	CHUNK_MAX=${COCCI_CHUNK:-16}
