@@ -19,9 +19,11 @@
 /// collect" on the tree writes (scripts/cocci.sh does it).  A call the
 /// tree has no body for, named like a lookup (get, lookup, find), counts
 /// as a getter when the function puts its result elsewhere.  A devm_*()
-/// call gives no reference (devres drops it), and an init wrapper that
-/// puts the object itself when it fails (i2c_add_adapter(),
-/// drm_dp_aux_register()) leaves its caller nothing to put.
+/// call gives no reference (devres drops it), nor does a constructor
+/// that adds a devres entry (ata_host_alloc()); an init wrapper that puts
+/// the object itself when it fails (i2c_add_adapter(),
+/// drm_dp_aux_register()), or sets its release only after the init call
+/// (video_register_device()), leaves its caller nothing to put.
 ///
 /// Every finding starts with its confidence, by shape:
 ///  [High]     a leak of a reference the function gives back on other
@@ -32,7 +34,8 @@
 ///             keeper returning NULL), a leak of a reference on the
 ///             caller's object at an error return, a lock mismatch;
 ///  [Low]      a reference no path of the function gives back (often kept
-///             on purpose for state the function does not show), a use
+///             on purpose for state the function does not show), a failed
+///             init of an object reached from a global, a use
 ///             after put, two puts on one path (both mostly another
 ///             reference the function cannot see: 4 of 18 and 0 of 9 true
 ///             in the 6.1 triage).
@@ -83,6 +86,9 @@ NOWRAP = re.compile(r"^kref_")
 # Device-managed calls (devm_*()): devres drops what they took when the
 # device goes, so their caller holds nothing it must put: no getter.
 DEVM_RE = re.compile(r"^devm_")
+# Functions of this file that add a devres entry (devres_add(),
+# devm_add_action()): what they make belongs to devres.
+DEVRES_OWNED = set()
 
 
 def load_wrappers(path):
@@ -432,6 +438,8 @@ INIT_OK = set()
 # init calls whose result the function tests: its returns are on the path
 # where the call failed unless INIT_OK says otherwise.
 INIT_TESTED = set()
+# Init calls on an object reached from a global (init_global).
+INIT_GLOBAL = set()
 # work functions: (function, object) -> the put some path does on it, and
 # the returns that skip it
 WORKPUT = {}
@@ -524,6 +532,9 @@ def leak_tier(p1, obj, lines, kinds):
         return (None, lines)
     if "ignored" in kinds:
         return ("Moderate", lines)
+    if key(p1) in INIT_GLOBAL:
+        # an init call on an object that lives on in a global
+        return ("Low", lines)
     if kinds == set(["init"]):
         # the first reference, on the path where the init call failed:
         # this function's own, whoever's object it set up
@@ -626,6 +637,7 @@ for k in KINDS:
     LOCAL[k].clear()
 BAD_GET.clear()
 KEEPONLY.clear()
+DEVRES_OWNED.clear()
 del GETCAND[:]
 CALLBACKS.clear()
 PRIOR.clear()
@@ -642,6 +654,7 @@ OWNREF.clear()
 QGUARD.clear()
 INIT_OK.clear()
 INIT_TESTED.clear()
+INIT_GLOBAL.clear()
 ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()

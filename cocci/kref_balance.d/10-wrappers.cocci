@@ -335,6 +335,33 @@ p << w_initput2.p;
 @@
 add_wrapper("initput", fn, p[0])
 
+// An init wrapper that gives the object its release only after the init
+// call (__video_register_device() sets vdev->dev.release once
+// device_register() succeeded) leaves its caller nothing it can put when
+// it failed: a put would find no release.  For that path it is an
+// initput; the reference the failed init left is the wrapper's business.
+@w_initlate disable ptr_to_array exists@
+identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
+identifier P, f;
+identifier iw : script:python() { wrap("init", iw) };
+expression E;
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+... when any
+\( iw(&P->f, ...) \| iw(P, ...) \)
+... when any
+\( P->f.release = E \| P->release = E \)
+... when any
+}
+
+@script:python@
+fn << w_initlate.fn;
+p << w_initlate.p;
+@@
+add_wrapper("initput", fn, p[0])
+
 @script:python@
 fn << w_get2.fn;
 p << w_get2.p;
@@ -375,6 +402,30 @@ if not anyput(fn) and small(p[0]):
 // field of it, without storing or handing the object off on the way,
 // gives that reference to its caller: "x = getter(...)" is a get of x.
 // Known by body only, in any file; three levels of calls within a file.
+// A constructor that leaves its object to devres (ata_host_alloc() adds
+// a devres entry that puts the host when the device goes) gives its
+// caller nothing to put: not a returning getter, like devm_*().
+@w_devres@
+identifier fn;
+type T;
+@@
+T *fn(...) {
+<+...
+(
+ devres_add(...)
+|
+ devm_add_action(...)
+|
+ devm_add_action_or_reset(...)
+)
+...+>
+}
+
+@script:python@
+fn << w_devres.fn;
+@@
+DEVRES_OWNED.add(fn)
+
 @w_rget disable ptr_to_array exists@
 identifier fn, f, g, h;
 idexpression E;
@@ -421,7 +472,8 @@ T *fn@p(...) {
 fn << w_rget.fn;
 p << w_rget.p;
 @@
-add_wrapper("rget", fn, p[0])
+if fn not in DEVRES_OWNED:
+    add_wrapper("rget", fn, p[0])
 
 @w_rget2 exists@
 identifier fn, fc;
@@ -452,7 +504,8 @@ T *fn@p(...) {
 fn << w_rget2.fn;
 p << w_rget2.p;
 @@
-add_wrapper("rget", fn, p[0])
+if fn not in DEVRES_OWNED:
+    add_wrapper("rget", fn, p[0])
 
 @w_rget3 exists@
 identifier fn, fc;
@@ -483,7 +536,8 @@ T *fn@p(...) {
 fn << w_rget3.fn;
 p << w_rget3.p;
 @@
-add_wrapper("rget", fn, p[0])
+if fn not in DEVRES_OWNED:
+    add_wrapper("rget", fn, p[0])
 
 // A helper that takes a reference of its own on what it is given keeps
 // that one, not the one of its caller: calling it hands nothing off.

@@ -116,6 +116,21 @@ p2 << init_ok.p2;
 INIT_OK.add((key(p1[0]), key(p2[0])))
 INIT_TESTED.add(key(p1[0]))
 
+// An init call on an object reached from a global (a static device, a
+// slot of a global table): the object outlives the function and some
+// teardown it does not show may put it.  Such leaks are only Low.
+@init_global depends on !collect@
+global idexpression G;
+identifier iw : script:python() { wrap("init", iw) };
+position p1;
+@@
+iw@p1(<+... G ...+>, ...)
+
+@script:python@
+p1 << init_global.p1;
+@@
+INIT_GLOBAL.add(key(p1[0]))
+
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
 expression E2, E3;

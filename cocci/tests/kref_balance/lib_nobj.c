@@ -123,6 +123,69 @@ struct widget *devm_widget_find(struct device *dev, struct nobj *root,
 	return w;
 }
 
+static void widget_release_node(struct nobj *n)
+{
+	kfree(container_of(n, struct widget, nobj));
+}
+
+/*
+ * A registration that gives the node its release only once the node is
+ * set up and linked (as __video_register_device() sets vdev->dev.release
+ * after device_register()): when it fails, a put by its caller would find
+ * no release, so the caller has nothing to put.
+ */
+int widget_publish(struct widget *w, struct nobj *parent, const char *name)
+{
+	int error;
+
+	error = nobj_setup_and_link(&w->nobj, parent, name);
+	if (error)
+		return error;
+	w->nobj.release = widget_release_node;
+	return 0;
+}
+
+static void widget_devres_release(struct device *dev, void *res)
+{
+	widget_drop(*(struct widget **)res);
+}
+
+/*
+ * A constructor that leaves the first reference to devres (as
+ * ata_host_alloc() does): devres puts it when the device goes, so the
+ * caller holds nothing it must put, and neither does the caller of a
+ * function that returns what this one made.
+ */
+struct widget *widget_alloc_managed(struct device *dev)
+{
+	struct widget **slot;
+	struct widget *w;
+
+	slot = devres_alloc(widget_devres_release, sizeof(*slot), GFP_KERNEL);
+	if (!slot)
+		return NULL;
+	w = kzalloc(sizeof(*w), GFP_KERNEL);
+	if (!w) {
+		devres_free(slot);
+		return NULL;
+	}
+	*slot = w;
+	devres_add(dev, slot);
+	kref_init(&w->nobj.kref);
+	return w;
+}
+
+struct widget *widget_create_managed(struct device *dev, int level)
+{
+	struct widget *w;
+
+	w = widget_alloc_managed(dev);
+	if (!w)
+		return NULL;
+	w->level = level;
+	return w;
+}
+
 // expect-wrapper: init nobj_setup_fields
 // expect-wrapper: init nobj_setup
 // expect-wrapper: init nobj_setup_and_link
@@ -141,3 +204,5 @@ struct widget *devm_widget_find(struct device *dev, struct nobj *root,
 // expect-wrapper: init widget_add
 // expect-wrapper: initput widget_add
 // expect-wrapper: consume widget_add
+// expect-wrapper: init widget_publish
+// expect-wrapper: initput widget_publish

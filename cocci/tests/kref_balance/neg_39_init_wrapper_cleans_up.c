@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * An init helper that puts the object itself when it fails (as
- * i2c_add_adapter() and video_register_device() do) leaves its caller
+ * i2c_add_adapter() and drm_dp_aux_register() do) leaves its caller
  * nothing to put on that path: freeing the containing object is right.
  * (A helper that does not put on failure: pos_29.)
  */

@@ -10,6 +10,7 @@ struct nobj {
 	struct kref kref;
 	const char *name;
 	struct nobj *parent;
+	void (*release)(struct nobj *n);
 };
 
 struct widget {
@@ -28,5 +29,8 @@ int nobj_register(struct nobj *n, struct nobj *parent);
 int widget_add(struct widget *w, struct nobj *parent);
 struct widget *devm_widget_find(struct device *dev, struct nobj *root,
 				const char *name);
+int widget_publish(struct widget *w, struct nobj *parent, const char *name);
+struct widget *widget_alloc_managed(struct device *dev);
+struct widget *widget_create_managed(struct device *dev, int level);
 
 #endif
