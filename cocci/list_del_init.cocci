@@ -19,6 +19,9 @@
 /// function (..._release, _destroy, _free, _fini, _dtor) that is the
 /// field's only list_empty() test: it covers "never added", and the object
 /// goes away with the function.
+/// -D collect also lists the functions that delete, add or initialise a
+/// member of a parameter (LISTUNLINK and LISTLINK lines), which
+/// list_del_twice.cocci reads from the same file.
 //# A field the file uses as a list head anywhere is skipped, so a field
 //# that is a head in some objects and an entry in others is not checked.
 //# The entry may also be freed through another pointer (a containing page,
@@ -66,6 +69,8 @@ ELSEWHERE = {}
 def load_tested(path):
     with open(path) as fh:
         for line in fh:
+            if line.startswith(("LISTUNLINK ", "LISTLINK ")):
+                continue    # list_del_twice's
             m = re.match(r"^(?:LISTTEST )?(.+) (\S+) (\S+:\d+)$", line.strip())
             if m:
                 ELSEWHERE.setdefault((norm(m.group(1)), m.group(2)), m.group(3))
@@ -120,6 +125,10 @@ def judge():
 # list head (a test of the head says nothing of an entry).
 COLLECTED = []
 LOCAL = set()
+# For list_del_twice.cocci: (line, position) of functions that delete or
+# link a member of a parameter, and the positions of static functions.
+UNLINKERS = []
+STATIC = set()
 
 
 def tested_at(t, f, p):
@@ -611,6 +620,57 @@ if key(p[0]) != key(p2[0]):
     emit(p[0], "%s->%s is deleted again at line %s after this %s(); use %s()"
          % (E, f, p2[0].line, dl, INIT[str(dl)]), [("second delete", p2[0])])
 
+// For list_del_twice.cocci: functions that delete, or add or initialise,
+// a member of a parameter ("LISTUNLINK NAME KIND FIELD TYPE FILE:LINE",
+// kind "poison" or "init"; "LISTLINK NAME FILE:LINE").  Static functions
+// of a .c file are left out: no other file calls them.
+@unlinker depends on collect disable ptr_to_array@
+identifier fn, P, f;
+type T;
+identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu)$";
+position p;
+@@
+fn@p(..., T *P, ...) {
+<+... dl(&P->f) ...+>
+}
+
+@script:python@
+fn << unlinker.fn;
+T << unlinker.T;
+f << unlinker.f;
+dl << unlinker.dl;
+p << unlinker.p;
+@@
+UNLINKERS.append(("LISTUNLINK %s %s %s %s" % (fn, "init" if "init" in str(dl) else "poison", f, norm(T)), p[0]))
+
+@linker depends on collect disable ptr_to_array@
+identifier fn, P, f;
+type T;
+identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE)$";
+position p;
+@@
+fn@p(..., T *P, ...) {
+<+... al(&P->f, ...) ...+>
+}
+
+@script:python@
+fn << linker.fn;
+p << linker.p;
+@@
+UNLINKERS.append(("LISTLINK %s" % fn, p[0]))
+
+@unlinker_static depends on collect@
+identifier fn;
+type T;
+position p;
+@@
+static T fn@p(...) { ... }
+
+@script:python@
+p << unlinker_static.p;
+@@
+STATIC.add(key(p[0]))
+
 @script:python flush@
 @@
 judge()
@@ -619,6 +679,11 @@ for (t, f, fname, line) in COLLECTED:
     if not (fname.endswith(".c") and t in LOCAL) and (t, f) not in HEADS:
         print("LISTTEST %s %s %s:%s" % (t, f, fname, line))
 del COLLECTED[:]
+for (what, p) in UNLINKERS:
+    if not (p.file.endswith(".c") and key(p) in STATIC):
+        print("%s %s:%s" % (what, p.file, p.line))
+del UNLINKERS[:]
+STATIC.clear()
 
 @depends on patch@
 position p : script:python() { key(p[0]) in FIX };

@@ -22,6 +22,10 @@
 #   MANIFEST=FILE  another manifest (default: cocci/eval/manifest.tsv)
 #   WRAPPERS=FILE  the kref wrapper list to use (e.g. one pass 1 wrote for a
 #                  whole tree) instead of pass 1 over the corpus itself
+#   TESTED=FILE    the list rules' collecting-pass list to use (LISTTEST,
+#                  LISTUNLINK and LISTLINK lines, e.g. the tested.txt of a
+#                  whole-tree run, or of several trees put together)
+#                  instead of that pass over the corpus itself
 #   ITER_TREE=DIR  take the reference-holding iterators from the macros of
 #                  DIR (e.g. the base tree WRAPPERS was made from: the
 #                  cases' files do not define for_each_child_of_node())
@@ -73,6 +77,7 @@ side_key() {
 			"$REPO/scripts/lib/spatch.sh" "$REPO"/scripts/awk/spatch-*.awk \
 			"$REPO/scripts/awk/kref-iterators.awk" | cut -d' ' -f1
 		[[ -z ${WRAPPERS:-} ]] || sha256sum <"$WRAPPERS"
+		[[ -z ${TESTED:-} ]] || sha256sum <"$TESTED"
 		printf '%s\n' "${ITER_TREE:-}"
 		${SPATCH:-spatch} --version 2>&1 | head -n1
 		printf '%s\n' "${COCCI_TIMEOUT:-}"
@@ -90,6 +95,7 @@ run_side() {
 	rm -rf "$EVAL/out-$side"
 	[[ -z ${WRAPPERS:-} ]] || args=(--wrappers "$WRAPPERS")
 	[[ -z ${ITER_TREE:-} ]] || args+=(--iter-tree "$ITER_TREE")
+	[[ -z ${TESTED:-} ]] || args+=(--tested "$TESTED")
 	msg "$side: scripts/cocci.sh tree on ${#PRESENT[@]} case(s), $(nproc) job(s)"
 	# every tier: the scoring counts both the shown ones and all
 	COCCI_TIERS=all "$REPO/scripts/cocci.sh" tree --tree "$EVAL/tree-$side" --out "$EVAL/out-$side" \
@@ -124,6 +130,7 @@ main() {
 	[[ -d $CORPUS ]] || die "$EX_SETUP" "CORPUS: $CORPUS is not a directory"
 	[[ -z ${WRAPPERS:-} || -r ${WRAPPERS:-} ]] || die "$EX_SETUP" "WRAPPERS: cannot read $WRAPPERS"
 	[[ -z ${ITER_TREE:-} || -d ${ITER_TREE:-} ]] || die "$EX_SETUP" "ITER_TREE: $ITER_TREE is not a directory"
+	[[ -z ${TESTED:-} || -r ${TESTED:-} ]] || die "$EX_SETUP" "TESTED: cannot read $TESTED"
 	need_tool "${SPATCH:-spatch}" coccinelle
 	CORPUS=$(cd "$CORPUS" && pwd)
 	manifest=$(abspath "${MANIFEST:-$REPO/cocci/eval/manifest.tsv}")

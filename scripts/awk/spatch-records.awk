@@ -8,8 +8,8 @@
 # -v dir=DIR: where to write DIR/NAME for every listed file (empty when
 # spatch said nothing about it); -v macro=FILE: our --macro-file.
 # Each record line is "KIND<tab>PATH<tab>TEXT":
-#   out    a line of standard output: a finding, a KREFWRAP or a LISTTEST
-#          line
+#   out    a line of standard output: a finding, a KREFWRAP, LISTTEST,
+#          LISTUNLINK or LISTLINK line
 #   parse  LINE<tab>NOTE: a construct spatch skipped at LINE of PATH (NOTE
 #          when the error was in a macro of spatch's or our macro file:
 #          LINE is then the last line spatch resynchronised on, minus one)
@@ -27,9 +27,9 @@ function keep(path, line) {
 # The file a standard output line is about: a report line starts with
 # "PATH:LINE:", a KREFWRAP line is "KREFWRAP KIND NAME PATH:LINE [static]",
 # a LISTTEST line "LISTTEST TYPE FIELD PATH:LINE" (TYPE of one or more
-# words).
+# words), a LISTUNLINK or LISTLINK line ends with PATH:LINE too.
 function subject(line,    w, f, n) {
-	if (line ~ /^(KREFWRAP|LISTTEST) /) {
+	if (line ~ /^(KREFWRAP|LISTTEST|LISTUNLINK|LISTLINK) /) {
 		n = split(line, w, " ")
 		f = (line ~ /^KREFWRAP /) ? w[4] : w[n]
 		sub(/:[0-9]+$/, "", f)

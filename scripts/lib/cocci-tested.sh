@@ -9,10 +9,28 @@
 # that tests it. Needs lib/spatch.sh, lib/spatch-run.sh and
 # lib/cocci-wrappers.sh. Sourcing only defines functions.
 
-# tested_prefilter: the files that may test a field (grep -E): the rule's
-# collect mode lists only such calls.
+# tested_prefilter: the files that may test a field or delete an entry
+# (grep -E): the rule's collect mode lists only such calls, and the
+# functions that delete (or add) a member of a parameter, for
+# list_del_twice (LISTUNLINK and LISTLINK lines).
 tested_prefilter() {
-	echo '\<(list_empty(_careful)?|hlist_unhashed(_lockless)?)[[:space:]]*\('
+	echo '\<(list_empty(_careful)?|hlist_unhashed(_lockless)?|h?list_del(_init)?(_rcu)?|list_del_init_rcu)[[:space:]]*\('
+}
+
+# tested_rule_prefilter RULE TESTED: the files RULE can report anything
+# in (prefilter_of), with the collecting pass's list TESTED in:
+# list_del_twice's candidates are also the files calling a function of
+# the list that leaves a member of its parameter poisoned.
+tested_rule_prefilter() {
+	local names
+	case $1 in
+	list_del_twice)
+		names=$(awk '$1 == "LISTUNLINK" && $3 == "poison" { print $2 }' "$2" | sort -u | paste -sd'|')
+		printf '%s%s
+' "$(prefilter_of "$1")" "${names:+|\<($names)[[:space:]]*\(}"
+		;;
+	*) prefilter_of "$1" ;;
+	esac
 }
 
 # collect_tested TREE LIST WORK OUT: the fields tested in the files of
@@ -22,9 +40,9 @@ tested_prefilter() {
 collect_tested() {
 	local tree=$1 list=$2 work=$3 out=$4
 	run_rule list_del_init collect "$tree" "$list" "$work"
-	{ grep '^LISTTEST ' "$work/out.txt" || true; } | sort -u >"$out"
+	{ grep -E '^LIST(TEST|UNLINK|LINK) ' "$work/out.txt" || true; } | sort -u >"$out"
 	files_given_up "$work" >>"$LOG"
-	log "tested: $(wc -l <"$out") tests of fields in $(count_list "$list") files of $tree"
+	log "tested: $(grep -c '^LISTTEST ' "$out" || true) tests of fields, $(grep -c '^LISTUNLINK ' "$out" || true) functions deleting a member of a parameter, in $(count_list "$list") files of $tree"
 }
 
 # tested_cached TREE OUT WORK [NAMES]: the collecting pass over the files

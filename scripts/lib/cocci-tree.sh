@@ -125,6 +125,8 @@ tree_rule() {
 		re=.
 	elif [[ -n $input ]] && rule_reads_wrappers "$rule"; then
 		re=$(wrappers_prefilter "$rule" "$input")
+	elif [[ -n $input ]] && rule_reads_tested "$rule"; then
+		re=$(tested_rule_prefilter "$rule" "$input")
 	fi
 	list=$OUT/$rule.list
 	: >"$list"

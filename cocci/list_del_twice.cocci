@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// An entry deleted twice on one path, where at least one of the deletes
+/// is done by a function the entry is passed to: list_del() (also
+/// list_del_rcu(), hlist_del()) leaves the entry's pointers poisoned, and
+/// the second delete writes through them (a crash, or "list_del
+/// corruption" with CONFIG_DEBUG_LIST).  Helpers hide this: one that
+/// checks a command is still pending and takes it off the pending list,
+/// then one that removes and frees it, each correct alone.
+///
+/// Reported: a call passing an entry to a function whose body does
+/// list_del(&P->f) on that parameter (or a list_del(&E->f) in the
+/// function itself), then, later on the same path, a second delete of the
+/// same member: a call to a function whose body deletes it (list_del(),
+/// list_del_init(), list_move()...), or such a call in the function
+/// itself, with nothing on the way adding the entry to a list again,
+/// initialising it or reassigning the pointer, nor passing it to a
+/// function that adds or initialises it (by its body, or by a word of its
+/// name, _add, _queue, _init..., unless its body deletes it).  The functions are found by
+/// their bodies: the ones of this file on the fly, the ones of other
+/// files from the list the runner's collecting pass writes (LISTUNLINK
+/// and LISTLINK lines of "list_del_init -D collect", in the file that
+/// LIST_TESTED names).  Two deletes in the function itself are
+/// list_del_init.cocci's.
+//# The path is not checked for feasibility: a helper that deletes the
+//# entry only in some state (still listed, a flag set), followed by one
+//# that deletes it only in another state, is reported.  Entries are
+//# matched by the structure type of the argument and the member, so the
+//# structure type must be known to spatch (a declared local or parameter).
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 z3fold-series maintainers
+// Options: --no-includes --include-headers
+// Keywords: list_del, double delete, list corruption, LIST_POISON
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import os
+import re
+
+# {function: set((structure type, member, kind))}: kind "poison" for a
+# delete that leaves the entry poisoned, "init" for one that does not.
+TREE_UNLINKS = {}
+# Functions that add or initialise a member of a parameter.
+TREE_LINKS = set()
+UNLINKS = {}
+LINKS = set()
+FINDINGS = {}
+REPORTED = set()
+MODE = set()
+
+
+def norm(t):
+    """Structure type without qualifiers or spacing differences."""
+    t = re.sub(r"\b(const|volatile)\b", " ", str(t))
+    return " ".join(t.split())
+
+
+def load_unlinkers(path):
+    with open(path) as fh:
+        for line in fh:
+            w = line.split()
+            if len(w) >= 6 and w[0] == "LISTUNLINK":
+                # LISTUNLINK NAME KIND FIELD TYPE... FILE:LINE
+                TREE_UNLINKS.setdefault(w[1], set()).add(
+                    (" ".join(w[4:-1]), w[3], w[2]))
+            elif len(w) >= 2 and w[0] == "LISTLINK":
+                TREE_LINKS.add(w[1])
+
+
+if os.environ.get("LIST_TESTED"):
+    load_unlinkers(os.environ["LIST_TESTED"])
+
+
+def unlinks(name):
+    return name in UNLINKS or name in TREE_UNLINKS
+
+
+# A callee named like one that links or initialises what it is given
+# (the tree may have no body for it: a macro, a function of a file the
+# collecting pass did not read), unless it is known to delete it.
+LINK_RE = re.compile(r"(^|_)(add|insert|queue|enqueue|requeue|push|move|splice"
+                     r"|attach|link|relink|init|reinit)(_|$)")
+
+
+def links(name):
+    return name in LINKS or name in TREE_LINKS or \
+        (not unlinks(name) and bool(LINK_RE.search(name)))
+
+
+def members(name, t, poison_only):
+    """The members of structure type t that function name deletes on its
+    parameter (only the deletes that poison, with poison_only)."""
+    found = UNLINKS.get(name, set()) | TREE_UNLINKS.get(name, set())
+    return set(f for (u, f, k) in found
+               if u == norm(t) and (k == "poison" or not poison_only))
+
+
+def key(p):
+    return (p.file, int(p.line), int(p.column))
+
+
+def emit(p, msg, secs):
+    k = (key(p), msg)
+    if k not in FINDINGS:
+        FINDINGS[k] = (p, msg, secs)
+
+
+def flush():
+    for k in sorted(FINDINGS):
+        (p, msg, secs) = FINDINGS[k]
+        text = "list double delete in %s(): %s" % (p.current_element, msg)
+        REPORTED.add(key(p))
+        if "report" in MODE:
+            coccilib.report.print_report(p, text)
+        if "org" in MODE:
+            cocci.print_main(text, [p])
+            for (title, q) in secs:
+                cocci.print_secs(title, [q])
+    FINDINGS.clear()
+
+@script:python depends on report@
+@@
+MODE.add("report")
+
+@script:python depends on org@
+@@
+MODE.add("org")
+
+@script:python depends on context@
+@@
+MODE.add("context")
+
+// New file: forget the previous one's functions.
+@script:python reset@
+@@
+UNLINKS.clear()
+LINKS.clear()
+REPORTED.clear()
+
+// Functions of this file that delete a member of a parameter.
+@unlinker disable ptr_to_array@
+identifier fn, P, f;
+type T;
+identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu)$";
+@@
+fn(..., T *P, ...) {
+<+... dl(&P->f) ...+>
+}
+
+@script:python@
+fn << unlinker.fn;
+T << unlinker.T;
+f << unlinker.f;
+dl << unlinker.dl;
+@@
+UNLINKS.setdefault(str(fn), set()).add(
+    (norm(T), str(f), "init" if "init" in str(dl) else "poison"))
+
+// Functions of this file that add or initialise a member of a parameter.
+@linker disable ptr_to_array@
+identifier fn, P, f;
+type T;
+identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE)$";
+@@
+fn(..., T *P, ...) {
+<+... al(&P->f, ...) ...+>
+}
+
+@script:python@
+fn << linker.fn;
+@@
+LINKS.add(str(fn))
+
+// A delete, then a second one of the same member on the path, one of them
+// (at least) through a function.
+@twice disable ptr_to_array exists@
+type T;
+T *E;
+identifier a : script:python() { unlinks(a) };
+identifier b : script:python() { unlinks(b) };
+identifier lk : script:python() { links(lk) };
+identifier f, g;
+identifier dl =~ "^h?list_del(_rcu)?$";
+identifier d2 =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu|list_move(_tail)?)$";
+identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE|__list_add|list_replace)$";
+expression E2;
+iterator iter;
+statement S;
+position p, p2;
+@@
+(
+ a@p(..., E, ...)
+|
+ dl@p(&E->f)
+)
+... when != al(&E->g, ...)
+    when != lk(..., E, ...)
+    when != E = E2
+(
+ iter(..., E, ...) S
+|
+ b@p2(..., E, ...)
+|
+ d2@p2(&E->g, ...)
+)
+
+@script:python@
+T << twice.T;
+E << twice.E;
+a << twice.a = "";
+b << twice.b = "";
+f << twice.f = "";
+g << twice.g = "";
+dl << twice.dl = "";
+d2 << twice.d2 = "";
+p << twice.p;
+p2 << twice.p2;
+@@
+first = members(a, T, True) if a else set([str(f)])
+second = members(b, T, False) if b else set([str(g)])
+common = sorted(first & second)
+if (a or b) and common and key(p[0]) != key(p2[0]):
+    m = common[0]
+    if a:
+        what = "%s() deletes '%s->%s' (list_del() in its body leaves it poisoned)" % (a, E, m)
+    else:
+        what = "%s() leaves '%s->%s' poisoned" % (dl, E, m)
+    again = "%s() at line %s deletes it again%s" % (
+        b or d2, p2[0].line, " (its body does)" if b else "")
+    emit(p[0], "%s, and %s; delete it once, or leave it empty the first time (list_del_init())" % (what, again),
+         [("second delete", p2[0])])
+
+@script:python flush@
+@@
+flush()
+
+@depends on context@
+position p : script:python() { key(p[0]) in REPORTED };
+identifier fn;
+@@
+* fn@p(...)

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Test tree header: commands pending on a hub's list, each also on a
+ * timeout list.  The helpers are defined in lib_cmd.c.
+ */
+#ifndef _TEST_CMD_H
+#define _TEST_CMD_H
+
+struct hub {
+	struct list_head pending;
+	struct list_head timeouts;
+};
+
+struct pending_cmd {
+	struct list_head list;
+	struct list_head timeout_node;
+	void *param;
+	int opcode;
+};
+
+bool pending_valid(struct hub *hub, struct pending_cmd *cmd);
+void pending_free(struct pending_cmd *cmd);
+void pending_remove(struct pending_cmd *cmd);
+void pending_unlink(struct pending_cmd *cmd);
+void pending_add(struct hub *hub, struct pending_cmd *cmd);
+void pending_stop_timer(struct pending_cmd *cmd);
+
+#endif
