@@ -125,10 +125,36 @@ def judge():
 # list head (a test of the head says nothing of an entry).
 COLLECTED = []
 LOCAL = set()
-# For list_del_twice.cocci: (line, position) of functions that delete or
-# link a member of a parameter, and the positions of static functions.
-UNLINKERS = []
+# For list_del_twice.cocci (collect mode): functions that delete, or link,
+# a member of a parameter, (name, index, field, [delete,] type,
+# position); the positions of static functions and of those that drop a
+# reference.
+UNLINKS = []
+LINKS = []
 STATIC = set()
+LASTREF = set()
+
+
+def print_unlinkers():
+    linked = set((fn, n, f, t) for (fn, n, f, t, p) in LINKS)
+    for (fn, n, f, dl, t, p) in UNLINKS:
+        how = dl
+        if (fn, n, f, t) in linked:
+            how = "relink"
+        elif key(p) in LASTREF and "init" not in dl:
+            how = "lastref"
+        print("LISTUNLINK %s %d %s %s %s %s %s:%s" % (
+            fn, n, f, how, scope(p), t, p.file, p.line))
+    for (fn, n, f, t, p) in LINKS:
+        print("LISTLINK %s %d %s %s %s %s:%s" % (fn, n, f, scope(p), t, p.file, p.line))
+    del UNLINKS[:]
+    del LINKS[:]
+    STATIC.clear()
+    LASTREF.clear()
+
+
+def scope(p):
+    return "static" if key(p) in STATIC else "global"
 
 
 def tested_at(t, f, p):
@@ -620,46 +646,74 @@ if key(p[0]) != key(p2[0]):
     emit(p[0], "%s->%s is deleted again at line %s after this %s(); use %s()"
          % (E, f, p2[0].line, dl, INIT[str(dl)]), [("second delete", p2[0])])
 
-// For list_del_twice.cocci: functions that delete, or add or initialise,
-// a member of a parameter ("LISTUNLINK NAME KIND FIELD TYPE FILE:LINE",
-// kind "poison" or "init"; "LISTLINK NAME FILE:LINE").  Static functions
-// of a .c file are left out: no other file calls them.
+// For list_del_twice.cocci, which reads them from the same list: the
+// functions that delete, or add or initialise, a member of a parameter,
+// by the parameter's position (0 for the first).  Printed as
+// "LISTUNLINK NAME INDEX HOW FIELD SCOPE TYPE FILE:LINE", HOW the delete
+// (list_del, hlist_del_init...), or "relink" when the function also adds
+// or initialises that member (a register function that deletes only on
+// its error path, a hand-made move), or "lastref" when it deletes only
+// on the last reference (a dec_and_test, a kref_put, a decrement) and
+// "LISTLINK NAME INDEX FIELD SCOPE TYPE FILE:LINE"; SCOPE "static" for a
+// static function (list_del_twice believes it in its file only).
 @unlinker depends on collect disable ptr_to_array@
 identifier fn, P, f;
 type T;
+parameter list[n] ps;
 identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu)$";
 position p;
 @@
-fn@p(..., T *P, ...) {
+fn@p(ps, T *P, ...) {
 <+... dl(&P->f) ...+>
 }
 
 @script:python@
 fn << unlinker.fn;
+n << unlinker.n;
 T << unlinker.T;
 f << unlinker.f;
 dl << unlinker.dl;
 p << unlinker.p;
 @@
-UNLINKERS.append(("LISTUNLINK %s %s %s %s" % (fn, "init" if "init" in str(dl) else "poison", f, norm(T)), p[0]))
+UNLINKS.append((str(fn), int(n), str(f), str(dl), norm(T), p[0]))
 
 @linker depends on collect disable ptr_to_array@
 identifier fn, P, f;
 type T;
+parameter list[n] ps;
 identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE)$";
 position p;
 @@
-fn@p(..., T *P, ...) {
+fn@p(ps, T *P, ...) {
 <+... al(&P->f, ...) ...+>
 }
 
 @script:python@
 fn << linker.fn;
+n << linker.n;
+T << linker.T;
+f << linker.f;
 p << linker.p;
 @@
-UNLINKERS.append(("LISTLINK %s" % fn, p[0]))
+LINKS.append((str(fn), int(n), str(f), norm(T), p[0]))
 
-@unlinker_static depends on collect@
+@lastref depends on collect@
+identifier fn;
+expression E;
+identifier rf =~ "(dec_and_test|dec_and_lock|dec_and_mutex_lock|sub_and_test|dec_return|^kref_put|^refcount_dec)";
+statement S1, S2;
+position p;
+@@
+fn@p(...) {
+<+... if (<+... \( rf(...) \| --E \) ...+>) S1 else S2 ...+>
+}
+
+@script:python@
+p << lastref.p;
+@@
+LASTREF.add(key(p[0]))
+
+@static_fn depends on collect@
 identifier fn;
 type T;
 position p;
@@ -667,7 +721,7 @@ position p;
 static T fn@p(...) { ... }
 
 @script:python@
-p << unlinker_static.p;
+p << static_fn.p;
 @@
 STATIC.add(key(p[0]))
 
@@ -679,11 +733,7 @@ for (t, f, fname, line) in COLLECTED:
     if not (fname.endswith(".c") and t in LOCAL) and (t, f) not in HEADS:
         print("LISTTEST %s %s %s:%s" % (t, f, fname, line))
 del COLLECTED[:]
-for (what, p) in UNLINKERS:
-    if not (p.file.endswith(".c") and key(p) in STATIC):
-        print("%s %s:%s" % (what, p.file, p.line))
-del UNLINKERS[:]
-STATIC.clear()
+print_unlinkers()
 
 @depends on patch@
 position p : script:python() { key(p[0]) in FIX };

@@ -41,16 +41,20 @@ virtual report
 import os
 import re
 
-# {function: set((structure type, member, kind))}: kind "poison" for a
-# delete that leaves the entry poisoned, "init" for one that does not.
-TREE_UNLINKS = {}
-# Functions that add or initialise a member of a parameter.
-TREE_LINKS = set()
+# From the collecting pass's list: {function: [(index, member, how, type,
+# file)]}, file None for a function any file may call, else the only file
+# that sees it (a static function).  how: the delete its body does
+# (list_del, hlist_del_init...), "relink" when it also links the member
+# again, "lastref" when it deletes only on the last reference.
 UNLINKS = {}
+# Functions that add or initialise a member of a parameter.
 LINKS = set()
 FINDINGS = {}
 REPORTED = set()
 MODE = set()
+POISON = ("list_del", "list_del_rcu", "hlist_del", "hlist_del_rcu")
+INIT = {"list_del": "list_del_init", "list_del_rcu": "list_del_init_rcu",
+        "hlist_del": "hlist_del_init", "hlist_del_rcu": "hlist_del_init_rcu"}
 
 
 def norm(t):
@@ -60,23 +64,42 @@ def norm(t):
 
 
 def load_unlinkers(path):
+    """LISTUNLINK NAME INDEX FIELD HOW SCOPE TYPE... FILE:LINE and
+    LISTLINK NAME INDEX FIELD SCOPE TYPE... FILE:LINE lines."""
     with open(path) as fh:
         for line in fh:
             w = line.split()
-            if len(w) >= 6 and w[0] == "LISTUNLINK":
-                # LISTUNLINK NAME KIND FIELD TYPE... FILE:LINE
-                TREE_UNLINKS.setdefault(w[1], set()).add(
-                    (" ".join(w[4:-1]), w[3], w[2]))
-            elif len(w) >= 2 and w[0] == "LISTLINK":
-                TREE_LINKS.add(w[1])
+            if len(w) >= 8 and w[0] == "LISTUNLINK":
+                where = os.path.normpath(w[-1].rsplit(":", 1)[0]) \
+                    if w[5] == "static" else None
+                UNLINKS.setdefault(w[1], []).append(
+                    (int(w[2]), w[3], w[4], " ".join(w[6:-1]), where))
+            elif len(w) >= 7 and w[0] == "LISTLINK":
+                LINKS.add(w[1])
 
 
 if os.environ.get("LIST_TESTED"):
     load_unlinkers(os.environ["LIST_TESTED"])
 
 
+def deletes(name, p, idx, t, first):
+    """The deletes function name does on its argument at position idx (a
+    str, from an "expression list[n]") of structure type t, as seen from
+    the file of p: {member: how}.  first: only those that leave the entry
+    poisoned for good."""
+    out = {}
+    for (n, f, how, u, where) in UNLINKS.get(name, ()):
+        if str(n) != str(idx) or u != norm(t) or \
+                where not in (None, os.path.normpath(p.file)):
+            continue
+        if first and how not in POISON:
+            continue
+        out[f] = how
+    return out
+
+
 def unlinks(name):
-    return name in UNLINKS or name in TREE_UNLINKS
+    return name in UNLINKS
 
 
 # A callee named like one that links or initialises what it is given
@@ -87,16 +110,8 @@ LINK_RE = re.compile(r"(^|_)(add|insert|queue|enqueue|requeue|push|move|splice"
 
 
 def links(name):
-    return name in LINKS or name in TREE_LINKS or \
+    return name in LINKS or \
         (not unlinks(name) and bool(LINK_RE.search(name)))
-
-
-def members(name, t, poison_only):
-    """The members of structure type t that function name deletes on its
-    parameter (only the deletes that poison, with poison_only)."""
-    found = UNLINKS.get(name, set()) | TREE_UNLINKS.get(name, set())
-    return set(f for (u, f, k) in found
-               if u == norm(t) and (k == "poison" or not poison_only))
 
 
 def key(p):
@@ -134,58 +149,28 @@ MODE.add("org")
 @@
 MODE.add("context")
 
-// New file: forget the previous one's functions.
+// New file: forget the previous one's findings.
 @script:python reset@
 @@
-UNLINKS.clear()
-LINKS.clear()
 REPORTED.clear()
 
-// Functions of this file that delete a member of a parameter.
-@unlinker disable ptr_to_array@
-identifier fn, P, f;
-type T;
-identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu)$";
-@@
-fn(..., T *P, ...) {
-<+... dl(&P->f) ...+>
-}
-
-@script:python@
-fn << unlinker.fn;
-T << unlinker.T;
-f << unlinker.f;
-dl << unlinker.dl;
-@@
-UNLINKS.setdefault(str(fn), set()).add(
-    (norm(T), str(f), "init" if "init" in str(dl) else "poison"))
-
-// Functions of this file that add or initialise a member of a parameter.
-@linker disable ptr_to_array@
-identifier fn, P, f;
-type T;
-identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE)$";
-@@
-fn(..., T *P, ...) {
-<+... al(&P->f, ...) ...+>
-}
-
-@script:python@
-fn << linker.fn;
-@@
-LINKS.add(str(fn))
-
 // A delete, then a second one of the same member on the path, one of them
-// (at least) through a function.
+// (at least) through a function.  E is a variable: a path that changes
+// what an expression such as x->child or arr[i] points to is not seen.
+// A re-add or init of any member of E between a first delete and a
+// second one through a function ends the path (the second one's member
+// is not known to the matcher).
 @twice disable ptr_to_array exists@
 type T;
-T *E;
+idexpression T *E;
 identifier a : script:python() { unlinks(a) };
 identifier b : script:python() { unlinks(b) };
 identifier lk : script:python() { links(lk) };
 identifier f, g;
+expression list[n] es;
+expression list[m] es2;
 identifier dl =~ "^h?list_del(_rcu)?$";
-identifier d2 =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu|list_move(_tail)?)$";
+identifier d2 =~ "^(h?list_del(_init)?(_rcu)?|list_move(_tail)?)$";
 identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE|__list_add|list_replace)$";
 expression E2;
 iterator iter;
@@ -193,7 +178,7 @@ statement S;
 position p, p2;
 @@
 (
- a@p(..., E, ...)
+ a@p(es, E, ...)
 |
  dl@p(&E->f)
 )
@@ -203,7 +188,7 @@ position p, p2;
 (
  iter(..., E, ...) S
 |
- b@p2(..., E, ...)
+ b@p2(es2, E, ...)
 |
  d2@p2(&E->g, ...)
 )
@@ -213,6 +198,8 @@ T << twice.T;
 E << twice.E;
 a << twice.a = "";
 b << twice.b = "";
+n << twice.n = "";
+m << twice.m = "";
 f << twice.f = "";
 g << twice.g = "";
 dl << twice.dl = "";
@@ -220,19 +207,20 @@ d2 << twice.d2 = "";
 p << twice.p;
 p2 << twice.p2;
 @@
-first = members(a, T, True) if a else set([str(f)])
-second = members(b, T, False) if b else set([str(g)])
-common = sorted(first & second)
+first = deletes(a, p[0], n, T, True) if a else {str(f): str(dl)}
+second = deletes(b, p2[0], m, T, False) if b else {str(g): str(d2)}
+common = sorted(set(first) & set(second))
 if (a or b) and common and key(p[0]) != key(p2[0]):
-    m = common[0]
+    k = common[0]
+    how = first[k]
     if a:
-        what = "%s() deletes '%s->%s' (list_del() in its body leaves it poisoned)" % (a, E, m)
+        what = "%s() deletes '%s->%s' (%s() in its body leaves it poisoned)" % (a, E, k, how)
     else:
-        what = "%s() leaves '%s->%s' poisoned" % (dl, E, m)
+        what = "%s() leaves '%s->%s' poisoned" % (dl, E, k)
     again = "%s() at line %s deletes it again%s" % (
         b or d2, p2[0].line, " (its body does)" if b else "")
-    emit(p[0], "%s, and %s; delete it once, or leave it empty the first time (list_del_init())" % (what, again),
-         [("second delete", p2[0])])
+    emit(p[0], "%s, and %s; delete it once, or leave it empty the first time (%s())"
+         % (what, again, INIT[how]), [("second delete", p2[0])])
 
 @script:python flush@
 @@

@@ -22,12 +22,10 @@ tested_prefilter() {
 # list_del_twice's candidates are also the files calling a function of
 # the list that leaves a member of its parameter poisoned.
 tested_rule_prefilter() {
-	local names
 	case $1 in
 	list_del_twice)
-		names=$(awk '$1 == "LISTUNLINK" && $3 == "poison" { print $2 }' "$2" | sort -u | paste -sd'|')
-		printf '%s%s
-' "$(prefilter_of "$1")" "${names:+|\<($names)[[:space:]]*\(}"
+		printf '%s%s\n' "$(prefilter_of "$1")" "$(awk '$1 == "LISTUNLINK" && $5 ~ /^h?list_del(_rcu)?$/ { print $2 }' "$2" |
+			calls_re | sed 's/^./|&/')"
 		;;
 	*) prefilter_of "$1" ;;
 	esac
@@ -42,7 +40,7 @@ collect_tested() {
 	run_rule list_del_init collect "$tree" "$list" "$work"
 	{ grep -E '^LIST(TEST|UNLINK|LINK) ' "$work/out.txt" || true; } | sort -u >"$out"
 	files_given_up "$work" >>"$LOG"
-	log "tested: $(grep -c '^LISTTEST ' "$out" || true) tests of fields, $(grep -c '^LISTUNLINK ' "$out" || true) functions deleting a member of a parameter, in $(count_list "$list") files of $tree"
+	log "tested: $(grep -c '^LISTTEST ' "$out" || true) tests of fields, $(grep -c '^LISTUNLINK ' "$out" || true) deletes of a parameter's member by a function, in $(count_list "$list") files of $tree"
 }
 
 # tested_cached TREE OUT WORK [NAMES]: the collecting pass over the files

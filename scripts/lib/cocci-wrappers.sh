@@ -243,9 +243,15 @@ wrappers_by_stat() {
 # nothing for an empty list. Lines of kind putcb name no function called,
 # those of kind iter a macro (only asked for by KIND).
 wrapper_calls_re() {
+	awk -v kind="${2:-}" 'NF >= 2 && (kind == "" ? $1 != "putcb" && $1 != "iter" : $1 ~ "^(" kind ")$") { print $2 }' "$1" |
+		calls_re
+}
+
+# calls_re: an extended regexp matching a call of any function named on
+# standard input (one a line); nothing for none.
+calls_re() {
 	local names
-	names=$(awk -v kind="${2:-}" 'NF >= 2 && (kind == "" ? $1 != "putcb" && $1 != "iter" : $1 ~ "^(" kind ")$") { print $2 }' "$1" |
-		sort -u | paste -sd'|')
+	names=$(sort -u | paste -sd'|')
 	[[ -z $names ]] || printf '\\<(%s)[[:space:]]*\\(\n' "$names"
 }
 

@@ -47,7 +47,46 @@ void pending_stop_timer(struct pending_cmd *cmd)
 	list_del(&cmd->timeout_node);
 }
 
-/* A static helper: no other file sees it, so it is not listed. */
+/* Adds the command, and takes it off again only when it cannot finish. */
+int pending_register(struct hub *hub, struct pending_cmd *cmd)
+{
+	list_add_tail(&cmd->list, &hub->pending);
+	if (hub_arm(hub)) {
+		list_del(&cmd->list);
+		return -EIO;
+	}
+	return 0;
+}
+
+void pending_unregister(struct pending_cmd *cmd)
+{
+	list_del(&cmd->list);
+}
+
+/* Deletes the command only with its last reference. */
+void pending_put(struct pending_cmd *cmd)
+{
+	if (--cmd->ref)
+		return;
+	list_del(&cmd->list);
+	pending_free(cmd);
+}
+
+/* Deletes the first command it is given, links the second. */
+void pending_replace(struct pending_cmd *old, struct pending_cmd *new)
+{
+	list_del(&old->list);
+	list_add(&new->list, &old->timeout_node);
+}
+
+void pending_unhash(struct pending_cmd *cmd)
+{
+	hlist_del(&cmd->hnode);
+}
+
+/* A static helper: other files do not see it, and a function of theirs
+ * with its name is another function.
+ */
 static void pending_drop_local(struct pending_cmd *cmd)
 {
 	list_del(&cmd->list);

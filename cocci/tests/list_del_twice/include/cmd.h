@@ -14,7 +14,9 @@ struct hub {
 struct pending_cmd {
 	struct list_head list;
 	struct list_head timeout_node;
+	struct hlist_node hnode;
 	void *param;
+	int ref;
 	int opcode;
 };
 
@@ -24,5 +26,10 @@ void pending_remove(struct pending_cmd *cmd);
 void pending_unlink(struct pending_cmd *cmd);
 void pending_add(struct hub *hub, struct pending_cmd *cmd);
 void pending_stop_timer(struct pending_cmd *cmd);
+int pending_register(struct hub *hub, struct pending_cmd *cmd);
+void pending_unregister(struct pending_cmd *cmd);
+void pending_put(struct pending_cmd *cmd);
+void pending_replace(struct pending_cmd *old, struct pending_cmd *new);
+void pending_unhash(struct pending_cmd *cmd);
 
 #endif
