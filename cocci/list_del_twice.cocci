@@ -7,25 +7,35 @@
 /// checks a command is still pending and takes it off the pending list,
 /// then one that removes and frees it, each correct alone.
 ///
-/// Reported: a call passing an entry to a function whose body does
-/// list_del(&P->f) on that parameter (or a list_del(&E->f) in the
-/// function itself), then, later on the same path, a second delete of the
-/// same member: a call to a function whose body deletes it (list_del(),
-/// list_del_init(), list_move()...), or such a call in the function
-/// itself, with nothing on the way adding the entry to a list again,
-/// initialising it or reassigning the pointer, nor passing it to a
-/// function that adds or initialises it (by its body, or by a word of its
-/// name, _add, _queue, _init..., unless its body deletes it).  The functions are found by
-/// their bodies: the ones of this file on the fly, the ones of other
-/// files from the list the runner's collecting pass writes (LISTUNLINK
-/// and LISTLINK lines of "list_del_init -D collect", in the file that
-/// LIST_TESTED names).  Two deletes in the function itself are
-/// list_del_init.cocci's.
+/// Reported: a call passing a variable E to a function whose body does
+/// list_del(&P->f) (list_del_rcu(), hlist_del(), hlist_del_rcu()) on the
+/// parameter in E's position, or a list_del(&E->f) of the function
+/// itself, then, later on the same path, a second delete of the same
+/// structure type's member: a call passing E to a function whose body
+/// deletes that member of the parameter in E's position (with an _init
+/// variant too), or a delete or list_move() of the function itself, with
+/// nothing on the way adding E to a list again, initialising it or
+/// assigning E, nor passing E to a function that adds or initialises a
+/// member of what it is given (by its body, or by a word of its name,
+/// _add, _queue, _init..., unless its body deletes).  A function is
+/// not a first delete when its body also links the member again (a
+/// register function that deletes only on its own error path, a move by
+/// hand) or deletes only under a last-reference test (a dec_and_test, a
+/// kref_put, "if (--x->ref)"): a put twice is two references.  The
+/// functions are known by their bodies, from the list the runner's
+/// collecting pass writes (LISTUNLINK and LISTLINK lines of
+/// "list_del_init -D collect" over the tree and the checked files, in the
+/// file LIST_TESTED names; a static function counts in its own file
+/// only): without that list the rule reports nothing.  Two deletes in the
+/// function itself are list_del_init.cocci's.
 //# The path is not checked for feasibility: a helper that deletes the
 //# entry only in some state (still listed, a flag set), followed by one
 //# that deletes it only in another state, is reported.  Entries are
 //# matched by the structure type of the argument and the member, so the
 //# structure type must be known to spatch (a declared local or parameter).
+//# Not reported: a second delete at the same call as the first (a retry
+//# loop that deletes again), and a second delete through a function after
+//# a re-add of any member of E.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 z3fold-series maintainers
