@@ -336,23 +336,36 @@ p << w_initput2.p;
 add_wrapper("initput", fn, p[0])
 
 // An init wrapper that gives the object its release only after the init
-// call (__video_register_device() sets vdev->dev.release once
-// device_register() succeeded) leaves its caller nothing it can put when
+// call succeeded (__video_register_device() sets vdev->dev.release once
+// device_register() returned 0) leaves its caller nothing it can put when
 // it failed: a put would find no release.  For that path it is an
 // initput; the reference the failed init left is the wrapper's business.
+// (A release set after an init that cannot fail, device_initialize(), is
+// the usual order: the object can be put from there on.)
 @w_initlate disable ptr_to_array exists@
 identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
 identifier P, f;
 identifier iw : script:python() { wrap("init", iw) };
-expression E;
+expression E, R;
+statement S;
 type T;
 position p;
 @@
 fn@p(T *P, ...) {
 ... when any
-\( iw(&P->f, ...) \| iw(P, ...) \)
+(
+ R = iw(&P->f, ...);
+ ... when any
+ if (\( R \| R < 0 \| R != 0 \| unlikely(R) \| WARN_ON(R) \)) S
+|
+ if (\( iw(&P->f, ...) \| iw(&P->f, ...) < 0 \| iw(&P->f, ...) != 0 \)) S
+|
+ R = iw(P, ...);
+ ... when any
+ if (\( R \| R < 0 \| R != 0 \| unlikely(R) \| WARN_ON(R) \)) S
+)
 ... when any
-\( P->f.release = E \| P->release = E \)
+\( P->f.release = E; \| P->release = E; \)
 ... when any
 }
 

@@ -145,6 +145,16 @@ int widget_publish(struct widget *w, struct nobj *parent, const char *name)
 	return 0;
 }
 
+/*
+ * The release set right after an init that cannot fail: the node can be
+ * put from here on, so this is a plain init helper.
+ */
+void widget_prepare(struct widget *w)
+{
+	nobj_setup(&w->nobj);
+	w->nobj.release = widget_release_node;
+}
+
 static void widget_devres_release(struct device *dev, void *res)
 {
 	widget_drop(*(struct widget **)res);
@@ -206,3 +216,4 @@ struct widget *widget_create_managed(struct device *dev, int level)
 // expect-wrapper: consume widget_add
 // expect-wrapper: init widget_publish
 // expect-wrapper: initput widget_publish
+// expect-wrapper: init widget_prepare

@@ -30,6 +30,7 @@ int widget_add(struct widget *w, struct nobj *parent);
 struct widget *devm_widget_find(struct device *dev, struct nobj *root,
 				const char *name);
 int widget_publish(struct widget *w, struct nobj *parent, const char *name);
+void widget_prepare(struct widget *w);
 struct widget *widget_alloc_managed(struct device *dev);
 struct widget *widget_create_managed(struct device *dev, int level);
 
