@@ -61,6 +61,7 @@ UNLINKS = {}
 LINKS = set()
 FINDINGS = {}
 REPORTED = set()
+MOVED_ON = set()
 MODE = set()
 POISON = ("list_del", "list_del_rcu", "hlist_del", "hlist_del_rcu")
 INIT = {"list_del": "list_del_init", "list_del_rcu": "list_del_init_rcu",
@@ -96,13 +97,15 @@ def deletes(name, p, idx, t, first):
     """The deletes function name does on its argument at position idx (a
     str, from an "expression list[n]") of structure type t, as seen from
     the file of p: {member: how}.  first: only those that leave the entry
-    poisoned for good."""
+    poisoned for good.  A function that also links the member (a register
+    function that deletes on its own error path) is neither first nor
+    second delete: the matcher does not know which it does first."""
     out = {}
     for (n, f, how, u, where) in UNLINKS.get(name, ()):
         if str(n) != str(idx) or u != norm(t) or \
                 where not in (None, os.path.normpath(p.file)):
             continue
-        if first and how not in POISON:
+        if how == "relink" or (first and how not in POISON):
             continue
         out[f] = how
     return out
@@ -163,6 +166,21 @@ MODE.add("context")
 @script:python reset@
 @@
 REPORTED.clear()
+MOVED_ON.clear()
+
+// "E = a(..., E, ...)": the call deletes the entry E pointed to, and E
+// then points to another (the next buffer): no first delete of E.
+@moved_on@
+idexpression E;
+identifier a : script:python() { unlinks(a) };
+position p;
+@@
+E = a@p(..., E, ...)
+
+@script:python@
+p << moved_on.p;
+@@
+MOVED_ON.add(key(p[0]))
 
 // A delete, then a second one of the same member on the path, one of them
 // (at least) through a function.  E is a variable: a path that changes
@@ -220,7 +238,7 @@ p2 << twice.p2;
 first = deletes(a, p[0], n, T, True) if a else {str(f): str(dl)}
 second = deletes(b, p2[0], m, T, False) if b else {str(g): str(d2)}
 common = sorted(set(first) & set(second))
-if (a or b) and common and key(p[0]) != key(p2[0]):
+if (a or b) and common and key(p[0]) != key(p2[0]) and key(p[0]) not in MOVED_ON:
     k = common[0]
     how = first[k]
     if a:

@@ -79,6 +79,14 @@ void pending_replace(struct pending_cmd *old, struct pending_cmd *new)
 	list_add(&new->list, &old->timeout_node);
 }
 
+/* Completes the command, takes it off its list, returns the next one. */
+struct pending_cmd *pending_next(struct hub *hub, struct pending_cmd *cmd)
+{
+	list_del(&cmd->list);
+	pending_free(cmd);
+	return list_first_entry_or_null(&hub->pending, struct pending_cmd, list);
+}
+
 void pending_unhash(struct pending_cmd *cmd)
 {
 	hlist_del(&cmd->hnode);

@@ -31,5 +31,6 @@ void pending_unregister(struct pending_cmd *cmd);
 void pending_put(struct pending_cmd *cmd);
 void pending_replace(struct pending_cmd *old, struct pending_cmd *new);
 void pending_unhash(struct pending_cmd *cmd);
+struct pending_cmd *pending_next(struct hub *hub, struct pending_cmd *cmd);
 
 #endif
