@@ -261,6 +261,8 @@ cmd_diff() {
 		! rule_reads_wrappers "$r" || pass1=1
 		! rule_reads_tested "$r" || tested=1
 	done
+	# shellcheck disable=SC2086 # RULES is a list of words
+	tested_deletes $RULES
 	[[ $PASS1 != callees ]] || ((pass1 + tested == 0)) || pass1_names "${files[@]}"
 	((pass1 == 0)) || diff_wrappers "${files[@]}"
 	((tested == 0)) || diff_tested "${files[@]}"

@@ -9,12 +9,27 @@
 # that tests it. Needs lib/spatch.sh, lib/spatch-run.sh and
 # lib/cocci-wrappers.sh. Sourcing only defines functions.
 
-# tested_prefilter: the files that may test a field or delete an entry
-# (grep -E): the rule's collect mode lists only such calls, and the
-# functions that delete (or add) a member of a parameter, for
-# list_del_twice (LISTUNLINK and LISTLINK lines).
+# tested_prefilter: the files that may test a field (grep -E): the rule's
+# collect mode lists only such calls; with TESTED_DELETES=1 (set when
+# list_del_twice runs), also the files that delete an entry, for the
+# functions that delete (or add) a member of a parameter (LISTUNLINK and
+# LISTLINK lines).
 tested_prefilter() {
-	echo '\<(list_empty(_careful)?|hlist_unhashed(_lockless)?|h?list_del(_init)?(_rcu)?|list_del_init_rcu)[[:space:]]*\('
+	if [[ ${TESTED_DELETES:-0} == 1 ]]; then
+		echo '\<(list_empty(_careful)?|hlist_unhashed(_lockless)?|h?list_del(_init)?(_rcu)?|list_del_init_rcu)[[:space:]]*\('
+	else
+		echo '\<(list_empty(_careful)?|hlist_unhashed(_lockless)?)[[:space:]]*\('
+	fi
+}
+
+# tested_deletes RULE...: TESTED_DELETES=1 when one of the RULEs reads the
+# functions that delete a member of a parameter (list_del_twice).
+tested_deletes() {
+	local r
+	TESTED_DELETES=0
+	for r in "$@"; do
+		[[ $r != list_del_twice ]] || TESTED_DELETES=1
+	done
 }
 
 # tested_rule_prefilter RULE TESTED: the files RULE can report anything
@@ -54,7 +69,7 @@ collect_tested() {
 tested_cached() {
 	local tree=$1 out=$2 work=$3 names=${4:-}
 	mkdir -p "$CACHE_DIR" "$work"
-	! cached_list "tested: cached list" tested list_del_init cocci-tested \
+	! cached_list "tested: cached list" "tested-deletes${TESTED_DELETES:-0}" list_del_init cocci-tested \
 		"$tree" "$out" "$names" || return 0
 	list_files "$tree" "$(tested_prefilter)" | scope_to "$tree" "$names" >"$work/files.list"
 	collect_tested "$tree" "$work/files.list" "$work/collect" "$out"

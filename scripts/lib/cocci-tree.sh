@@ -202,6 +202,8 @@ cmd_tree() {
 	printf '%s=%s\n' tree "$TREE" paths "${RELPATHS[*]:-}" rules "$RULES" skipped "$skipped" \
 		shard "${SHARD:-1/1}" jobs "$JOBS" >"$OUT/run.env"
 
+	# shellcheck disable=SC2086 # RULES is a list of words
+	tested_deletes $RULES
 	for rule in $RULES; do
 		if rule_reads_wrappers "$rule" && [[ -z $wrappers ]]; then
 			wrappers=$OUT/wrappers.txt
