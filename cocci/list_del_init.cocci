@@ -649,7 +649,7 @@ if key(p[0]) != key(p2[0]):
 // For list_del_twice.cocci, which reads them from the same list: the
 // functions that delete, or add or initialise, a member of a parameter,
 // by the parameter's position (0 for the first).  Printed as
-// "LISTUNLINK NAME INDEX HOW FIELD SCOPE TYPE FILE:LINE", HOW the delete
+// "LISTUNLINK NAME INDEX FIELD HOW SCOPE TYPE FILE:LINE", HOW the delete
 // (list_del, hlist_del_init...), or "relink" when the function also adds
 // or initialises that member (a register function that deletes only on
 // its error path, a hand-made move), or "lastref" when it deletes only

@@ -313,6 +313,8 @@ def add_wrapper(kind, fn, p):
         return
     if kind in ("get", "tryget", "rget", "init") and DEVM_RE.search(fn):
         return
+    if kind == "rget" and fn in DEVRES_OWNED:
+        return
     if fn in LOCAL[kind]:
         return
     LOCAL[kind].add(fn)

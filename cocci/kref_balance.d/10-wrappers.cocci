@@ -485,8 +485,7 @@ T *fn@p(...) {
 fn << w_rget.fn;
 p << w_rget.p;
 @@
-if fn not in DEVRES_OWNED:
-    add_wrapper("rget", fn, p[0])
+add_wrapper("rget", fn, p[0])
 
 @w_rget2 exists@
 identifier fn, fc;
@@ -517,8 +516,7 @@ T *fn@p(...) {
 fn << w_rget2.fn;
 p << w_rget2.p;
 @@
-if fn not in DEVRES_OWNED:
-    add_wrapper("rget", fn, p[0])
+add_wrapper("rget", fn, p[0])
 
 @w_rget3 exists@
 identifier fn, fc;
@@ -549,8 +547,7 @@ T *fn@p(...) {
 fn << w_rget3.fn;
 p << w_rget3.p;
 @@
-if fn not in DEVRES_OWNED:
-    add_wrapper("rget", fn, p[0])
+add_wrapper("rget", fn, p[0])
 
 // A helper that takes a reference of its own on what it is given keeps
 // that one, not the one of its caller: calling it hands nothing off.
