@@ -87,4 +87,10 @@ fi
 expect "mkcase: the rebuilt fix reverts on the base" 0 '1 file' \
 	env CORPUS="$C" "$TOOLS/mkcase.sh" x1 drivers/new/x.c 61 R 0
 expect "verify: the rebuilt case" 0 '^OK x1 f ' env CORPUS="$C" "$TOOLS/verify.sh" x1 drivers/new/x.c f
+# A hunk patch never applied (it took it for garbage after a miscounted
+# hunk): the sides differ by less than fix.diff says.
+printf '@@ -1,2 +1,3 @@\n a\n+b\n c\n' >>"$C/x1/fix.diff"
+expect "verify: a hunk of fix.diff missing between the sides is BAD" 0 \
+	'^BAD x1 f \(before:1 after:1\) lines: \+3 -1, fix.diff \+4 -1 touched: f' \
+	env CORPUS="$C" "$TOOLS/verify.sh" x1 drivers/new/x.c f
 finish

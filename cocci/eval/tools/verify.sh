@@ -8,7 +8,10 @@
 # file, an added one in the after file; function ranges by the repo's
 # scripts/awk/func-range.awk, as scripts/cocci-eval.sh scores them).
 # Prints "OK|BAD ID FUNC (before:N after:N) touched: FUNC..."; OK when
-# FUNC is defined on both sides and is one of the touched functions.
+# FUNC is defined on both sides and is one of the touched functions, and
+# the two sides differ by as many added and removed lines as the hunks
+# of CORPUS/ID/fix.diff add and remove (GNU patch can take the rest of a
+# hand-edited diff for garbage after a miscounted hunk, and exit 0).
 #
 # Environment:
 #   CORPUS=DIR     the corpus (required)
@@ -43,6 +46,9 @@ touched=$(
 touched=$(printf '%s\n' "$touched" | sort -u | tr '\n' ' ')
 inb=$(awk -f "$awkf" "$b" | awk -v f="$func" '$1 == f' | wc -l)
 ina=$(awk -f "$awkf" "$a" | awk -v f="$func" '$1 == f' | wc -l)
-st=BAD
-[[ $inb -ge 1 && $ina -ge 1 && " $touched " == *" $func "* ]] && st=OK
-echo "$st $id $func (before:$inb after:$ina) touched: $touched"
+want=$(awk -f "$REPO/cocci/eval/tools/diff-size.awk" "$CORPUS/$id/fix.diff")
+got=$({ diff -r -u "$CORPUS/$id/before" "$CORPUS/$id/after" || true; } | awk -f "$REPO/cocci/eval/tools/diff-size.awk")
+st=BAD lines=""
+[[ $got == "$want" ]] || lines=" lines: $got, fix.diff $want"
+[[ $inb -ge 1 && $ina -ge 1 && " $touched " == *" $func "* && -z $lines ]] && st=OK
+echo "$st $id $func (before:$inb after:$ina)$lines touched: $touched"
