@@ -11,9 +11,15 @@
 /// A loop that drains a list (while (!list_empty(&H)) taking its first
 /// entry) and leaves the entry linked on a path takes it again for ever.
 ///
-/// Every finding is [Low]: on the whole 6.1 tree 4 of 65 sampled
-/// findings were true (cocci/triage/list_walk-6.1.tsv), so a report
-/// shows them only with COCCI_TIERS=all.
+/// Two shapes are [Moderate]: a walk over a list head local to the
+/// function (LIST_HEAD(), a struct list_head variable: a batch taken off
+/// a shared list) that passes its cursor to a function that frees it;
+/// and a walk in a function not named for teardown (_fini, _destroy,
+/// _exit...) that frees entries still linked on a head the file tests
+/// with list_empty(), so the head is used again.  Every other finding
+/// is [Low]: on the whole 6.1 tree 4 of 65 sampled findings were true
+/// (cocci/triage/list_walk-6.1.tsv), so a report shows them only with
+/// COCCI_TIERS=all.
 //# The false positives: a callee that unlinks or frees another entry of
 //# the cursor's type (the callee check knows types and members, not
 //# entries); a name that says "free" of a function that frees something
@@ -22,7 +28,7 @@
 //# on; a head freed or re-initialised by the caller after the freeing
 //# walk; an unlink in a header's inline helper, which the rule cannot see.
 //
-// Confidence: Low
+// Confidence: Moderate, Low (in each message)
 // Copyright: (C) 2026 z3fold-series maintainers
 // Comments: The cursor's structure type must be known to spatch for the
 //  callee check (a local or a parameter declaration is enough).
@@ -48,6 +54,13 @@ SAFE = {"list_for_each_entry_safe", "list_for_each_entry_safe_reverse",
         "hlist_for_each_entry_safe"}
 
 FREES_RE = re.compile(r"(^|_)(free|release|destroy|complete)(_|$)")
+# A predicate named for the state it tests frees nothing.
+PREDICATE_RE = re.compile(r"(^|_)(is|has|can|was)_")
+# Functions whose freeing walk ends the life of the head with its owner.
+TEARDOWN_RE = re.compile(r"(^|_)(fini|free|destroy|release|exit|dtor|cleanup|"
+                         r"close|remove|uninit|deinit|teardown|shutdown|"
+                         r"stop|dealloc|delete|del|put|unregister|cancel|"
+                         r"flush|purge|clear|detach|unbind|unload|kill)(_|s?$)")
 
 DELETES = {}    # (type, field): {function that unlinks it}
 CALLS = {}      # function: {function it calls}
@@ -56,6 +69,8 @@ ANY_UNLINKER = set()  # all of them: the callee constraint, tried at each call
 PARAMS = {}       # function of the file: {parameter: index}
 FREED_ARGS = set()  # (function, index of a parameter it frees)
 PASSED_ARGS = {}  # (callee, index): {(caller, index of its parameter)}
+LOCAL_HEADS = set()  # (function, name) of its struct list_head variables
+HEADS_TESTED = set()  # (type, field) of heads tested with list_empty()
 FINDINGS = {}
 REPORTED = set()  # where the findings of the file are, for context mode
 MODE = set()
@@ -92,7 +107,13 @@ def close_freed_args():
 
 
 def named_free(g):
-    return bool(FREES_RE.search(g)) and not g.startswith(("list_", "hlist_"))
+    return (bool(FREES_RE.search(g)) and not PREDICATE_RE.search(g) and
+            not g.startswith(("list_", "hlist_")))
+
+
+def local_head(fn, h):
+    """Whether h (&name) is a list head declared in function fn."""
+    return h.startswith("&") and (fn, h[1:].strip()) in LOCAL_HEADS
 
 
 def may_free_arg(g):
@@ -116,16 +137,19 @@ def key(p):
     return (p.file, int(p.line), int(p.column))
 
 
-def emit(p, msg):
-    """One finding per walk: the first shape found."""
-    FINDINGS.setdefault(key(p), (p, msg))
+def emit(p, msg, tier="Low"):
+    """One finding per walk: the first shape found, or the first of a
+    higher tier."""
+    old = FINDINGS.get(key(p))
+    if old is None or (old[2] == "Low" and tier != "Low"):
+        FINDINGS[key(p)] = (p, msg, tier)
 
 
 def flush():
     for k in sorted(FINDINGS):
-        (p, msg) = FINDINGS[k]
+        (p, msg, tier) = FINDINGS[k]
         REPORTED.add(k)
-        text = "[Low] list walk in %s(): %s" % (p.current_element, msg)
+        text = "[%s] list walk in %s(): %s" % (tier, p.current_element, msg)
         if "report" in MODE:
             coccilib.report.print_report(p, text)
         if "org" in MODE:
@@ -149,6 +173,8 @@ ANY_UNLINKER.clear()
 PARAMS.clear()
 FREED_ARGS.clear()
 PASSED_ARGS.clear()
+LOCAL_HEADS.clear()
+HEADS_TESTED.clear()
 FINDINGS.clear()
 REPORTED.clear()
 
@@ -186,6 +212,38 @@ g << calls.g;
 p << calls.p;
 @@
 CALLS.setdefault(p[0].current_element, set()).add(str(g))
+
+// List heads declared in a function: a batch it gathers for itself.
+@local_heads@
+identifier L;
+position p;
+@@
+(
+LIST_HEAD@p(L);
+|
+struct list_head L@p;
+)
+
+@script:python@
+L << local_heads.L;
+p << local_heads.p;
+@@
+LOCAL_HEADS.add((p[0].current_element, str(L)))
+
+// Heads the file tests for entries: it uses them again.
+@heads_tested disable ptr_to_array@
+type T;
+T *X;
+identifier f;
+identifier le =~ "^(list_empty(_careful)?|hlist_empty)$";
+@@
+le(&X->f)
+
+@script:python@
+T << heads_tested.T;
+f << heads_tested.f;
+@@
+HEADS_TESTED.add((norm(T), str(f)))
 
 // The file's functions and their parameters, by index.
 @params@
@@ -296,6 +354,7 @@ fr@p(es, pos, ...)
 
 @script:python@
 I << direct_free.I;
+H << direct_free.H;
 fr << direct_free.fr;
 n << direct_free.n;
 pos << direct_free.pos;
@@ -304,12 +363,16 @@ pw << direct_free.pw;
 @@
 fr = str(fr)
 if str(I) in UNSAFE:
+    # A batch on a head of the function itself is there to be disposed of.
+    own = local_head(pw[0].current_element, str(H))
+    tier = "Moderate" if own else "Low"
+    on = " of %s, a list head of this function" % expr(H).replace(" ", "") if own else ""
     if fr not in PARAMS:
-        emit(pw[0], "%s() at line %s may free the cursor '%s' (by its name), and the walk goes on through its next pointer; use %s() and unlink the entry first"
-             % (fr, p[0].line, pos, safe_name(I)))
+        emit(pw[0], "%s() at line %s may free the cursor '%s'%s (by its name), and the walk goes on through its next pointer; use %s() and unlink the entry first"
+             % (fr, p[0].line, pos, on, safe_name(I)), tier)
     elif (fr, int(n)) in FREED_ARGS:
-        emit(pw[0], "%s() at line %s frees the cursor '%s' (its body does), and the walk goes on through its next pointer; use %s()"
-             % (fr, p[0].line, pos, safe_name(I)))
+        emit(pw[0], "%s() at line %s frees the cursor '%s'%s (its body does), and the walk goes on through its next pointer; use %s()"
+             % (fr, p[0].line, pos, on, safe_name(I)), tier)
 
 // The body calls a function of the file that unlinks the walked member
 // of an entry of the cursor's type, and a path goes on walking.  The
@@ -385,6 +448,36 @@ E@pa = \( list_first_entry(&H, T, f) \| list_entry(H.next, T, f) \| list_last_en
     when != goto l;
 }
 
+// The body unlinks the entry itself on another path: the path that does
+// not is an omission, unless the entry is tested for NULL (a path that
+// cannot be taken for an entry of a non-empty list).
+@drain_unlinks exists@
+expression drain.H;
+type drain.T;
+T *drain.E;
+identifier drain.f;
+identifier dl =~ "^(h?list_del(_init|_rcu)?|list_move(_tail)?)$";
+position drain.pw;
+@@
+while@pw (!list_empty(&H)) {
+... when any
+dl(&E->f, ...)
+... when any
+}
+
+@drain_null exists@
+expression drain.H;
+type drain.T;
+T *drain.E;
+position drain.pw;
+statement S1, S2;
+@@
+while@pw (!list_empty(&H)) {
+... when any
+\( if (E) S1 else S2 \| if (E) S1 \| if (!E) S1 else S2 \| if (!E) S1 \)
+... when any
+}
+
 @script:python@
 H << drain.H;
 E << drain.E;
@@ -393,6 +486,15 @@ pa << drain.pa;
 @@
 emit(pw[0], "the loop takes '%s' off %s at line %s, but a path leaves it linked and the loop takes it again; list_del() it on that path"
      % (E, expr(H), pa[0].line))
+
+@script:python depends on drain_unlinks && !drain_null@
+H << drain.H;
+E << drain.E;
+pw << drain.pw;
+pa << drain.pa;
+@@
+emit(pw[0], "the loop takes '%s' off %s at line %s and unlinks it on one path, but another path leaves it linked and the loop takes it again; list_del() it on that path"
+     % (E, expr(H), pa[0].line), "Moderate")
 
 // A walk that frees its entries without unlinking them from a head that
 // is a field of an object or a global.
@@ -442,8 +544,14 @@ p << frees_linked.p;
 pos << frees_linked.pos;
 @@
 if str(I) in UNSAFE or str(I) in SAFE:
-    emit(pw[0], "kfree() at line %s frees '%s' while it is still linked on %s.%s, and nothing re-initialises the head after the walk; list_del() it first"
-         % (p[0].line, pos, norm(T), f))
+    # Not a teardown, and the head is tested again: a later call finds
+    # the freed entries.
+    again = ((norm(T), str(f)) in HEADS_TESTED and
+             not TEARDOWN_RE.search(pw[0].current_element))
+    emit(pw[0], "kfree() at line %s frees '%s' while it is still linked on %s.%s%s, and nothing re-initialises the head after the walk; list_del() it first"
+         % (p[0].line, pos, norm(T), f,
+            ", which this file tests with list_empty()" if again else ""),
+         "Moderate" if again else "Low")
 
 @script:python@
 @@

@@ -80,7 +80,7 @@ tree_summary() {
 		echo "$rule: $nf finding(s) in $nfiles file(s), $(kv_get "$out/run.env" "checked_$rule") file(s) checked$(hidden_note "$nh")"
 	done
 	for rule in $(kv_get "$out/run.env" skipped); do
-		echo "$rule: not run: its findings are all $(rule_tiers "$rule" | sed 's/ /, /g'), not shown (COCCI_TIERS=all or --rules $rule runs it)"
+		echo "$rule: not run: its findings are all $(rule_tiers "$rule" | sed 's/ / or /g'), not shown (COCCI_TIERS=all or --rules $rule runs it)"
 	done
 	np=$(grep -c '^warning: .* function .* not checked' "$out/parse-failures.txt" || true)
 	nt=$(grep -c '^warning: .* file not checked' "$out/parse-failures.txt" || true)
@@ -184,8 +184,8 @@ cmd_tree() {
 	trap on_signal INT TERM
 	t_all=$(now)
 	# The default rules leave out one whose every finding is of a tier
-	# the report hides (list_walk: all Low): it would cost its run and
-	# show nothing. --rules (naming it, even among all the others) or
+	# the report hides (COCCI_TIERS=high: list_walk, Moderate or Low): it
+	# would cost its run and show nothing. --rules (naming it, even among all the others) or
 	# COCCI_TIERS=all runs it.
 	if [[ -z $RULES ]]; then
 		for rule in $ALL_RULES; do

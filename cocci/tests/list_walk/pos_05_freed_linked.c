@@ -34,4 +34,4 @@ int owner_resume(struct owner *o)
 	return 0;
 }
 
-// expect: 32:1-25: [Low] list walk in owner_resume(): kfree() at line 33 frees 'm' while it is still linked on struct owner.metas, and nothing re-initialises the head after the walk; list_del() it first
+// expect: 32:1-25: [Moderate] list walk in owner_resume(): kfree() at line 33 frees 'm' while it is still linked on struct owner.metas, which this file tests with list_empty(), and nothing re-initialises the head after the walk; list_del() it first

@@ -34,4 +34,4 @@ void ring_kick(struct ring *r)
 	}
 }
 
-// expect: 28:1-6: [Low] list walk in ring_kick(): the loop takes 'f' off r->queued at line 29, but a path leaves it linked and the loop takes it again; list_del() it on that path
+// expect: 28:1-6: [Moderate] list walk in ring_kick(): the loop takes 'f' off r->queued at line 29 and unlinks it on one path, but another path leaves it linked and the loop takes it again; list_del() it on that path
