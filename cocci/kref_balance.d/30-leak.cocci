@@ -361,7 +361,10 @@ WORKPUT.clear()
 // does not.  A work item initialised on the path cannot be pending, nor
 // can one queued after the function won a test_and_set_bit() (a
 // "needs work" flag the work function clears once it runs): only one
-// caller queues it.
+// caller queues it.  Nor can one whose cancel_work() or
+// cancel_delayed_work() just failed, the reference taken only then: the
+// timer idiom "if (!cancel_delayed_work(&w)) hold(x); schedule...(&w)"
+// (the caller's lock keeps others from queueing it in between).
 
 @qw_guarded depends on !collect exists@
 identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
@@ -374,6 +377,22 @@ qw@p2(...)
 
 @script:python@
 p2 << qw_guarded.p2;
+@@
+QGUARD.add(key(p2[0]))
+
+@qw_cancelled depends on !collect exists@
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+identifier cw =~ "^cancel_(delayed_)?work$";
+expression W;
+statement S;
+position p2;
+@@
+if (!cw(W)) S
+...
+qw@p2(...)
+
+@script:python@
+p2 << qw_cancelled.p2;
 @@
 QGUARD.add(key(p2[0]))
 
