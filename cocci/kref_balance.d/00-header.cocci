@@ -89,6 +89,8 @@ DEVM_RE = re.compile(r"^devm_")
 # Functions of this file that add a devres entry (devres_add(),
 # devm_add_action()): what they make belongs to devres.
 DEVRES_OWNED = set()
+# Init wrappers of this file with an error return after their init call.
+INIT_ERR_AFTER = set()
 
 
 def load_wrappers(path):
@@ -640,6 +642,7 @@ for k in KINDS:
 BAD_GET.clear()
 KEEPONLY.clear()
 DEVRES_OWNED.clear()
+INIT_ERR_AFTER.clear()
 del GETCAND[:]
 CALLBACKS.clear()
 PRIOR.clear()

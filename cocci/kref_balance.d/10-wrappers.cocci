@@ -375,6 +375,42 @@ p << w_initlate.p;
 @@
 add_wrapper("initput", fn, p[0])
 
+// An init wrapper that can fail only before its init call
+// (pm_genpd_init(), auxiliary_device_init(): after device_initialize()
+// they only return 0) has made no reference when it failed: for that
+// path it is an initput too.  Any other return after the init call,
+// even of a variable that is always 0 there, keeps it an init wrapper.
+@w_init_err_after disable ptr_to_array exists@
+identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
+identifier iw : script:python() { wrap("init", iw) };
+expression E;
+@@
+fn(...) {
+... when any
+\( iw(...) \| kref_init(...) \)
+... when any
+return E;
+}
+
+@script:python@
+fn << w_init_err_after.fn;
+E << w_init_err_after.E;
+@@
+if str(E).strip() != "0":
+    INIT_ERR_AFTER.add(str(fn))
+
+@w_initfirst disable ptr_to_array@
+identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) and fn not in INIT_ERR_AFTER };
+position p;
+@@
+int fn@p(...) { ... }
+
+@script:python@
+fn << w_initfirst.fn;
+p << w_initfirst.p;
+@@
+add_wrapper("initput", fn, p[0])
+
 @script:python@
 fn << w_get2.fn;
 p << w_get2.p;

@@ -155,6 +155,21 @@ void widget_prepare(struct widget *w)
 	w->nobj.release = widget_release_node;
 }
 
+/*
+ * An init helper that fails only before its init call (as
+ * pm_genpd_init() does): when it fails there is no reference yet, so it
+ * is an initput; nobj_setup_and_link() above, which can fail after its
+ * init call, is not.
+ */
+int widget_setup_checked(struct widget *w, int level)
+{
+	if (level < 0)
+		return -EINVAL;
+	nobj_setup(&w->nobj);
+	w->level = level;
+	return 0;
+}
+
 static void widget_devres_release(struct device *dev, void *res)
 {
 	widget_drop(*(struct widget **)res);
@@ -217,3 +232,5 @@ struct widget *widget_create_managed(struct device *dev, int level)
 // expect-wrapper: init widget_publish
 // expect-wrapper: initput widget_publish
 // expect-wrapper: init widget_prepare
+// expect-wrapper: init widget_setup_checked
+// expect-wrapper: initput widget_setup_checked
