@@ -54,8 +54,8 @@ SAFE = {"list_for_each_entry_safe", "list_for_each_entry_safe_reverse",
         "hlist_for_each_entry_safe"}
 
 FREES_RE = re.compile(r"(^|_)(free|release|destroy|complete)(_|$)")
-# A predicate named for the state it tests frees nothing.
-PREDICATE_RE = re.compile(r"(^|_)(is|has|can|was)_")
+# A function named for the state it tests or sets frees nothing.
+PREDICATE_RE = re.compile(r"(^|_)(is|has|can|was|set|mark)_")
 # Functions whose freeing walk ends the life of the head with its owner.
 TEARDOWN_RE = re.compile(r"(^|_)(fini|free|destroy|release|exit|dtor|cleanup|"
                          r"close|remove|uninit|deinit|teardown|shutdown|"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * A function named for the state it tests (_is_complete) frees nothing:
- * the walk may go on through the cursor.
+ * A function named for the state it tests (_is_complete) or sets
+ * (_set_complete) frees nothing: the walk may go on through the cursor.
  */
 struct req {
 	struct list_head node;
@@ -9,6 +9,7 @@ struct req {
 };
 
 bool req_is_complete(struct req *r);
+void req_set_complete(struct req *r);
 
 int queue_count_done(struct list_head *active)
 {
@@ -20,6 +21,8 @@ int queue_count_done(struct list_head *active)
 	list_for_each_entry(r, &batch, node)
 		if (req_is_complete(r))
 			n++;
+	list_for_each_entry(r, &batch, node)
+		req_set_complete(r);
 	list_splice(&batch, active);
 	return n;
 }
