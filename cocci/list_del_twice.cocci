@@ -15,9 +15,10 @@
 /// deletes that member of the parameter in E's position (with an _init
 /// variant too), or a delete or list_move() of the function itself, with
 /// nothing on the way adding E to a list again, initialising it or
-/// assigning E, nor passing E to a function that adds or initialises a
-/// member of what it is given (by its body, or by a word of its name,
-/// _add, _queue, _init..., unless its body deletes).  A function is
+/// assigning E (or giving its address to a function), nor passing E to
+/// a function that adds or initialises a member of what it is given (by
+/// its body, or by a word of its name, _add, _queue, _init..., unless
+/// its body deletes).  A function is
 /// not a first delete when its body also links the member again (a
 /// register function that deletes only on its own error path, a move by
 /// hand) or deletes only under a last-reference test (a dec_and_test, a
@@ -183,8 +184,10 @@ p << moved_on.p;
 MOVED_ON.add(key(p[0]))
 
 // A delete, then a second one of the same member on the path, one of them
-// (at least) through a function.  E is a variable: a path that changes
-// what an expression such as x->child or arr[i] points to is not seen.
+// (at least) through a function.  E is a variable, and a path that
+// assigns it, or gives its address to a function, ends the match; a path
+// that changes what an expression such as x->child or arr[i] points to
+// is not seen.
 // A re-add or init of any member of E between a first delete and a
 // second one through a function ends the path (the second one's member
 // is not known to the matcher).
@@ -194,7 +197,7 @@ idexpression T *E;
 identifier a : script:python() { unlinks(a) };
 identifier b : script:python() { unlinks(b) };
 identifier lk : script:python() { links(lk) };
-identifier f, g;
+identifier f, g, h;
 expression list[n] es;
 expression list[m] es2;
 identifier dl =~ "^h?list_del(_rcu)?$";
@@ -213,6 +216,7 @@ position p, p2;
 ... when != al(&E->g, ...)
     when != lk(..., E, ...)
     when != E = E2
+    when != h(..., &E, ...)
 (
  iter(..., E, ...) S
 |
