@@ -442,8 +442,9 @@ INIT_OK = set()
 # init calls whose result the function tests: its returns are on the path
 # where the call failed unless INIT_OK says otherwise.
 INIT_TESTED = set()
-# Init calls on an object reached from a global (init_global).
-INIT_GLOBAL = set()
+# Init calls on an object whose life something else ends: one reached
+# from a global (init_global), one devres allocated (init_devm).
+INIT_OWNED = set()
 # work functions: (function, object) -> the put some path does on it, and
 # the returns that skip it
 WORKPUT = {}
@@ -536,8 +537,9 @@ def leak_tier(p1, obj, lines, kinds):
         return (None, lines)
     if "ignored" in kinds:
         return ("Moderate", lines)
-    if key(p1) in INIT_GLOBAL:
-        # an init call on an object that lives on in a global
+    if key(p1) in INIT_OWNED:
+        # an init call on an object that lives on in a global, or that
+        # devres frees: its teardown is not up to this function
         return ("Low", lines)
     if kinds == set(["init"]):
         # the first reference, on the path where the init call failed:
@@ -659,7 +661,7 @@ OWNREF.clear()
 QGUARD.clear()
 INIT_OK.clear()
 INIT_TESTED.clear()
-INIT_GLOBAL.clear()
+INIT_OWNED.clear()
 ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()

@@ -129,7 +129,32 @@ iw@p1(<+... G ...+>, ...)
 @script:python@
 p1 << init_global.p1;
 @@
-INIT_GLOBAL.add(key(p1[0]))
+INIT_OWNED.add(key(p1[0]))
+
+// An init call on an object a devm_*() call allocated on the path
+// (devm_mdiobus_alloc_size(), then of_mdiobus_register()): devres frees
+// it, and its own release (mdiobus_free()) does the put a failed init
+// needs.  Such leaks are only Low too.
+@init_devm depends on !collect exists@
+identifier x;
+identifier dm =~ "^devm_";
+identifier iw : script:python() { wrap("init", iw) };
+expression E;
+type T;
+position p1;
+@@
+(
+ x = dm(...);
+|
+ T x = dm(...);
+)
+... when != x = E
+iw@p1(<+... x ...+>, ...)
+
+@script:python@
+p1 << init_devm.p1;
+@@
+INIT_OWNED.add(key(p1[0]))
 
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
