@@ -1,9 +1,12 @@
 // ---------------------------------------------------------------------------
 // Leak: a reference taken on a local object reaches a return without being
-// put or handed off.
+// put or handed off.  A get of a member (get_device(&x->dev)) is a get of
+// its object: storing or returning x hands the reference on, as putting
+// &x->dev gives it back (E is never "&...": the member branches bind the
+// object).
 
 @leak depends on !collect disable ptr_to_array exists@
-expression E;
+expression E : script:python() { not E.lstrip().startswith("&") };
 expression E2, E3;
 identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
@@ -20,11 +23,13 @@ type T;
 position p1, p2;
 @@
 (
- E3 = \( gw(E, ...) \| kgw(&E->f, ...) \);
+ E3 = \( gw(&E->f, ...) \| gw(E, ...) \| kgw(&E->f, ...) \);
 |
  kref_get@p1(&E->f);
 |
  kref_get@p1(&E->f.g);
+|
+ gw@p1(&E->f, ...);
 |
  gw@p1(E, ...);
 |
@@ -35,6 +40,10 @@ position p1, p2;
  if (kref_get_unless_zero@p1(&E->f) == 0) S
 |
  if (... || !kref_get_unless_zero@p1(&E->f)) S
+|
+ if (!tgw@p1(&E->f, ...)) S
+|
+ if (... || !tgw@p1(&E->f, ...)) S
 |
  if (!tgw@p1(E, ...)) S
 |
