@@ -368,6 +368,26 @@ assert "prune: then the oldest beyond COCCI_CACHE_MB" [ ! -e "$keyd/s4.c=big" ]
 assert "prune: what the run used is kept, nothing was run again" \
 	[ "$(find "$keyd" -type f | wc -l)" == 5 -a "$(calls)" == 0 ]
 
+# --- another run prunes the shared cache while this one runs --------------------
+race="$SCRATCH/race tree"
+c_file "$race/r1.c" '/* FAKE_HANG */' '/* FAKE_FINDING finding 1 */'
+c_file "$race/r2.c" '/* FAKE_FINDING finding 2 */'
+rm -f "$FAKE_SPATCH_RELEASE"
+: >"$FAKE_SPATCH_LOG"
+COCCI_CHUNK=1 "$COCCI" tree --tree "$race" --rules list_del_init --jobs 1 \
+	--cache "$SCRATCH/race cache" >"$SCRATCH/race.log" 2>&1 &
+pid=$!
+wait_until 100 grep -q 'r1.c' "$FAKE_SPATCH_LOG" || true
+# what cache_prune does to the run's record dir, empty until a chunk ends
+find "$SCRATCH/race cache/files" -mindepth 1 -maxdepth 1 -type d -empty -delete
+touch "$FAKE_SPATCH_RELEASE"
+rc=0
+wait "$pid" || rc=$?
+assert "cache: a record dir another run's prune took while it was empty is made again (exit $rc)" \
+	grep -q '^list_del_init: 2 finding(s) in 2 file(s)' "$SCRATCH/race.log"
+assert "cache: ... and the run's records are kept in it" \
+	[ "$(find "$SCRATCH/race cache/files" -mindepth 2 -type f ! -path '*/.new.*' | wc -l)" == 2 ]
+
 # --- rules made of parts (cocci/NAME.d/) ---------------------------------------
 # with_rules DIR CMD...: CMD with lib/spatch.sh's functions, on the rules
 # of DIR instead of cocci/.

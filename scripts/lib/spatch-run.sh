@@ -172,6 +172,9 @@ chunk_records() {
 	elif [[ -n $have ]]; then
 		tmp=$(mktemp -d "$CACHE_DIR/files/.new.$$.XXXXXX")
 		cp -- "$chunk.rec"/* "$tmp/" 2>/dev/null || true
+		# another run's cache_prune takes a record dir while it is
+		# empty, as this run's is until its first chunk ends
+		mkdir -p "$have"
 		find "$tmp" -maxdepth 1 -type f -exec mv -f -t "$have" -- {} +
 		rmdir "$tmp"
 	fi
