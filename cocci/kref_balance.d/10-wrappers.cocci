@@ -399,6 +399,22 @@ E << w_init_err_after.E;
 if str(E).strip() != "0":
     INIT_ERR_AFTER.add(str(fn))
 
+// One that returns what its init call returns (of_mdiobus_register():
+// "return __of_mdiobus_register(...)") fails after the init too.
+@w_init_returns_init disable ptr_to_array exists@
+identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
+identifier iw : script:python() { wrap("init", iw) };
+@@
+fn(...) {
+... when any
+return <+... iw(...) ...+>;
+}
+
+@script:python@
+fn << w_init_returns_init.fn;
+@@
+INIT_ERR_AFTER.add(str(fn))
+
 @w_initfirst disable ptr_to_array@
 identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) and fn not in INIT_ERR_AFTER };
 position p;

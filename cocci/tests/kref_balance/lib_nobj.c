@@ -170,6 +170,12 @@ int widget_setup_checked(struct widget *w, int level)
 	return 0;
 }
 
+/* Returns what its init call returns: it can fail after the init. */
+int widget_publish_named(struct widget *w, struct nobj *parent)
+{
+	return nobj_setup_and_link(&w->nobj, parent, "widget");
+}
+
 static void widget_devres_release(struct device *dev, void *res)
 {
 	widget_drop(*(struct widget **)res);
@@ -234,3 +240,4 @@ struct widget *widget_create_managed(struct device *dev, int level)
 // expect-wrapper: init widget_prepare
 // expect-wrapper: init widget_setup_checked
 // expect-wrapper: initput widget_setup_checked
+// expect-wrapper: init widget_publish_named

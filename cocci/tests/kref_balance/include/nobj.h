@@ -32,6 +32,7 @@ struct widget *devm_widget_find(struct device *dev, struct nobj *root,
 int widget_publish(struct widget *w, struct nobj *parent, const char *name);
 void widget_prepare(struct widget *w);
 int widget_setup_checked(struct widget *w, int level);
+int widget_publish_named(struct widget *w, struct nobj *parent);
 struct widget *widget_alloc_managed(struct device *dev);
 struct widget *widget_create_managed(struct device *dev, int level);
 
