@@ -11,12 +11,14 @@
 /// A loop that drains a list (while (!list_empty(&H)) taking its first
 /// entry) and leaves the entry linked on a path takes it again for ever.
 ///
-/// Two shapes are [Moderate]: a walk over a list head local to the
+/// Three shapes are [Moderate]: a walk over a list head local to the
 /// function (LIST_HEAD(), a struct list_head variable: a batch taken off
-/// a shared list) that passes its cursor to a function that frees it;
-/// and a walk in a function not named for teardown (_fini, _destroy,
-/// _exit...) that frees entries still linked on a head the file tests
-/// with list_empty(), so the head is used again.  Every other finding
+/// a shared list) that passes its cursor to a function that frees it; a
+/// walk in a function not named for teardown (_fini, _destroy, _exit...)
+/// that frees entries still linked on a head the file tests with
+/// list_empty(), so the head is used again; and a drain loop that unlinks
+/// its entry on one path and leaves it linked on another, the entry never
+/// tested for NULL.  Every other finding
 /// is [Low]: on the whole 6.1 tree 4 of 65 sampled findings were true
 /// (cocci/triage/list_walk-6.1.tsv), so a report shows them only with
 /// COCCI_TIERS=all.
