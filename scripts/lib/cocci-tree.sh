@@ -185,8 +185,8 @@ cmd_tree() {
 	t_all=$(now)
 	# The default rules leave out one whose every finding is of a tier
 	# the report hides (COCCI_TIERS=high: list_walk, Moderate or Low): it
-	# would cost its run and show nothing. --rules (naming it, even among all the others) or
-	# COCCI_TIERS=all runs it.
+	# would cost its run and show nothing. --rules (naming it, even among
+	# all the others) or COCCI_TIERS=all runs it.
 	if [[ -z $RULES ]]; then
 		for rule in $ALL_RULES; do
 			if rule_shown "$rule"; then

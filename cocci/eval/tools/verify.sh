@@ -30,6 +30,7 @@ esac
 [[ -n ${CORPUS:-} ]] || die "$EX_SETUP" "CORPUS=DIR is required (see --help)"
 id=$1 path=$2 func=$3
 awkf=$REPO/scripts/awk/func-range.awk
+sizef=$REPO/cocci/eval/tools/diff-size.awk
 b=$CORPUS/$id/before/$path a=$CORPUS/$id/after/$path
 [[ -f $b && -f $a ]] || die "$EX_SETUP" "no $b or $a (build it with mkcase.sh)"
 
@@ -46,8 +47,8 @@ touched=$(
 touched=$(printf '%s\n' "$touched" | sort -u | tr '\n' ' ')
 inb=$(awk -f "$awkf" "$b" | awk -v f="$func" '$1 == f' | wc -l)
 ina=$(awk -f "$awkf" "$a" | awk -v f="$func" '$1 == f' | wc -l)
-want=$(awk -f "$REPO/cocci/eval/tools/diff-size.awk" "$CORPUS/$id/fix.diff")
-got=$({ diff -r -u "$CORPUS/$id/before" "$CORPUS/$id/after" || true; } | awk -f "$REPO/cocci/eval/tools/diff-size.awk")
+want=$(awk -f "$sizef" "$CORPUS/$id/fix.diff")
+got=$({ diff -r -u "$CORPUS/$id/before" "$CORPUS/$id/after" || true; } | awk -f "$sizef")
 st=BAD lines=""
 [[ $got == "$want" ]] || lines=" lines: $got, fix.diff $want"
 [[ $inb -ge 1 && $ina -ge 1 && " $touched " == *" $func "* && -z $lines ]] && st=OK
