@@ -11,7 +11,7 @@
 # with every tier counted or not), and the corpus rebuild
 # tools of cocci/eval/tools on a made-up base: a fix whose diff names the
 # file's old path (moved=), a later change and a fix rebuilt by
-# mklater.py. Prints TAP.
+# mklater.py, and cocci/triage/sample.py's per-tier sample. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -93,4 +93,23 @@ printf '@@ -1,2 +1,3 @@\n a\n+b\n c\n' >>"$C/x1/fix.diff"
 expect "verify: a hunk of fix.diff missing between the sides is BAD" 0 \
 	'^BAD x1 f \(before:1 after:1\) lines: \+3 -1, fix.diff \+4 -1 touched: f' \
 	env CORPUS="$C" "$TOOLS/verify.sh" x1 drivers/new/x.c f
+# The triage sampler: N findings a tier, the same for the same seed.
+F=$SCRATCH/findings.txt
+for i in 1 2 3 4 5 6; do
+	printf 'a.c:%d:1-2: [High] kref leak in f%d(): x\n' "$i" "$i"
+	printf 'b.c:%d:1-2: [Low] kref leak in g%d(): y\n' "$i" "$i"
+	printf 'c.c:%d:1-2: list double delete in h%d(): z\n' "$i" "$i"
+done >"$F"
+S=$REPO/cocci/triage/sample.py
+one=$("$S" --per-tier 2 "$F" 2>/dev/null)
+counts=$(grep -c ' \[High\] ' <<<"$one"; grep -c ' \[Low\] ' <<<"$one"; grep -c '^c\.c' <<<"$one")
+equal "sample: two of each tier, untiered ones apart" "$(tr '\n' ' ' <<<"$counts")" "2 2 2 "
+equal "sample: the same findings again" "$("$S" --per-tier 2 "$F" 2>/dev/null)" "$one"
+seeds=$(for s in 1 2 3 4; do "$S" --per-tier 2 --seed "$s" "$F" 2>/dev/null; done | sort -u | wc -l)
+if [[ $seeds -gt 6 ]]; then
+	ok "sample: other seeds, other findings"
+else
+	not_ok "sample: four seeds sampled only $seeds findings"
+fi
+expect "sample: a missing file is a usage error" 2 'No such file' "$S" "$SCRATCH/none"
 finish
