@@ -191,6 +191,10 @@ MOVED_ON.add(key(p[0]))
 // A re-add or init of any member of E between a first delete and a
 // second one through a function ends the path (the second one's member
 // is not known to the matcher).
+// E's position in a call is found by the two rules after this one, at
+// the call alone: binding it here ("a(es, E, ...)" with an expression
+// list) made spatch try each split of each call along every path, over
+// a minute for btrfs' merge_ref().
 @twice disable ptr_to_array exists@
 type T;
 idexpression T *E;
@@ -198,8 +202,6 @@ identifier a : script:python() { unlinks(a) };
 identifier b : script:python() { unlinks(b) };
 identifier lk : script:python() { links(lk) };
 identifier f, g, h;
-expression list[n] es;
-expression list[m] es2;
 identifier dl =~ "^h?list_del(_rcu)?$";
 identifier d2 =~ "^(h?list_del(_init)?(_rcu)?|list_move(_tail)?)$";
 identifier al =~ "^(list_(add|add_tail|add_rcu|add_tail_rcu|move|move_tail)|hlist_add_(head|head_rcu|before|behind)|INIT_LIST_HEAD|INIT_HLIST_NODE|__list_add|list_replace)$";
@@ -209,7 +211,7 @@ statement S;
 position p, p2;
 @@
 (
- a@p(es, E, ...)
+ a@p(..., E, ...)
 |
  dl@p(&E->f)
 )
@@ -220,18 +222,37 @@ position p, p2;
 (
  iter(..., E, ...) S
 |
- b@p2(es2, E, ...)
+ b@p2(..., E, ...)
 |
  d2@p2(&E->g, ...)
 )
+
+// Where E is in the first call's arguments, and in the second's.
+@first_arg disable ptr_to_array@
+type twice.T;
+idexpression T *twice.E;
+identifier twice.a;
+position twice.p;
+expression list[n] es;
+@@
+a@p(es, E, ...)
+
+@second_arg disable ptr_to_array@
+type twice.T;
+idexpression T *twice.E;
+identifier twice.b;
+position twice.p2;
+expression list[m] es2;
+@@
+b@p2(es2, E, ...)
 
 @script:python@
 T << twice.T;
 E << twice.E;
 a << twice.a = "";
 b << twice.b = "";
-n << twice.n = "";
-m << twice.m = "";
+n << first_arg.n = "";
+m << second_arg.m = "";
 f << twice.f = "";
 g << twice.g = "";
 dl << twice.dl = "";
