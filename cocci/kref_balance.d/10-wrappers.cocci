@@ -539,9 +539,13 @@ p << w_rget.p;
 @@
 add_wrapper("rget", fn, p[0])
 
+// A function returning what a getter gave it, unless it put it first: a
+// lookup that only checks that the object exists (as
+// cros_ec_cec_find_hdmi_dev() does) returns no reference.
 @w_rget2 exists@
-identifier fn, fc;
+identifier fn, fc, f;
 identifier rg : script:python() { wrap("rget", rg) };
+identifier pw : script:python() { anyput(pw) };
 idexpression E;
 expression E2;
 type T;
@@ -554,6 +558,8 @@ T *fn@p(...) {
 |
  E = rg(...);
  ... when != E = E2
+     when != pw(..., E, ...)
+     when != kref_put(&E->f, ...)
 (
  return E;
 |
@@ -571,8 +577,9 @@ p << w_rget2.p;
 add_wrapper("rget", fn, p[0])
 
 @w_rget3 exists@
-identifier fn, fc;
+identifier fn, fc, f;
 identifier rg : script:python() { wrap("rget", rg) };
+identifier pw : script:python() { anyput(pw) };
 idexpression E;
 expression E2;
 type T;
@@ -585,6 +592,8 @@ T *fn@p(...) {
 |
  E = rg(...);
  ... when != E = E2
+     when != pw(..., E, ...)
+     when != kref_put(&E->f, ...)
 (
  return E;
 |
