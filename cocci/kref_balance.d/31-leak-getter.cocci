@@ -1,3 +1,18 @@
+// A managed device link: flags written out without DL_FLAG_STATELESS.
+// Flags in a variable say nothing, and the link stays this function's.
+
+@managed_link depends on !collect@
+expression C, S;
+expression F : script:python() { "DL_FLAG_" in F and "DL_FLAG_STATELESS" not in F };
+position p;
+@@
+device_link_add@p(C, S, F)
+
+@script:python@
+p << managed_link.p;
+@@
+MANAGED.add(key(p[0]))
+
 // Leak of the reference of a returning getter: "x = lookup(...)" reaches a
 // return without x put or handed off.  A NULL or ERR_PTR result holds no
 // reference: paths through a test of x are only followed from the test
