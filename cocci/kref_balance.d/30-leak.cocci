@@ -231,7 +231,9 @@ if not str(E).lstrip().startswith("&") and \
 // which it then frees with kfree() without putting what it stored: the
 // store handed nothing off (gss_alloc_msg() stored gss_auth in the new
 // message, took a reference for it, and freed the message on an error
-// path).
+// path).  An error path that frees the object and then puts what it
+// stored through the variable it came from (the "kfree(r); ... out_put:
+// fw_card_put(card)" ladder) leaks nothing.
 
 @keeper_alloc depends on !collect@
 identifier x, al;
@@ -292,6 +294,9 @@ position p1, p2;
     when != kpw(&X->h->f, ...)
     when != pw(..., X, ...)
 fr@p2(..., X);
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != kpw(&E->f, ...)
 
 @script:python@
 p1 << leak_keeper_freed.p1;
