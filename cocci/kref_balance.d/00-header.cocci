@@ -18,7 +18,9 @@
 /// named by the environment variable KREF_WRAPPERS, which "spatch -D
 /// collect" on the tree writes (scripts/cocci.sh does it).  A call the
 /// tree has no body for, named like a lookup (get, lookup, find), counts
-/// as a getter when the function puts its result elsewhere.  A devm_*()
+/// as a getter when the function puts its result elsewhere; one named
+/// like a put (put, unref, release, free, destroy), given the object,
+/// counts as dropping it (not kfree()).  A devm_*()
 /// call gives no reference (devres drops it), nor does a constructor
 /// that adds a devres entry (ata_host_alloc()); an init wrapper that puts
 /// the object itself when it fails (i2c_add_adapter(),
@@ -52,7 +54,7 @@
 //# straight run of statements; a leak of a reference on an object of the
 //# caller (a parameter, a field of one) except at an error return that
 //# skips the put other paths do.  A reference dropped by a callee that is
-//# neither a wrapper nor a consumer is reported.
+//# neither a wrapper, a consumer nor named like a put is reported.
 //
 // Confidence: High, Moderate, Low (in each message)
 // Copyright: (C) 2026 z3fold-series maintainers
@@ -141,8 +143,8 @@ def known(name):
     return any(name in TREE[k] or name in LOCAL[k] for k in KINDS)
 
 
-# Functions defined in this file whose name looks like that of a getter
-# or a keeper: their body, not their name, says what they do.
+# Functions defined in this file whose name looks like that of a getter,
+# a keeper or a put: their body, not their name, says what they do.
 DEFINED = set()
 
 # A callee the tree has no body for, named like a lookup that returns a
@@ -306,6 +308,18 @@ def is_static(p):
         return True
     return int(p.column) == 0 and i > 0 and \
         bool(re.search(r"\bstatic\b", lines[i - 1]))
+
+
+def leakput(name):
+    """A call that drops the reference it is given, for the leak checks: a
+    put wrapper or consumer, or a callee pass 1 recorded nothing for and
+    this file does not define, named like a put (a put through a double
+    pointer, "drm_master_put(&m)", or one that ends in a put wrapper of
+    another file, "free_mdio_bitbang()").  Not kfree(): freeing an object
+    a reference count still holds is the leak."""
+    return anyput(name) or \
+        (not known(name) and name not in DEFINED and
+         bool(PUTNAME_RE.search(name)) and not KFREE_RE.search(name))
 
 
 def add_wrapper(kind, fn, p):
@@ -675,9 +689,10 @@ WORKLEAK.clear()
 DEFINED.clear()
 STARRED.clear()
 
-// Functions of this file named like getters or keepers (see rget(), keeps()).
+// Functions of this file named like getters, keepers or puts (see rget(),
+// keeps(), leakput()).
 @defs@
-identifier fn : script:python() { bool(GETNAME_RE.search(fn) or VERB_RE.search(fn)) };
+identifier fn : script:python() { bool(GETNAME_RE.search(fn) or VERB_RE.search(fn) or PUTNAME_RE.search(fn)) };
 @@
 fn(...) { ... }
 

@@ -13,7 +13,7 @@ identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier kgw : script:python() { wrap("kget", kgw) };
 identifier ktgw : script:python() { wrap("ktryget", ktgw) };
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -56,6 +56,7 @@ position p1, p2;
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -170,7 +171,7 @@ expression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
 identifier iw : script:python() { wrap("init", iw) };
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps_alive(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -188,6 +189,7 @@ position p1, p2;
 )
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \| kref_put(E, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -259,7 +261,7 @@ expression E;
 identifier X, f, g, h;
 identifier gw : script:python() { wrap("get", gw) };
 identifier rg : script:python() { wrap("rget", rg) };
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier fr =~ "^(kfree|kvfree|kfree_sensitive|kmem_cache_free)$";
 position p1, p2;
@@ -289,6 +291,7 @@ position p1, p2;
 )
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., X->h, ...)
     when != kpw(&E->f, ...)
     when != kpw(&X->h->f, ...)
@@ -296,6 +299,7 @@ position p1, p2;
 fr@p2(..., X);
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != kpw(&E->f, ...)
 
 @script:python@
@@ -347,7 +351,7 @@ WORKPUT.setdefault((str(fn), str(X)), callee(p[0]))
 identifier fn, w, X, f;
 expression E2;
 type T;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { handoff(hf) };
 identifier qw =~ "^(queue|schedule|mod|kthread_queue|kthread_mod)_(delayed_)?work(_on)?$";
@@ -440,7 +444,7 @@ expression E, E3;
 identifier f, g, i;
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
 identifier iw =~ "^INIT_(DELAYED_)?WORK";
@@ -462,6 +466,7 @@ position p1, p2;
 )
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != iw(...)

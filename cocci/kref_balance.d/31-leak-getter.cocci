@@ -22,7 +22,7 @@ MANAGED.add(key(p[0]))
 local idexpression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -36,6 +36,7 @@ E = rg@p1(...);
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -80,7 +81,7 @@ rg_leak(p1[0], p2[0], E, rg)
 local idexpression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -102,6 +103,7 @@ E = rg@p1(...);
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -145,7 +147,7 @@ rg_leak(p1[0], p2[0], E, rg)
 identifier E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -159,6 +161,7 @@ T E = rg@p1(...);
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -203,7 +206,7 @@ rg_leak(p1[0], p2[0], E, rg)
 identifier E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -225,6 +228,7 @@ T E = rg@p1(...);
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -317,7 +321,7 @@ EXPLICIT.add((fn, E))
 idexpression E;
 expression E2;
 identifier f, g, h;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier pw2 : script:python() { wrap("put", pw2) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };

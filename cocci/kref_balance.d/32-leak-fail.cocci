@@ -8,7 +8,7 @@ identifier f, g, h, i, fc;
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier rg : script:python() { wrap("rget", rg) };
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -34,6 +34,7 @@ position p1, p2;
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
     when != pw(..., E, ...)
+    when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
@@ -53,6 +54,7 @@ position p1, p2;
  ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
      when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
      when != pw(..., E, ...)
+     when != pw(&E)
      when != pw(..., &E->f, ...)
      when != kpw(&E->f, ...)
      when != hf(..., E, ...)
@@ -73,6 +75,7 @@ position p1, p2;
  ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
      when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
      when != pw(..., E, ...)
+     when != pw(&E)
      when != pw(..., &E->f, ...)
      when != kpw(&E->f, ...)
      when != hf(..., E, ...)
@@ -122,7 +125,7 @@ ERRRET.add((p[0].file, int(p[0].line)))
 @condput depends on !collect disable ptr_to_array@
 idexpression E;
 identifier f;
-identifier pw : script:python() { anyput(pw) };
+identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 position pc;
 @@
