@@ -11,7 +11,8 @@
 # with every tier counted or not), and the corpus rebuild
 # tools of cocci/eval/tools on a made-up base: a fix whose diff names the
 # file's old path (moved=), a later change and a fix rebuilt by
-# mklater.py, and cocci/triage/sample.py's per-tier sample. Prints TAP.
+# mklater.py, cocci/triage/sample.py's per-tier sample and rescore.py's
+# estimate for a later run. Prints TAP.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -112,4 +113,33 @@ else
 	not_ok "sample: four seeds sampled only $seeds findings"
 fi
 expect "sample: a missing file is a usage error" 2 'No such file' "$S" "$SCRATCH/none"
+
+# The rescorer: a triaged sample against a later run that dropped one
+# sampled FP and added a finding nobody judged.
+R=$REPO/cocci/triage/rescore.py
+T=$SCRATCH/triage.tsv
+{
+	printf 'finding\tfunction\tkind\ttier\tverdict\treason\tsource\n'
+	printf 'a.c:1\tf1\tleak\tHigh\tTP\tr\tstratum 1\n'
+	printf 'a.c:2\tf2\tleak\tHigh\tFP\tr\tstratum 1\n'
+	printf 'b.c:1\tg1\tleak\tHigh\tTP\tr\tstratum 2\n'
+	printf 'b.c:2\tg2\tuse-after-put\tHigh\tFP\tr\tstratum 2\n'
+	printf 'a.c:3\tf3\tleak\tModerate\tFP\tr\tstratum 1\n'
+} >"$T"
+L=$SCRATCH/later.txt
+{
+	printf 'a.c:1:1-2: [High] kref leak in f1(): x\n'
+	printf 'a.c:2:1-2: [High] kref leak in f2(): another message\n'
+	printf 'b.c:1:1-2: [High] kref leak in g1(): x\n'
+	printf 'b.c:2:1-2: [High] kref leak in g2(): a leak, not the use after put judged\n'
+	printf 'b.c:5:1-2: [High] kref leak in g5(): x\n'
+	printf 'a.c:3:1-2: [Moderate] kref leak in f3(): x\n'
+} >"$L"
+printf 'a.c\n' >"$SCRATCH/s1.txt"
+out=$("$R" --strata "$SCRATCH/s1.txt" "$T" "$L")
+equal "rescore: High kept 3 of 4 (the dropped one FP), 2 TP, 80 % weighted by stratum" \
+	"$(grep '^High' <<<"$out" | tr -s ' ')" "High 4 1 (0) 3 2 67 % 80 %"
+equal "rescore: the default report weighted by tier" \
+	"$(grep '^default' <<<"$out")" "default report (High, Moderate): 6 findings, 67 % true weighted"
+expect "rescore: a missing file is a usage error" 2 'No such file' "$R" "$T" "$SCRATCH/none"
 finish
