@@ -37,7 +37,8 @@
 ///             caller's object at an error return, a lock mismatch;
 ///  [Low]      a reference no path of the function gives back (often kept
 ///             on purpose for state the function does not show), a failed
-///             init of an object reached from a global, a use
+///             init of an object reached from a global, or in an init
+///             wrapper that returns the failure (its caller puts), a use
 ///             after put, two puts on one path (both mostly another
 ///             reference the function cannot see: 4 of 18 and 0 of 9 true
 ///             in the 6.1 triage).
@@ -142,6 +143,9 @@ def realput(name):
 def known(name):
     return any(name in TREE[k] or name in LOCAL[k] for k in KINDS)
 
+
+# Functions of this file that return nothing.
+VOIDFN = set()
 
 # Functions defined in this file whose name looks like that of a getter,
 # a keeper or a put: their body, not their name, says what they do.
@@ -561,8 +565,14 @@ def leak_tier(p1, obj, lines, kinds):
         return ("Low", lines)
     if kinds == set(["init"]):
         # the first reference, on the path where the init call failed:
-        # this function's own, whoever's object it set up
-        return ("High" if key(p1) in RELEASED else "Moderate", lines)
+        # this function's own, whoever's object it set up; but an init
+        # wrapper that puts it on no path and returns a value passes the
+        # failure up, and its caller puts (the callers of
+        # device_register() do)
+        if key(p1) in RELEASED:
+            return ("High", lines)
+        passes_up = wrap("init", fn) and fn not in VOIDFN
+        return ("Low" if passes_up else "Moderate", lines)
     if "get" in kinds or "failed" in kinds:
         if mine in FROMPARAM:
             # an object of the caller: only an error return that skips the
@@ -687,6 +697,7 @@ ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()
 DEFINED.clear()
+VOIDFN.clear()
 STARRED.clear()
 
 // Functions of this file named like getters, keepers or puts (see rget(),
@@ -700,4 +711,15 @@ fn(...) { ... }
 fn << defs.fn;
 @@
 DEFINED.add(fn)
+
+// Functions of this file that return nothing (see leak_tier()).
+@voidfns depends on !collect@
+identifier fn;
+@@
+void fn(...) { ... }
+
+@script:python@
+fn << voidfns.fn;
+@@
+VOIDFN.add(fn)
 
