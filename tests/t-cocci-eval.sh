@@ -125,6 +125,7 @@ T=$SCRATCH/triage.tsv
 	printf 'b.c:1\tg1\tleak\tHigh\tTP\tr\tstratum 2\n'
 	printf 'b.c:2\tg2\tuse-after-put\tHigh\tFP\tr\tstratum 2\n'
 	printf 'a.c:3\tf3\tleak\tModerate\tFP\tr\tstratum 1\n'
+	printf 'a.c:4\tf4\tleak\tModerate\tTP\tr\tstratum 1\n'
 } >"$T"
 L=$SCRATCH/later.txt
 {
@@ -134,11 +135,14 @@ L=$SCRATCH/later.txt
 	printf 'b.c:2:1-2: [High] kref leak in g2(): a leak, not the use after put judged\n'
 	printf 'b.c:5:1-2: [High] kref leak in g5(): x\n'
 	printf 'a.c:3:1-2: [Moderate] kref leak in f3(): x\n'
+	printf 'a.c:4:1-2: [Low] kref leak in f4(): x\n'
 } >"$L"
 printf 'a.c\n' >"$SCRATCH/s1.txt"
 out=$("$R" --strata "$SCRATCH/s1.txt" "$T" "$L")
 equal "rescore: High kept 3 of 4 (the dropped one FP), 2 TP, 80 % weighted by stratum" \
-	"$(grep '^High' <<<"$out" | tr -s ' ')" "High 4 1 (0) 3 2 67 % 80 %"
+	"$(grep '^High' <<<"$out" | tr -s ' ')" "High 4 1 (0) 0 (0) 3 2 67 % 80 %"
+equal "rescore: a Moderate finding now Low is moved, not kept" \
+	"$(grep '^Moderate' <<<"$out" | tr -s ' ')" "Moderate 2 0 (0) 1 (1) 1 0 0 % 0 %"
 equal "rescore: the default report weighted by tier" \
 	"$(grep '^default' <<<"$out")" "default report (High, Moderate): 6 findings, 67 % true weighted"
 expect "rescore: a missing file is a usage error" 2 'No such file' "$R" "$T" "$SCRATCH/none"

@@ -6,13 +6,14 @@ What a triaged sample says of a later run of the same rule on the same
 tree, without judging anything again: each sampled finding of TRIAGE (a
 cocci/triage/*.tsv: finding FILE:LINE, function, kind, tier, verdict TP
 or FP, source naming "stratum N") is kept when FINDINGS (findings-RULE.txt
-of the later run) still reports that kind in that function at that line,
-dropped otherwise.  The kept part of a random sample is a random sample
-of what the later run still reports, so its share of TP estimates that
-run's precision (with a smaller sample: the dropped ones are gone).
+of the later run) still reports that kind in that function at that line
+with that tier, moved when it reports it with another tier, dropped
+otherwise.  The kept part of a random sample of a tier is a random sample
+of what the later run still reports in that tier, so its share of TP
+estimates that tier's precision (with a smaller sample).
 
 Prints per tier of the sample: sampled, dropped (how many of them TP),
-kept, TP kept and the share; with --strata (the file lists, one path a
+moved to another tier (TP), kept, TP kept and the share; with --strata (the file lists, one path a
 line or NUL-separated, of strata 1, 2...; the last stratum is every file
 in none of them), the share per stratum weighted by how many findings of
 that tier the later run has in it.  Then the default report's (High and
@@ -94,15 +95,18 @@ def main():
     for (f, _, _, _, tier) in found:
         s = stratum_of(f, strata) if strata else 1
         count[(tier, s)] = count.get((tier, s), 0) + 1
-    found = set(k[:4] for k in found)
+    tiers_of = {}
+    for k in found:
+        tiers_of.setdefault(k[:4], set()).add(k[4])
     share = {}
-    print("tier      sampled  dropped (TP)  kept  TP  share  weighted")
+    print("tier      sampled  dropped (TP)  moved (TP)  kept  TP  share  weighted")
     for tier in TIERS:
         mine = [r for r in rows if r["tier"] == tier]
         if not mine:
             continue
-        kept = [r for r in mine if r["key"] in found]
-        gone = [r for r in mine if r["key"] not in found]
+        kept = [r for r in mine if tier in tiers_of.get(r["key"], ())]
+        gone = [r for r in mine if r["key"] not in tiers_of]
+        moved = [r for r in mine if r not in kept and r not in gone]
         tp = sum(r["tp"] for r in kept)
         num = den = 0.0
         for s in sorted(set(r["stratum"] for r in mine)):
@@ -112,9 +116,9 @@ def main():
                 num += n * sum(r["tp"] for r in ks) / len(ks)
                 den += n
         share[tier] = num / den if den else 0.0
-        print("%-9s %7d  %7d (%d)  %4d  %2d  %4.0f %%  %4.0f %%" % (
+        print("%-9s %7d  %7d (%d)  %5d (%d)  %4d  %2d  %4.0f %%  %4.0f %%" % (
             tier, len(mine), len(gone), sum(r["tp"] for r in gone),
-            len(kept), tp, 100.0 * tp / len(kept) if kept else 0.0,
+            len(moved), sum(r["tp"] for r in moved), len(kept), tp, 100.0 * tp / len(kept) if kept else 0.0,
             100.0 * share[tier]))
     total = {t: sum(n for ((tt, _), n) in count.items() if tt == t)
              for t in TIERS}
