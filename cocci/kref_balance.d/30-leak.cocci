@@ -300,6 +300,7 @@ fr@p2(..., X);
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
     when != pw(..., E, ...)
     when != pw(&E)
+    when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
 
 @script:python@
