@@ -402,7 +402,8 @@ WORKPUT.clear()
 // queue_work() and schedule_work() return false, and take nothing over,
 // when the work was already pending.  A hand-off attempted only when a
 // condition holds ("if (c && !queue_work(...)) put(x)") leaks when it
-// does not.  A work item initialised on the path cannot be pending, nor
+// does not.  A work item initialised on the path (before the reference
+// was taken or after: a new request's work item) cannot be pending, nor
 // can one queued after the function won a test_and_set_bit() (a
 // "needs work" flag the work function clears once it runs): only one
 // caller queues it.  Nor can one whose cancel_work() or
@@ -421,6 +422,21 @@ qw@p2(...)
 
 @script:python@
 p2 << qw_guarded.p2;
+@@
+QGUARD.add(key(p2[0]))
+
+@qw_inited depends on !collect exists@
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+identifier iw =~ "^INIT_(DELAYED_)?WORK";
+expression W;
+position p2;
+@@
+iw(W, ...)
+...
+qw@p2(..., W, ...)
+
+@script:python@
+p2 << qw_inited.p2;
 @@
 QGUARD.add(key(p2[0]))
 
