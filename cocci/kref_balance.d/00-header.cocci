@@ -160,12 +160,17 @@ DEFINED = set()
 GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
 
 
+def by_name(name):
+    """A callee only its name can speak for: pass 1 recorded nothing for
+    it and this file does not define it."""
+    return not known(name) and name not in DEFINED
+
+
 def rget(name):
     """Calls whose result carries a reference: returning getters known by
     their body, or named like one when no body is known."""
     return wrap("rget", name) or \
-        (not known(name) and name not in DEFINED and
-         bool(GETNAME_RE.search(name)))
+        (by_name(name) and bool(GETNAME_RE.search(name)))
 
 
 def fallback(name):
@@ -325,8 +330,8 @@ def leakput(name):
     another file, "free_mdio_bitbang()").  Not kfree(): freeing an object
     a reference count still holds is the leak."""
     return anyput(name) or \
-        (not known(name) and name not in DEFINED and
-         bool(PUTNAME_RE.search(name)) and not KFREE_RE.search(name))
+        (by_name(name) and bool(PUTNAME_RE.search(name)) and
+         not KFREE_RE.search(name))
 
 
 def add_wrapper(kind, fn, p):
