@@ -13,11 +13,12 @@ of what the later run still reports in that tier, so its share of TP
 estimates that tier's precision (with a smaller sample).
 
 Prints per tier of the sample: sampled, dropped (how many of them TP),
-moved to another tier (TP), kept, TP kept and the share; with --strata (the file lists, one path a
-line or NUL-separated, of strata 1, 2...; the last stratum is every file
-in none of them), the share per stratum weighted by how many findings of
-that tier the later run has in it.  Then the default report's (High and
-Moderate) share, weighted by the later run's count per tier.
+moved to another tier (TP), kept, TP kept and the share; with --strata
+(the file lists, one path a line or NUL-separated, of strata 1, 2...;
+the last stratum is every file in none of them), the share per stratum
+weighted by how many findings of that tier the later run has in it.
+Then the default report's (High and Moderate) share, weighted by the
+later run's count per tier.
 
 Exit: 0 printed, 2 usage error.
 """
@@ -92,21 +93,24 @@ def main():
         for r in rows:
             r["stratum"] = 1
     count = {}
-    for (f, _, _, _, tier) in found:
-        s = stratum_of(f, strata) if strata else 1
-        count[(tier, s)] = count.get((tier, s), 0) + 1
     tiers_of = {}
-    for k in found:
-        tiers_of.setdefault(k[:4], set()).add(k[4])
+    for (f, line, fn, kind, tier) in found:
+        s = stratum_of(f, strata)
+        count[(tier, s)] = count.get((tier, s), 0) + 1
+        tiers_of.setdefault((f, line, fn, kind), set()).add(tier)
     share = {}
     print("tier      sampled  dropped (TP)  moved (TP)  kept  TP  share  weighted")
     for tier in TIERS:
         mine = [r for r in rows if r["tier"] == tier]
         if not mine:
             continue
-        kept = [r for r in mine if tier in tiers_of.get(r["key"], ())]
-        gone = [r for r in mine if r["key"] not in tiers_of]
-        moved = [r for r in mine if r not in kept and r not in gone]
+        by_fate = {"kept": [], "moved": [], "dropped": []}
+        for r in mine:
+            now = tiers_of.get(r["key"])
+            fate = "dropped" if not now else "kept" if tier in now else "moved"
+            by_fate[fate].append(r)
+        (kept, moved, gone) = (by_fate["kept"], by_fate["moved"],
+                               by_fate["dropped"])
         tp = sum(r["tp"] for r in kept)
         num = den = 0.0
         for s in sorted(set(r["stratum"] for r in mine)):
@@ -118,16 +122,16 @@ def main():
         share[tier] = num / den if den else 0.0
         print("%-9s %7d  %7d (%d)  %5d (%d)  %4d  %2d  %4.0f %%  %4.0f %%" % (
             tier, len(mine), len(gone), sum(r["tp"] for r in gone),
-            len(moved), sum(r["tp"] for r in moved), len(kept), tp, 100.0 * tp / len(kept) if kept else 0.0,
-            100.0 * share[tier]))
+            len(moved), sum(r["tp"] for r in moved), len(kept), tp,
+            100.0 * tp / len(kept) if kept else 0.0, 100.0 * share[tier]))
     total = {t: sum(n for ((tt, _), n) in count.items() if tt == t)
              for t in TIERS}
     print("findings: " + ", ".join("%d %s" % (total[t], t) for t in TIERS))
     shown = total["High"] + total["Moderate"]
     if shown:
-        print("default report (High, Moderate): %d findings, %.0f %% true weighted" % (
-            shown, 100.0 * sum(total[t] * share.get(t, 0.0)
-                               for t in ("High", "Moderate")) / shown))
+        true = sum(total[t] * share.get(t, 0.0) for t in ("High", "Moderate"))
+        print("default report (High, Moderate): %d findings, %.0f %% true"
+              " weighted" % (shown, 100.0 * true / shown))
     return 0
 
 
