@@ -11,14 +11,14 @@
 #   hang     a guest that goes silent is killed after --stall, its tasks
 #            dumped by sysrq first, and reported (exit 124)
 #   panic    init exits, the kernel panics, the run fails naming the panic
-#   leak     a kernel without the kref_put in z3fold_free() fails the boot
-#            test with the leak named
+#   leak     a kernel whose z3fold pages are released but never freed
+#            fails the boot test with the leak named
 #
 # Options:
 #   --quick               fast cases only
 #   --real                real boots only
 #   --kernel BZIMAGE      a working kernel for the hang and panic cases
-#   --broken-kernel BZ    a kernel built with break-z3fold-free-kref.patch
+#   --broken-kernel BZ    a kernel built with break-z3fold-release.patch
 #   --build-broken        build that kernel: the pipeline's base (KSRC, or
 #                         Debian's linux-source-6.1) with the break patch as
 #                         its one-patch series, FLAVOUR and OVERLAY as for
