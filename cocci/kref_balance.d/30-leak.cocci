@@ -166,6 +166,36 @@ p1 << init_devm.p1;
 @@
 INIT_OWNED.add(key(p1[0]))
 
+// An init call that only sets a count (HOLLOW_INITS), or a configfs
+// init given a literal name short enough to be copied into the item:
+// nothing to leak.
+@init_hollow depends on !collect@
+identifier iw : script:python() { iw in HOLLOW_INITS };
+position p1;
+@@
+iw@p1(...)
+
+@script:python@
+p1 << init_hollow.p1;
+@@
+INIT_HOLLOW.add(key(p1[0]))
+
+@init_hollow_named depends on !collect@
+identifier iw =~ "^config_(group|item)_init_type_name$";
+expression E;
+constant char[] C;
+position p1;
+@@
+iw@p1(E, C, ...)
+
+@script:python@
+p1 << init_hollow_named.p1;
+C << init_hollow_named.C;
+@@
+name = str(C).strip()
+if re.match(r'^"[^"\\]*"$', name) and len(name) - 2 < CONFIGFS_INLINE_NAME:
+    INIT_HOLLOW.add(key(p1[0]))
+
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
 expression E2, E3;
