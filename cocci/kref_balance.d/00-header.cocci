@@ -158,6 +158,10 @@ DEFINED = set()
 # referenced object.  Only believed when the function puts what it got on
 # some path (name fallback: Moderate at best).
 GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
+# Accessors named like getters: pci_get_drvdata(), usb_get_intfdata(),
+# i2c_get_clientdata(), dev_get_platdata() return a pointer a driver
+# stored, and take no reference.
+ACCESSOR_RE = re.compile(r"_get_(drv|intf|client|plat)data$")
 
 
 def by_name(name):
@@ -170,7 +174,8 @@ def rget(name):
     """Calls whose result carries a reference: returning getters known by
     their body, or named like one when no body is known."""
     return wrap("rget", name) or \
-        (by_name(name) and bool(GETNAME_RE.search(name)))
+        (by_name(name) and bool(GETNAME_RE.search(name)) and
+         not ACCESSOR_RE.search(name))
 
 
 def fallback(name):
