@@ -98,9 +98,17 @@ def deleted_at(t, f, e, p, dl):
     k = (norm(t), str(f))
     fns = DELETED.setdefault(k, {})
     fn = str(p.current_element)
-    if fn not in fns or int(p.line) < int(fns[fn].line):
+    if key(p) not in RELINKED and \
+            (fn not in fns or int(p.line) < int(fns[fn].line)):
         fns[fn] = p
     CANDS.append((t, str(f), e, p, dl))
+
+
+# Deletes of an entry the function itself linked earlier on the path (a
+# register function undoing its add on an error path, a hand-made move):
+# they say nothing of another function's delete of the entry, which
+# runs on the entries that stayed linked.
+RELINKED = set()
 
 
 # Entries a function got from its caller (a parameter, a cast, field or
@@ -229,7 +237,8 @@ def poisoned(t, f, e, p, dl):
         return
     if k not in TESTED:
         fn = str(p.current_element)
-        if (fn, str(e)) not in FROMPARAM or key(p) in ASSERTED:
+        if (fn, str(e)) not in FROMPARAM or key(p) in ASSERTED or \
+                key(p) in RELINKED:
             return
         others = sorted((q for (g, q) in DELETED.get(k, {}).items() if g != fn),
                         key=lambda q: int(q.line))
@@ -289,6 +298,7 @@ DELETED.clear()
 del CANDS[:]
 FROMPARAM.clear()
 ASSERTED.clear()
+RELINKED.clear()
 FINDINGS.clear()
 FIX.clear()
 del COLLECTED[:]
@@ -509,6 +519,23 @@ dl@p(&E->f)
 p << found_linked.p;
 @@
 ASSERTED.add(key(p[0]))
+
+// Deletes of an entry this function added to a list before, on the path.
+@relinked depends on !collect disable ptr_to_array exists@
+expression E, H;
+identifier f;
+identifier al =~ "^(h?list_add(_tail)?(_rcu)?|hlist_add_(head|before|behind)(_rcu)?|list_move(_tail)?)$";
+identifier dl =~ "^h?list_del(_rcu)?$";
+position p;
+@@
+al(&E->f, ...)
+...
+dl@p(&E->f)
+
+@script:python@
+p << relinked.p;
+@@
+RELINKED.add(key(p[0]))
 
 // list_del() of such a field, after which some path keeps the poisoned
 // entry: it is not added again, re-initialised, freed or passed on.
