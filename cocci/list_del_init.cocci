@@ -618,18 +618,23 @@ dl@p(&E->f);
  del2@p2(&E->f, ...)
 )
 
-// A list_head pointer deleted, then tested or deleted again on the path.
+// A list_head pointer deleted, then tested or deleted again on the path;
+// not through a loop that makes it its cursor (list_for_each_safe(pos,
+// n, h): the next turn, or a second loop, is of another entry).
 @bad_ptr depends on !collect exists@
 idexpression struct list_head *P;
 identifier dl =~ "^list_del(_rcu)?$";
 identifier use =~ "^(list_empty|list_empty_careful|list_del|list_del_init|list_move|list_move_tail)$";
 expression E2, H;
+iterator it;
+statement S;
 position p, p2;
 @@
 dl@p(P);
 ... when != \( list_add(P, H) \| list_add_tail(P, H) \| list_add_rcu(P, H) \| list_add_tail_rcu(P, H) \)
     when != \( list_move(P, H) \| list_move_tail(P, H) \| INIT_LIST_HEAD(P) \)
     when != P = E2
+    when != it(P, ...) S
 use@p2(P, ...)
 
 @script:python@
