@@ -18,11 +18,12 @@
 #   --quick               fast cases only
 #   --real                real boots only
 #   --kernel BZIMAGE      a working kernel for the hang and panic cases
-#   --broken-kernel BZ    a kernel built with break-z3fold-release.patch
+#   --broken-kernel BZ    a kernel of the 6.1.y series with
+#                         break-z3fold-release.patch on top
 #   --build-broken        build that kernel: the pipeline's base (KSRC, or
-#                         Debian's linux-source-6.1) with the break patch as
-#                         its one-patch series, FLAVOUR and OVERLAY as for
-#                         make check, output in WORK/pipeline
+#                         Debian's linux-source-6.1) with the series and
+#                         the break patch, FLAVOUR and OVERLAY as for make
+#                         check, output in WORK/pipeline
 #   --flavour F           kconfigs/F.config for that build (default debug)
 #   --work DIR            builds and logs (default $O/test-boot)
 #   -h, --help            this text
