@@ -570,6 +570,16 @@ def after_condput(fn, obj, line):
     return any(c < line for c in CONDPUT.get((fn, obj), ()))
 
 
+def fell_off(p1, n):
+    """Line n of p1's file is the closing brace of p1's function, which
+    returns a value: the return spatch puts there is only reached out of
+    a loop without exit (while (1), for (;;)), that is, never."""
+    callee(p1)
+    src = _SRC.get(p1.file) or []
+    return 0 < n <= len(src) and src[n - 1].rstrip() == "}" and \
+        fn_of(p1) not in VOIDFN
+
+
 def leak_tier(p1, obj, lines, kinds):
     """Confidence of a leak, by the shape that found it, and the returns
     it names; None when it is not reported."""
@@ -578,7 +588,8 @@ def leak_tier(p1, obj, lines, kinds):
     if (fn, root(obj)) in FROMPARAM:
         # a field of the caller's object: the caller's state
         mine = (fn, root(obj))
-    lines = set(n for n in lines if not after_condput(fn, str(obj), n))
+    lines = set(n for n in lines if not after_condput(fn, str(obj), n) and
+                not fell_off(p1, n))
     if not lines:
         return (None, lines)
     if "ignored" in kinds:
