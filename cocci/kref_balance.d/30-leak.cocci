@@ -99,23 +99,25 @@ if key(p1[0]) not in BEFORE:
 // object is in the hierarchy it was added to, and whoever removes it
 // puts it (through a pointer stored before the call, or the parent's
 // teardown): a return on that path, even after a later step failed, is
-// no leak, unless the path calls the wrapper again (the next turn of a
-// loop, whose failure path is the same return).
+// no leak, unless the path calls the wrapper again on the same object
+// (the next turn of a loop, whose failure path is the same return); a
+// call on another object (the next loop's cache->kobj after mem->kobj)
+// says nothing of this one.
 
 @init_ok depends on !collect exists@
-expression R, E5;
+expression R, E5, X;
 identifier iw : script:python() { wrap("init", iw) };
 statement S;
 position p1, p2;
 @@
 (
- R = iw@p1(...);
+ R = iw@p1(X, ...);
  ... when != R = E5
  if (\( R \| R < 0 \| R != 0 \| unlikely(R) \| WARN_ON(R) \)) S
 |
- if (\( iw@p1(...) \| iw@p1(...) < 0 \| iw@p1(...) != 0 \)) S
+ if (\( iw@p1(X, ...) \| iw@p1(X, ...) < 0 \| iw@p1(X, ...) != 0 \)) S
 )
-... when != iw(...)
+... when != iw(X, ...)
     when any
 return@p2 ...;
 

@@ -27,5 +27,5 @@ int boot_widgets_register(struct nobj *parent)
 	return 0;
 }
 
-// expect: 20:10-29: [Low] kref leak in boot_widgets_register(): reference on 'boot_widgets [ i ]' taken by nobj_setup_and_link() is neither put nor handed off before the return at lines 22, 26, 27
+// expect: 20:10-29: [Low] kref leak in boot_widgets_register(): reference on 'boot_widgets [ i ]' taken by nobj_setup_and_link() is neither put nor handed off before the return at line 22
 // expect: 24:9-28: [Low] kref leak in boot_widgets_register(): reference on 'board.console' taken by nobj_setup_and_link() is neither put nor handed off before the return at line 26
