@@ -9,6 +9,7 @@
 expression E : script:python() { not E.lstrip().startswith("&") };
 expression E2, E3;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier kgw : script:python() { wrap("kget", kgw) };
@@ -67,6 +68,7 @@ position p1, p2;
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
@@ -202,6 +204,7 @@ if re.match(r'^"[^"\\]*"$', name) and len(name) - 2 < CONFIGFS_INLINE_NAME:
 expression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier iw : script:python() { wrap("init", iw) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
@@ -232,6 +235,7 @@ position p1, p2;
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S

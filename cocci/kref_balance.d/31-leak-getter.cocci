@@ -22,6 +22,7 @@ MANAGED.add(key(p[0]))
 local idexpression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -47,6 +48,7 @@ E = rg@p1(...);
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
@@ -81,6 +83,7 @@ rg_leak(p1[0], p2[0], E, rg)
 local idexpression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -114,6 +117,7 @@ E = rg@p1(...);
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
@@ -147,6 +151,7 @@ rg_leak(p1[0], p2[0], E, rg)
 identifier E;
 expression E2, E3;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -172,6 +177,7 @@ T E = rg@p1(...);
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
@@ -206,6 +212,7 @@ rg_leak(p1[0], p2[0], E, rg)
 identifier E;
 expression E2, E3;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -239,6 +246,7 @@ T E = rg@p1(...);
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S

@@ -5,6 +5,7 @@
 local idexpression E;
 expression E2, X;
 identifier f, g, h, i, fc;
+identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier rg : script:python() { wrap("rget", rg) };
@@ -45,6 +46,7 @@ position p1, p2;
     when != E = E2
     when != E2 = E
     when != E2 = (T)E
+    when != E2->h = pc(..., E, ...)
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
@@ -65,6 +67,7 @@ position p1, p2;
      when != E = E2
      when != E2 = E
      when != E2 = (T)E
+     when != E2->h = pc(..., E, ...)
      when != E2 = &E->h
      when != E2 = &E->h.i
      when != if (E) S
@@ -86,6 +89,7 @@ position p1, p2;
      when != E = E2
      when != E2 = E
      when != E2 = (T)E
+     when != E2->h = pc(..., E, ...)
      when != E2 = &E->h
      when != E2 = &E->h.i
      when != if (E) S
