@@ -94,6 +94,22 @@ record
 expect_evidence "flip of a case no record names: both patches named" 1 \
 	'case case_c passes at patch 1/3 \(0001-fix-a.patch\) and fails again at patch 2/3 \(0002-break-c.patch\)'
 
+# --- a pass on the base that a second boot does not repeat was luck
+edit_base sed -i 's/case_c=ok /case_c=flaky /' "$KSRC_DIR/mm/z3fold.c"
+run_case base-luck
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "fix b" "$(ktap case_b=fail case_b=ok)"
+series_add "c still racy" "$(ktap case_c=flaky case_c=fail)"
+series_add "c settled" "$(ktap case_c=fail case_c=ok)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b" \
+	"0003-c-still-racy.patch none: x" "0004-c-settled.patch none: y"
+record
+expect_evidence "a base pass not repeated: the flip is listed, not failed" 0 \
+	'# case case_c fails at patch 3/4 \(0003-c-still-racy.patch\) after passing at patch 2/4'
+assert "... after the base booted again and failed it" \
+	grep -q '# p0 again: case_c fail' "$SCRATCH/last.log"
+edit_base sed -i 's/case_c=flaky /case_c=ok /' "$KSRC_DIR/mm/z3fold.c"
+
 # --- a case that fails on the base may flip until a later patch settles it
 edit_base sed -i 's/KTAP: case_a=fail case_b=fail case_c=ok /KTAP: case_a=ok case_b=ok case_c=fail /' \
 	"$KSRC_DIR/mm/z3fold.c"

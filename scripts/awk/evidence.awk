@@ -15,9 +15,11 @@
 # died (the guest died in this case: the first case missing from a boot
 # that did not finish) or - (no result).
 #
-# Prints TAP on stdout; writes the matrix to the file `matrix` and the
-# first error, one line, to the file `first`.
-# Variables: n, matrix, first.
+# Prints TAP on stdout; writes the matrix to the file `matrix`, the
+# first error, one line, to the file `first`, and, when `flips` is set,
+# the cases no record names that passed on the base and failed later to
+# that file, one a line (evidence.sh boots the base again for them).
+# Variables: n, matrix, first, flips.
 
 FNR == NR {
 	patch[$1] = $2
@@ -140,6 +142,8 @@ function check_flips(c,    j, r) {
 			continue
 		if (result(0, c) == "ok") {
 			error(j, "case " c " passes at " prefix(j - 1) " and " says(r) " again at " prefix(j))
+			if (flips != "")
+				print c > flips
 			return
 		}
 		flaky[c] = flaky[c] sprintf("# case %s %s at %s after passing at %s (it fails on the base too: a race a later patch settles, or a regression; read its log)\n", c, says(r), prefix(j), prefix(j - 1))
