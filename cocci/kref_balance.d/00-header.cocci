@@ -247,6 +247,15 @@ def handoff_member(name):
     return handoff(name) and not STORE_RE.search(name)
 
 
+# Calls that return what they are given as another type or packed with
+# flag bits: storing their result in a field stores the object.
+CONVERSION_RE = re.compile(r"^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$")
+
+
+def conversion(name):
+    return bool(CONVERSION_RE.search(name))
+
+
 # Freeing the object outright ends it, whatever its count said.
 KFREE_RE = re.compile(r"^(kv?|v)free(_sensitive)?$|^kmem_cache_free$")
 
@@ -269,16 +278,22 @@ def keeps_alive(name):
 _SRC = {}
 
 
-def callee(p):
-    """Name of the identifier at position p (the called function)."""
-    lines = _SRC.get(p.file)
+def source(path):
+    """The lines of a checked file, read once."""
+    lines = _SRC.get(path)
     if lines is None:
         try:
-            with open(p.file, errors="replace") as fh:
+            with open(path, errors="replace") as fh:
                 lines = fh.read().split("\n")
         except OSError:
             lines = []
-        _SRC[p.file] = lines
+        _SRC[path] = lines
+    return lines
+
+
+def callee(p):
+    """Name of the identifier at position p (the called function)."""
+    lines = source(p.file)
     try:
         text = lines[int(p.line) - 1][int(p.column):]
     except (IndexError, ValueError):
@@ -297,8 +312,7 @@ WRAPPER_MAX_LINES = 20
 def small(p):
     """True if the function at p ends (a "}" in column 0) within
     WRAPPER_MAX_LINES lines."""
-    callee(p)
-    lines = _SRC.get(p.file) or []
+    lines = source(p.file)
     start = int(p.line) - 1
     for i in range(start, min(len(lines), start + WRAPPER_MAX_LINES + 1)):
         if lines[i].startswith("}"):
@@ -316,8 +330,7 @@ PUTNAME_RE = re.compile(r"(?<!in)(?<!out)put|unref|deref|release|drop|free"
 
 def is_static(p):
     """The definition at p is static (looked up in the source text)."""
-    callee(p)
-    lines = _SRC.get(p.file) or []
+    lines = source(p.file)
     i = int(p.line) - 1
     if i >= len(lines):
         return False
@@ -419,8 +432,7 @@ def in_a_row(p1, p2):
     drop two references on purpose (the lookup's and the list's)."""
     if p1.file != p2.file or int(p2.line) <= int(p1.line):
         return False
-    callee(p1)
-    lines = _SRC.get(p1.file) or []
+    lines = source(p1.file)
     first, last = int(p1.line) - 1, int(p2.line) - 1
     text = "\n".join([lines[first][int(p1.column):]] +
                       lines[first + 1:last] +
@@ -574,8 +586,7 @@ def fell_off(p1, n):
     """Line n of p1's file is the closing brace of p1's function, which
     returns a value: the return spatch puts there is only reached out of
     a loop without exit (while (1), for (;;)), that is, never."""
-    callee(p1)
-    src = _SRC.get(p1.file) or []
+    src = source(p1.file)
     return 0 < n <= len(src) and src[n - 1].rstrip() == "}" and \
         fn_of(p1) not in VOIDFN
 

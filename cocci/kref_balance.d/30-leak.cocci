@@ -9,7 +9,7 @@
 expression E : script:python() { not E.lstrip().startswith("&") };
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier kgw : script:python() { wrap("kget", kgw) };
@@ -204,7 +204,7 @@ if re.match(r'^"[^"\\]*"$', name) and len(name) - 2 < CONFIGFS_INLINE_NAME:
 expression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier iw : script:python() { wrap("init", iw) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };

@@ -22,7 +22,7 @@ MANAGED.add(key(p[0]))
 local idexpression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -83,7 +83,7 @@ rg_leak(p1[0], p2[0], E, rg)
 local idexpression E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -151,7 +151,7 @@ rg_leak(p1[0], p2[0], E, rg)
 identifier E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
@@ -212,7 +212,7 @@ rg_leak(p1[0], p2[0], E, rg)
 identifier E;
 expression E2, E3;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };

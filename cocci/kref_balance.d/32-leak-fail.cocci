@@ -5,7 +5,7 @@
 local idexpression E;
 expression E2, X;
 identifier f, g, h, i, fc;
-identifier pc =~ "^(to_[a-z0-9_]+|ptr_pack_bits|container_of)$";
+identifier pc : script:python() { conversion(pc) };
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier rg : script:python() { wrap("rget", rg) };
