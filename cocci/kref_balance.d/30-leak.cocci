@@ -438,7 +438,9 @@ WORKPUT.clear()
 // queue_work() and schedule_work() return false, and take nothing over,
 // when the work was already pending.  A hand-off attempted only when a
 // condition holds ("if (c && !queue_work(...)) put(x)") leaks when it
-// does not.  A work item initialised on the path (before the reference
+// does not.  A reference stored on the way (in a field, by cmpxchg())
+// belongs to where it went: the next run of the work takes it from there.
+// A work item initialised on the path (before the reference
 // was taken or after: a new request's work item) cannot be pending, nor
 // can one queued after the function won a test_and_set_bit() (a
 // "needs work" flag the work function clears once it runs): only one
@@ -493,15 +495,17 @@ p2 << qw_cancelled.p2;
 QGUARD.add(key(p2[0]))
 
 @leak_qw depends on !collect disable ptr_to_array exists@
-expression E, E3;
+expression E, E2, E3;
 identifier f, g, i;
 identifier gw : script:python() { wrap("get", gw) };
 identifier tgw : script:python() { wrap("tryget", tgw) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
+identifier hf : script:python() { handoff(hf) };
 identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
 identifier iw =~ "^INIT_(DELAYED_)?WORK";
 statement S;
+type T;
 position p1, p2;
 @@
 (
@@ -522,6 +526,9 @@ position p1, p2;
     when != pw(&E)
     when != pw(..., &E->f, ...)
     when != kpw(&E->f, ...)
+    when != hf(..., E, ...)
+    when != E2 = E
+    when != E2 = (T)E
     when != iw(...)
     when != qw(...)
 (
