@@ -474,6 +474,20 @@ CANCEL_PUTS = set()
 UNLINK_RE = re.compile(r"^((h|ll)?list_del|list_lru_del|rb_erase|idr_remove"
                        r"|xa_erase|radix_tree_delete|rhashtable_remove)")
 GETCAND = []
+# Second-level get candidates: {function: the get wrappers it calls}.
+GET_VIA = {}
+
+
+def first_level(name):
+    """A candidate of this file that takes its reference with kref_get(),
+    kref_get_unless_zero() or kref_init() itself."""
+    return any(k != "get2" and str(f) == str(name) for (k, f, p) in GETCAND)
+
+
+def get_candidate(name):
+    """A function of this file that takes a reference on its first
+    parameter with kref_get() (not yet checked for keeping it)."""
+    return any(k == "get" and str(f) == str(name) for (k, f, p) in GETCAND)
 FROMPARAM = set()
 # (function, object, P): the object taken straight from P (fromparam_*)
 FROMPARAM_OF = set()
@@ -726,6 +740,7 @@ DEVRES_OWNED.clear()
 INIT_ERR_AFTER.clear()
 MANAGED.clear()
 del GETCAND[:]
+GET_VIA.clear()
 CALLBACKS.clear()
 PRIOR.clear()
 NOFREE_PUTS.clear()

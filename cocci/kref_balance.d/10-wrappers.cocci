@@ -119,6 +119,29 @@ p << w_tryget.p;
 @@
 GETCAND.append(("tryget", fn, p[0]))
 
+// Second level, still by body: a function whose body calls a get wrapper
+// on its first parameter is a candidate too, checked like the first level
+// below: usb_anchor_urb() calls usb_get_urb() and links the urb into the
+// anchor's list, so the reference it takes is the anchor's.
+@w_get2 disable ptr_to_array@
+identifier fn, P, f;
+identifier gw : script:python() { wrap("get", gw) or get_candidate(gw) };
+type T;
+position p;
+@@
+fn@p(T *P, ...) {
+<+... \( gw(P, ...) \| gw(&P->f, ...) \) ...+>
+}
+
+@script:python@
+fn << w_get2.fn;
+gw << w_get2.gw;
+p << w_get2.p;
+@@
+if not wrap("get", fn) and not get_candidate(fn):
+    GETCAND.append(("get2", fn, p[0]))
+    GET_VIA.setdefault(str(fn), set()).add(str(gw))
+
 // Init wrappers: a function that sets the count of an object it is given
 // with kref_init() (kobject_init(), through kobject_init_and_add()) leaves
 // its caller holding that first reference, whether it failed or not.
@@ -146,7 +169,7 @@ GETCAND.append(("init", fn, p[0]))
 // Candidates that put, store or hand off their parameter are not get
 // wrappers: the reference they take is not the caller's.
 @w_get_bad disable ptr_to_array@
-identifier cand : script:python() { cand in [c[1] for c in GETCAND] };
+identifier cand : script:python() { first_level(cand) };
 identifier P, f, g;
 identifier hf : script:python() { keeps(hf) };
 type T;
@@ -215,24 +238,53 @@ p << w_consume.p;
 if not wrap("put", fn):
     add_wrapper("consume", fn, p[0])
 
+// A second-level candidate takes its reference through a function that
+// may fail, and puts it or tests the object on its own error paths
+// (scsi_device_get()): only a store or link of what it was given says the
+// reference is not the caller's.
+@w_get2_keeps disable ptr_to_array@
+identifier cand : script:python() { cand in [c[1] for c in GETCAND if c[0] == "get2"] };
+identifier P, f;
+identifier hf : script:python() { handoff(hf) };
+type T;
+expression X, E;
+position pb;
+@@
+cand@pb(T *P, ...) {
+<+...
+(
+ hf(..., P, ...)
+|
+ X = P
+|
+ list_add(&P->f, E)
+|
+ list_add_tail(&P->f, E)
+|
+ hlist_add_head(&P->f, E)
+)
+...+>
+}
+
+@script:python@
+pb << w_get2_keeps.pb;
+@@
+BAD_GET.add(callee(pb[0]))
+
 @script:python addgets@
 @@
 for (kind, fn, p) in GETCAND:
-    if fn not in BAD_GET:
-        add_wrapper(kind, fn, p)
+    if fn in BAD_GET:
+        continue
+    if kind == "get2":
+        # only over a first-level get that keeps its reference for the caller
+        if all(v in BAD_GET for v in GET_VIA[str(fn)]):
+            continue
+        kind = "get"
+    add_wrapper(kind, fn, p)
 
-// Second level, still by body: a function whose body calls a get (put)
-// wrapper on its first parameter is itself a get (put) wrapper.
-
-@w_get2 disable ptr_to_array@
-identifier fn, P, f;
-identifier gw : script:python() { wrap("get", gw) };
-type T;
-position p;
-@@
-fn@p(T *P, ...) {
-<+... \( gw(P, ...) \| gw(&P->f, ...) \) ...+>
-}
+// Second level, still by body: a function whose body calls a put wrapper
+// on its first parameter is itself a put wrapper.
 
 @w_put2 disable ptr_to_array@
 identifier fn, P, f;
@@ -426,13 +478,6 @@ fn << w_initfirst.fn;
 p << w_initfirst.p;
 @@
 add_wrapper("initput", fn, p[0])
-
-@script:python@
-fn << w_get2.fn;
-p << w_get2.p;
-@@
-if not wrap("get", fn) and fn not in BAD_GET:
-    add_wrapper("get", fn, p[0])
 
 @script:python@
 fn << w_put2.fn;
