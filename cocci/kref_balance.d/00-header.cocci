@@ -224,11 +224,13 @@ HANDOFF_RE = re.compile(
     r"|^(add|mod)_timer|^timer_reduce|^hrtimer_start|^tasklet_(hi_)?schedule"
     r"|^irq_work_queue|^llist_add|^btree_insert|^kfifo_put|^fd_install")
 
-# Calls whose name says that they keep the object passed to them.
+# Calls whose name says that they keep the object passed to them; "start"
+# only as a verb with its object after it (qla2x00_start_sp(), not
+# pci_resource_start()).
 VERB_RE = re.compile(
     r"(^|_)(add|attach|insert|install|enqueue|queue|push|link|store"
     r"|register|submit|schedule|publish|assign|set|bind|hold|own|transfer"
-    r"|track|hash|enlist)(_|$)")
+    r"|track|hash|enlist)(_|$)|(^|_)start_")
 
 
 def handoff(name):
