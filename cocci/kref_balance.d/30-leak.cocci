@@ -130,6 +130,46 @@ p2 << init_ok.p2;
 INIT_OK.add((key(p1[0]), key(p2[0])))
 INIT_TESTED.add(key(p1[0]))
 
+// A pointer to the member taken before the init call ("dev = &x->dev",
+// then device_initialize(&x->dev), as __nd_btt_create() does) is the
+// object: a return of it, or a return after a put through it, gives the
+// first reference back.  An alias taken after the call is the leak
+// rule's own exclusion (E2 = &E->h).
+
+@init_alias depends on !collect@
+identifier A, f;
+expression E;
+type T;
+@@
+(
+ A = &E->f;
+|
+ T *A = &E->f;
+)
+
+@init_alias_ok depends on !collect exists@
+identifier init_alias.A, init_alias.f;
+expression init_alias.E;
+identifier iw : script:python() { wrap("init", iw) };
+identifier pw : script:python() { leakput(pw) };
+position p1, p2;
+@@
+iw@p1(&E->f, ...)
+...
+(
+ pw(..., A, ...);
+ ...
+ return@p2 ...;
+|
+ return@p2 A;
+)
+
+@script:python@
+p1 << init_alias_ok.p1;
+p2 << init_alias_ok.p2;
+@@
+INIT_OK.add((key(p1[0]), key(p2[0])))
+
 // An init call on an object reached from a global (a static device, a
 // slot of a global table): the object outlives the function and some
 // teardown it does not show may put it.  Such leaks are only Low.
