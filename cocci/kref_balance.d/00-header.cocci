@@ -3,7 +3,8 @@
 ///  - a reference taken with kref_get(), kref_get_unless_zero(), a get
 ///    wrapper, or returned by a getter ("x = foo_lookup(...)") that reaches
 ///    a return on some path without being put, handed off (stored, added
-///    to a list, queued, returned, passed to a function that consumes it)
+///    to a list, queued, returned, passed to a function that consumes it,
+///    also through a pointer converted from it: container_of(), to_*())
 ///    or dropped on the error path;
 ///  - two puts of the same reference on one path;
 ///  - a use of the object after a put that may have freed it, outside the
@@ -564,11 +565,19 @@ def spell(e):
     return re.sub(r"([&*!(])\s+", r"\1", e)
 
 
+# (function, object, return line): returns reached after the object was
+# handed off through a pointer converted from it (24-alias-handoff).
+ALIAS_HANDOFF = set()
+
+
 def leak(p1, p2, obj, kind):
     """Leaks are reported once per reference, naming every leaking return.
     kind: how the reference was taken ("get": kref_get() or a wrapper on
     the object; "rget": a returning getter known by its body; "fallback":
     a call named like one; "failed": a hand-off that can fail)."""
+    if kind != "ignored" and \
+            (fn_of(p1), str(obj), int(p2.line)) in ALIAS_HANDOFF:
+        return
     k = key(p1) + (kind == "ignored",)
     if k not in LEAKS:
         LEAKS[k] = (p1, spell(obj), set(), set())
@@ -743,6 +752,7 @@ INIT_ERR_AFTER.clear()
 MANAGED.clear()
 del GETCAND[:]
 GET_VIA.clear()
+ALIAS_HANDOFF.clear()
 CALLBACKS.clear()
 PRIOR.clear()
 NOFREE_PUTS.clear()

@@ -585,3 +585,41 @@ E << leak_qw.E;
 if key(p1[0]) not in BEFORE and key(p2[0]) not in QGUARD:
     leak(p1[0], p2[0], E, "ignored")
 
+// A returning getter's result is often put after some unrelated work is
+// queued: only a work item of the object itself, or of what it is part
+// of (container_of(), to_*()), says the reference went to the work.
+
+@leak_qw_rg depends on !collect disable ptr_to_array exists@
+local idexpression E;
+identifier A, f, g, h;
+identifier rg : script:python() { wrap("rget", rg) };
+identifier pc : script:python() { conversion(pc) };
+identifier pw : script:python() { leakput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+identifier qw =~ "^(queue|schedule|kthread_queue)_(delayed_)?work(_on)?$";
+position p1, p2;
+@@
+E = rg@p1(...);
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != kpw(&E->f, ...)
+    when != qw(...)
+(
+ qw@p2(..., &E->h, ...);
+|
+ A = pc(..., E, ...);
+ ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+     when != pw(..., E, ...)
+     when != kpw(&E->f, ...)
+     when != qw(...)
+ qw@p2(..., &A->h, ...);
+)
+
+@script:python@
+p1 << leak_qw_rg.p1;
+p2 << leak_qw_rg.p2;
+E << leak_qw_rg.E;
+@@
+if key(p2[0]) not in QGUARD:
+    leak(p1[0], p2[0], E, "ignored")
+

@@ -1,0 +1,36 @@
+// ---------------------------------------------------------------------------
+// Hand-offs through a converted pointer: "entry = container_of(res, ...)"
+// (or to_*()) is the object res is part of, so queueing entry->work or
+// linking entry->node hands the reference on res over, as the same call
+// on a member of res would (vmci_dbell_host_context_notify() queues the
+// doorbell's work for the resource it looked up).  The returns reached
+// after such a call are no leak of the object; whether the queueing could
+// fail is the ignored-queue shape's question.
+
+@alias_handoff depends on !collect exists@
+expression E;
+identifier A, h, i;
+identifier pc : script:python() { conversion(pc) };
+identifier hff : script:python() { handoff_member(hff) };
+type T;
+position p2;
+@@
+(
+ A = pc(..., E, ...);
+|
+ T *A = pc(..., E, ...);
+)
+...
+(
+ hff(..., &A->h, ...)
+|
+ hff(..., &A->h.i, ...)
+)
+...
+return@p2 ...;
+
+@script:python@
+E << alias_handoff.E;
+p2 << alias_handoff.p2;
+@@
+ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
