@@ -478,7 +478,9 @@ WORKPUT.clear()
 // queue_work() and schedule_work() return false, and take nothing over,
 // when the work was already pending.  A hand-off attempted only when a
 // condition holds ("if (c && !queue_work(...)) put(x)") leaks when it
-// does not.  A reference stored on the way (in a field, by cmpxchg())
+// does not.  A function that puts the object after queueing (on every
+// path) took the reference for itself, not for the work.  A reference
+// stored on the way (in a field, by cmpxchg())
 // belongs to where it went: the next run of the work takes it from there.
 // A work item initialised on the path (before the reference
 // was taken or after: a new request's work item) cannot be pending, nor
@@ -576,6 +578,12 @@ position p1, p2;
 |
  if@p2 (E3 && !qw(...)) S
 )
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != pw(&E)
+    when != pw(..., &E->f, ...)
+    when != kpw(&E->f, ...)
+return ...;
 
 @script:python@
 p1 << leak_qw.p1;
@@ -614,6 +622,10 @@ E = rg@p1(...);
      when != qw(...)
  qw@p2(..., &A->h, ...);
 )
+... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != pw(..., E, ...)
+    when != kpw(&E->f, ...)
+return ...;
 
 @script:python@
 p1 << leak_qw_rg.p1;
