@@ -480,13 +480,12 @@ WORKPUT.clear()
 // condition holds ("if (c && !queue_work(...)) put(x)") leaks when it
 // does not.  A function that puts the object after queueing (on every
 // path) took the reference for itself, not for the work.  A reference
-// stored on the way (in a field, by cmpxchg())
-// belongs to where it went: the next run of the work takes it from there.
-// A work item initialised on the path (before the reference
-// was taken or after: a new request's work item) cannot be pending, nor
-// can one queued after the function won a test_and_set_bit() (a
-// "needs work" flag the work function clears once it runs): only one
-// caller queues it.  Nor can one whose cancel_work() or
+// stored on the way (in a field, by cmpxchg()) belongs to where it went:
+// the next run of the work takes it from there.  A work item initialised
+// on the path (before the reference was taken or after: a new request's
+// work item) cannot be pending, nor can one queued after the function won
+// a test_and_set_bit() (a "needs work" flag the work function clears once
+// it runs): only one caller queues it.  Nor can one whose cancel_work() or
 // cancel_delayed_work() just failed, the reference taken only then: the
 // timer idiom "if (!cancel_delayed_work(&w)) hold(x); schedule...(&w)"
 // (the caller's lock keeps others from queueing it in between).
