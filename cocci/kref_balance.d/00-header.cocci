@@ -481,16 +481,12 @@ GETCAND = []
 GET_VIA = {}
 
 
-def first_level(name):
-    """A candidate of this file that takes its reference with kref_get(),
-    kref_get_unless_zero() or kref_init() itself."""
-    return any(k != "get2" and str(f) == str(name) for (k, f, p) in GETCAND)
-
-
-def get_candidate(name):
-    """A function of this file that takes a reference on its first
-    parameter with kref_get() (not yet checked for keeping it)."""
-    return any(k == "get" and str(f) == str(name) for (k, f, p) in GETCAND)
+def candidate(name, *kinds):
+    """A function of this file collected as a candidate of one of KINDS
+    (get, tryget, init: by its own kref_get(), kref_get_unless_zero() or
+    kref_init(); get2: through a get wrapper), not yet checked for
+    keeping the reference it takes."""
+    return any(k in kinds and str(f) == str(name) for (k, f, p) in GETCAND)
 FROMPARAM = set()
 # (function, object, P): the object taken straight from P (fromparam_*)
 FROMPARAM_OF = set()

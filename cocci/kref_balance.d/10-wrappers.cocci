@@ -125,7 +125,7 @@ GETCAND.append(("tryget", fn, p[0]))
 // anchor's list, so the reference it takes is the anchor's.
 @w_get2 disable ptr_to_array@
 identifier fn, P, f;
-identifier gw : script:python() { wrap("get", gw) or get_candidate(gw) };
+identifier gw : script:python() { wrap("get", gw) or candidate(gw, "get") };
 type T;
 position p;
 @@
@@ -138,7 +138,7 @@ fn << w_get2.fn;
 gw << w_get2.gw;
 p << w_get2.p;
 @@
-if not wrap("get", fn) and not get_candidate(fn):
+if not wrap("get", fn) and not candidate(fn, "get"):
     GETCAND.append(("get2", fn, p[0]))
     GET_VIA.setdefault(str(fn), set()).add(str(gw))
 
@@ -169,7 +169,7 @@ GETCAND.append(("init", fn, p[0]))
 // Candidates that put, store or hand off their parameter are not get
 // wrappers: the reference they take is not the caller's.
 @w_get_bad disable ptr_to_array@
-identifier cand : script:python() { first_level(cand) };
+identifier cand : script:python() { candidate(cand, "get", "tryget", "init") };
 identifier P, f, g;
 identifier hf : script:python() { keeps(hf) };
 type T;
@@ -243,7 +243,7 @@ if not wrap("put", fn):
 // (scsi_device_get()): only a store or link of what it was given says the
 // reference is not the caller's.
 @w_get2_keeps disable ptr_to_array@
-identifier cand : script:python() { cand in [c[1] for c in GETCAND if c[0] == "get2"] };
+identifier cand : script:python() { candidate(cand, "get2") };
 identifier P, f;
 identifier hf : script:python() { handoff(hf) };
 type T;
