@@ -136,24 +136,20 @@ INIT_TESTED.add(key(p1[0]))
 // first reference back.  An alias taken after the call is the leak
 // rule's own exclusion (E2 = &E->h).
 
-@init_alias depends on !collect@
+@init_alias_ok depends on !collect exists@
 identifier A, f;
 expression E;
+identifier iw : script:python() { wrap("init", iw) };
+identifier pw : script:python() { leakput(pw) };
 type T;
+position p1, p2;
 @@
 (
  A = &E->f;
 |
  T *A = &E->f;
 )
-
-@init_alias_ok depends on !collect exists@
-identifier init_alias.A, init_alias.f;
-expression init_alias.E;
-identifier iw : script:python() { wrap("init", iw) };
-identifier pw : script:python() { leakput(pw) };
-position p1, p2;
-@@
+...
 iw@p1(&E->f, ...)
 ...
 (
