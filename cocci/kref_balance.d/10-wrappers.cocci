@@ -680,12 +680,13 @@ fn << w_ownref.fn;
 OWNREF.add(fn)
 
 // Functions of this file that keep an object given to them: they put it,
-// store it in a list or in a structure.
+// store it in a list or in a structure (also in a slot of an array member:
+// fb->base.obj[0] = obj).
 @w_keep depends on !collect disable ptr_to_array@
 identifier fn, P, f;
 identifier hf : script:python() { handoff(hf) };
 type T;
-expression X;
+expression X, I;
 @@
 fn(..., T *P, ...) {
 <+...
@@ -695,6 +696,12 @@ fn(..., T *P, ...) {
  hf(..., &P->f, ...)
 |
  X->f = P
+|
+ X.f = P
+|
+ X->f[I] = P
+|
+ X.f[I] = P
 )
 ...+>
 }
@@ -705,6 +712,25 @@ fn << w_keep.fn;
 if fn not in OWNREF:
     if not anyput(fn):
         KEEPONLY.add(fn)
+    LOCAL["consume"].add(fn)
+
+// Second level: a constructor that passes what it is given to a keeper of
+// this file (psb_framebuffer_create() gives obj to psb_framebuffer_init(),
+// which stores it in the new framebuffer) keeps it too.
+@w_keep2 depends on !collect disable ptr_to_array@
+identifier fn, P;
+identifier kf : script:python() { kf in KEEPONLY };
+type T;
+@@
+fn(..., T *P, ...) {
+<+... kf(..., P, ...) ...+>
+}
+
+@script:python@
+fn << w_keep2.fn;
+@@
+if fn not in OWNREF and not anyput(fn):
+    KEEPONLY.add(fn)
     LOCAL["consume"].add(fn)
 
 // Release callbacks named in this file, for the lock check.
