@@ -544,6 +544,10 @@ def emit(rule, p, msg, secs=(), tier="Moderate"):
 
 
 LEAKS = {}
+# (p1, object, the structure it is stored in, line of its kfree()): the
+# stored-then-freed shape, reported by flush() once the conditional puts
+# of the file are known.
+FREED = []
 RGFUNCS = set()
 GIVES = set()
 PUTS = set()
@@ -673,6 +677,13 @@ def flush():
         if not more:
             break
         FROMPARAM.update(more)
+    for (p1, obj, x, line) in FREED:
+        # "if (x && !IS_ERR(x)) put(x)" before the kfree(): the path that
+        # skips it is the one where the lookup failed
+        if not after_condput(fn_of(p1), str(obj), line):
+            emit("kref leak", p1,
+                 "reference on '%s' taken by %s() is stored in '%s', which is freed at line %d without putting it"
+                 % (spell(obj), callee(p1), x, line), tier="Moderate")
     for (p1, obj, lines, kinds) in LEAKS.values():
         (tier, lines) = leak_tier(p1, obj, lines, kinds)
         if tier is None:
@@ -704,6 +715,7 @@ def flush():
                 cocci.print_secs(title, [q])
     FINDINGS.clear()
     LEAKS.clear()
+    FREED.clear()
     RGFUNCS.clear()
     GIVES.clear()
     PUTS.clear()

@@ -382,9 +382,7 @@ E << leak_keeper_freed.E;
 X << leak_keeper_freed.X;
 @@
 if (fn_of(p1[0]), str(X)) in ALLOCATED:
-    emit("kref leak", p1[0],
-         "reference on '%s' taken by %s() is stored in '%s', which is freed at line %s without putting it"
-         % (spell(E), callee(p1[0]), X, p2[0].line), tier="Moderate")
+    FREED.append((p1[0], E, X, int(p2[0].line)))
 
 // A work function whose object holds a reference for the queued work
 // (the queuer took it, as __set_chan_timer() does): a function that puts

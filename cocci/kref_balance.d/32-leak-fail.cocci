@@ -125,7 +125,8 @@ p << errret.p;
 @@
 ERRRET.add((p[0].file, int(p[0].line)))
 
-// Conditional puts of a pointer that may be NULL: "if (x) put(x);".
+// Conditional puts of a pointer that may be NULL or an error: "if (x)
+// put(x);", "if (x && !IS_ERR(x)) put(x);" (acrn_irqfd_assign()).
 @condput depends on !collect disable ptr_to_array@
 idexpression E;
 identifier f;
@@ -133,7 +134,7 @@ identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 position pc;
 @@
-if@pc (\(E\|E != NULL\|!IS_ERR_OR_NULL(E)\)) {
+if@pc (\(E\|E != NULL\|!IS_ERR_OR_NULL(E)\|!IS_ERR(E)\|E && !IS_ERR(E)\|!IS_ERR(E) && E\)) {
  ... when any
 (
  pw(..., E, ...);
