@@ -134,6 +134,8 @@ def anyput(name):
 # Functions of this file that only keep what they are given (store it,
 # queue it, link it): consumers for a hand-off, but they put nothing.
 KEEPONLY = set()
+# The second-level ones (constructors that pass it to one of the above).
+KEEP2 = set()
 
 
 def realput(name):
@@ -755,6 +757,7 @@ for k in KINDS:
     LOCAL[k].clear()
 BAD_GET.clear()
 KEEPONLY.clear()
+KEEP2.clear()
 DEVRES_OWNED.clear()
 INIT_ERR_AFTER.clear()
 MANAGED.clear()

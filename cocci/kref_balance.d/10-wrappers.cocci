@@ -714,16 +714,20 @@ if fn not in OWNREF:
         KEEPONLY.add(fn)
     LOCAL["consume"].add(fn)
 
-// Second level: a constructor that passes what it is given to a keeper of
-// this file (psb_framebuffer_create() gives obj to psb_framebuffer_init(),
-// which stores it in the new framebuffer) keeps it too.
-@w_keep2 depends on !collect disable ptr_to_array@
+// Second level: a constructor (it returns a pointer) that passes what it
+// is given to a keeper of this file keeps it too: psb_framebuffer_create()
+// gives obj to psb_framebuffer_init(), which stores it in the new
+// framebuffer.  Not any function: fsi_master_scan() gives its master to
+// the slaves it creates as a back pointer, which takes nothing over.
+@w_keep2 depends on !collect disable ptr_to_array exists@
 identifier fn, P;
 identifier kf : script:python() { kf in KEEPONLY };
-type T;
+type T, T2;
 @@
-fn(..., T *P, ...) {
-<+... kf(..., P, ...) ...+>
+T2 *fn(..., T *P, ...) {
+... when any
+kf(..., P, ...)
+... when any
 }
 
 @script:python@
@@ -731,7 +735,28 @@ fn << w_keep2.fn;
 @@
 if fn not in OWNREF and not anyput(fn):
     KEEPONLY.add(fn)
+    KEEP2.add(fn)
     LOCAL["consume"].add(fn)
+
+// Such a constructor that also puts what it is given on a path (its error
+// path: rpc_new_client() puts the xprt switch when it fails) consumes it:
+// its caller holds nothing after a failed call either.
+@w_keep2_put depends on !collect disable ptr_to_array exists@
+identifier fn : script:python() { str(fn) in KEEP2 };
+identifier P;
+identifier pw : script:python() { wrap("put", pw) };
+type T, T2;
+@@
+T2 *fn(..., T *P, ...) {
+... when any
+pw(..., P, ...)
+... when any
+}
+
+@script:python@
+fn << w_keep2_put.fn;
+@@
+KEEPONLY.discard(fn)
 
 // Release callbacks named in this file, for the lock check.
 @cb depends on !collect@

@@ -1,6 +1,7 @@
 // Hand-offs that failed: a keeper that returned NULL, or queue_work() and
 // friends returning false (the work was already queued), did not take the
-// reference over; the branch that knows it still owns it.
+// reference over; the branch that knows it still owns it.  Not a keeper
+// that puts what it is given when it fails (rpc_new_client()).
 @leak_fail depends on !collect disable ptr_to_array exists@
 local idexpression E;
 expression E2, X;
@@ -12,6 +13,7 @@ identifier rg : script:python() { wrap("rget", rg) };
 identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
+identifier kf : script:python() { (keeps(kf) or leakput(kf)) and not realput(kf) };
 identifier hff : script:python() { handoff_member(hff) };
 identifier qw =~ "^(queue|schedule|mod)_(delayed_)?work(_on)?$";
 expression fp;
@@ -51,7 +53,7 @@ position p1, p2;
     when != E2 = &E->h.i
     when != if (E) S
 (
- X = \( pw(..., E, ...) \| hf(..., E, ...) \);
+ X = kf(..., E, ...);
  if (\(!X\|X == NULL\|IS_ERR(X)\|IS_ERR_OR_NULL(X)\)) {
  ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
      when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
