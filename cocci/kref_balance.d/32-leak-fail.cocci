@@ -1,7 +1,10 @@
 // Hand-offs that failed: a keeper that returned NULL, or queue_work() and
 // friends returning false (the work was already queued), did not take the
-// reference over; the branch that knows it still owns it.  Not a keeper
-// that puts what it is given when it fails (rpc_new_client()).
+// reference over; the branch that knows it still owns it.  Not a callee
+// that puts what it is given even when it fails: a consumer of the tree
+// (of_find_matching_node() puts its "from" node whatever it finds), a
+// constructor of the file that puts it on its error path
+// (rpc_new_client()).
 @leak_fail depends on !collect disable ptr_to_array exists@
 local idexpression E;
 expression E2, X;
