@@ -134,7 +134,8 @@ def anyput(name):
 # Functions of this file that only keep what they are given (store it,
 # queue it, link it): consumers for a hand-off, but they put nothing.
 KEEPONLY = set()
-# The second-level ones (constructors that pass it to one of the above).
+# The second-level ones (constructors that pass it to one of the above),
+# with the parameter they keep: (function, parameter).
 KEEP2 = set()
 
 
@@ -680,9 +681,11 @@ def flush():
             break
         FROMPARAM.update(more)
     for (p1, obj, x, line) in FREED:
-        # "if (x && !IS_ERR(x)) put(x)" before the kfree(): the path that
-        # skips it is the one where the lookup failed
-        if not after_condput(fn_of(p1), str(obj), line):
+        # "if (x && !IS_ERR(x)) put(x)" between the get and the kfree():
+        # the path that skips it is the one where the lookup failed (a
+        # goto past that put to the kfree() is not told apart)
+        conds = CONDPUT.get((fn_of(p1), str(obj)), ())
+        if not any(int(p1.line) < c < line for c in conds):
             emit("kref leak", p1,
                  "reference on '%s' taken by %s() is stored in '%s', which is freed at line %d without putting it"
                  % (spell(obj), callee(p1), x, line), tier="Moderate")

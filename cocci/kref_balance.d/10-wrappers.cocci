@@ -732,17 +732,20 @@ kf(..., P, ...)
 
 @script:python@
 fn << w_keep2.fn;
+P << w_keep2.P;
 @@
 if fn not in OWNREF and not anyput(fn):
     KEEPONLY.add(fn)
-    KEEP2.add(fn)
+    KEEP2.add((fn, P))
     LOCAL["consume"].add(fn)
 
-// Such a constructor that also puts what it is given on a path (its error
+// Such a constructor that also puts what it keeps on a path (its error
 // path: rpc_new_client() puts the xprt switch when it fails) consumes it:
-// its caller holds nothing after a failed call either.
+// its caller holds nothing after a failed call either.  A put of its
+// first parameter already made it a consumer (w_put2): this is for the
+// others, as rpc_new_client(args, xps, ...) is.
 @w_keep2_put depends on !collect disable ptr_to_array exists@
-identifier fn : script:python() { str(fn) in KEEP2 };
+identifier fn : script:python() { any(k == fn for (k, _) in KEEP2) };
 identifier P;
 identifier pw : script:python() { wrap("put", pw) };
 type T, T2;
@@ -755,8 +758,10 @@ pw(..., P, ...)
 
 @script:python@
 fn << w_keep2_put.fn;
+P << w_keep2_put.P;
 @@
-KEEPONLY.discard(fn)
+if (fn, P) in KEEP2:
+    KEEPONLY.discard(fn)
 
 // Release callbacks named in this file, for the lock check.
 @cb depends on !collect@

@@ -3,7 +3,8 @@
  * A constructor of this file that keeps the object it is given (stores it
  * in what it builds, through an init helper) and puts it when it fails
  * consumes it on every path: its caller owns nothing after a failed call
- * either (rpc_create_xprt() and rpc_new_client()).
+ * either (rpc_create_xprt() and rpc_new_client(), which takes the object
+ * after another parameter).
  */
 #include "include/foo.h"
 
@@ -21,7 +22,7 @@ static void foo_client_attach(struct foo_client *c, struct foo *f)
 	c->backing = f;
 }
 
-static struct foo_client *foo_client_new(struct foo *f, int flags)
+static struct foo_client *foo_client_new(int flags, struct foo *f)
 {
 	struct foo_client *c;
 
@@ -69,7 +70,7 @@ struct foo_client *foo_client_create(int id, int flags)
 	f = foo_backing_alloc(id);
 	if (!f)
 		return ERR_PTR(-ENOMEM);
-	c = foo_client_new(f, flags);
+	c = foo_client_new(flags, f);
 	if (IS_ERR(c))
 		return c;
 	c->flags |= 1;
