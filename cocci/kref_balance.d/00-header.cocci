@@ -606,8 +606,9 @@ def leaky(fn):
 CONDPUT = {}
 
 
-def after_condput(fn, obj, line):
-    return any(c < line for c in CONDPUT.get((fn, obj), ()))
+def after_condput(fn, obj, line, since=0):
+    """A conditional put of obj in fn before line (and after line since)."""
+    return any(since < c < line for c in CONDPUT.get((fn, obj), ()))
 
 
 def fell_off(p1, n):
@@ -684,8 +685,7 @@ def flush():
         # "if (x && !IS_ERR(x)) put(x)" between the get and the kfree():
         # the path that skips it is the one where the lookup failed (a
         # goto past that put to the kfree() is not told apart)
-        conds = CONDPUT.get((fn_of(p1), str(obj)), ())
-        if not any(int(p1.line) < c < line for c in conds):
+        if not after_condput(fn_of(p1), str(obj), line, int(p1.line)):
             emit("kref leak", p1,
                  "reference on '%s' taken by %s() is stored in '%s', which is freed at line %d without putting it"
                  % (spell(obj), callee(p1), x, line), tier="Moderate")
