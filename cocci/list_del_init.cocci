@@ -14,6 +14,10 @@
 /// after the delete the entry is neither added to a list again,
 /// re-initialised, returned, stored, nor passed to a function whose name
 /// says that it frees, puts or queues it (kfree, put_page, ..._add, ...).
+/// A walk whose whole body is list_del() of its cursor's entry drops
+/// the entries it takes off: when another function of the file deletes
+/// the same member of an entry its caller hands it (an unregister), the
+/// entry's owner deletes it again after the walk, and both are reported.
 /// Not reported: a field the file also uses as a list head (its
 /// list_empty() tests are about the head), and a guard in a teardown
 /// function (..._release, _destroy, _free, _fini, _dtor) that is the
@@ -121,6 +125,10 @@ RELINKED = set()
 # is linked (list_is_first()) can.
 FROMPARAM = set()
 ASSERTED = set()
+# Deletes that are the whole body of a walk over a list: the walk takes
+# each entry off and drops it, neither freeing it nor handing it on, so
+# the entries live on with whoever linked them.
+DRAINED = set()
 
 
 def judge():
@@ -240,6 +248,9 @@ def poisoned(t, f, e, p, dl):
         return
     if k not in TESTED:
         fn = str(p.current_element)
+        if key(p) in DRAINED:
+            drained(t, f, e, p, dl)
+            return
         if (fn, str(e)) not in FROMPARAM or key(p) in ASSERTED or \
                 key(p) in RELINKED:
             return
@@ -258,6 +269,27 @@ def poisoned(t, f, e, p, dl):
     what = "hlist_unhashed()" if dl.startswith("h") else "list_empty()"
     emit(p, "%s() leaves %s->%s poisoned, but %s.%s is tested with %s at line %s; use %s()"
          % (dl, e, f, norm(t), f, what, q.line, INIT[dl]), [("%s test" % what, q)])
+
+
+def drained(t, f, e, p, dl):
+    """A walk that only takes its entries off, in a file where another
+    function deletes the same member of an entry its caller hands it:
+    that entry's owner deletes it again after the walk (an unregister
+    after a teardown that dropped every registration)."""
+    k = (norm(t), f)
+    fn = str(p.current_element)
+    owners = sorted((q for (t2, f2, e2, q, dl2) in CANDS
+                     if (norm(t2), f2) == k and
+                     str(q.current_element) != fn and
+                     (str(q.current_element), str(e2)) in FROMPARAM and
+                     key(q) not in RELINKED),
+                    key=lambda q: int(q.line))
+    if not owners:
+        return
+    q = owners[0]
+    emit(p, "%s() in a walk that only takes each entry off leaves %s->%s poisoned, but %s() deletes %s.%s of the entry its caller hands it (line %s), and nothing tests it; use %s() or leave the entries to their owners"
+         % (dl, e, f, q.current_element, norm(t), f, q.line, INIT[dl]),
+         [("owner's delete", q)])
 
 
 def emit(p, msg, secs=()):
@@ -302,6 +334,7 @@ del CANDS[:]
 FROMPARAM.clear()
 ASSERTED.clear()
 RELINKED.clear()
+DRAINED.clear()
 FINDINGS.clear()
 FIX.clear()
 del COLLECTED[:]
@@ -522,6 +555,21 @@ dl@p(&E->f)
 p << found_linked.p;
 @@
 ASSERTED.add(key(p[0]))
+
+// Walks whose whole body is the delete of the cursor's entry.
+@drain depends on !collect disable ptr_to_array@
+expression E, E2, H;
+identifier f;
+identifier dl =~ "^h?list_del(_rcu)?$";
+iterator name list_for_each_entry_safe;
+position p;
+@@
+list_for_each_entry_safe(E, E2, H, f) { dl@p(&E->f); }
+
+@script:python@
+p << drain.p;
+@@
+DRAINED.add(key(p[0]))
 
 // Deletes of an entry this function added to a list before, on the path.
 @relinked depends on !collect disable ptr_to_array exists@
