@@ -796,6 +796,24 @@ p << lastref.p;
 @@
 LASTREF.add(key(p[0]))
 
+// The same with the test's result kept in a variable and tested later
+// ("dead = refcount_dec_and_test(&x->ref); trace(...); if (dead) ...").
+@lastref_var depends on collect@
+identifier fn;
+idexpression V;
+identifier rf =~ "(dec_and_test|dec_and_lock|dec_and_mutex_lock|sub_and_test|^kref_put|^refcount_dec)";
+statement S1, S2;
+position p;
+@@
+fn@p(...) {
+<+... V = rf(...); ... if (<+... V ...+>) S1 else S2 ...+>
+}
+
+@script:python@
+p << lastref_var.p;
+@@
+LASTREF.add(key(p[0]))
+
 @static_fn depends on collect@
 identifier fn;
 type T;

@@ -72,6 +72,22 @@ void pending_put(struct pending_cmd *cmd)
 	pending_free(cmd);
 }
 
+/*
+ * Deletes the command only with its last reference, the test's result
+ * kept for after the trace.
+ */
+void pending_release(struct pending_cmd *cmd)
+{
+	bool last;
+
+	last = refcount_dec_and_test(&cmd->refs);
+	trace_cmd_release(cmd);
+	if (last) {
+		list_del(&cmd->list);
+		pending_free(cmd);
+	}
+}
+
 /* Deletes the first command it is given, links the second. */
 void pending_replace(struct pending_cmd *old, struct pending_cmd *new)
 {

@@ -17,6 +17,7 @@ struct pending_cmd {
 	struct hlist_node hnode;
 	void *param;
 	int ref;
+	refcount_t refs;
 	int opcode;
 };
 
@@ -29,6 +30,7 @@ void pending_stop_timer(struct pending_cmd *cmd);
 int pending_register(struct hub *hub, struct pending_cmd *cmd);
 void pending_unregister(struct pending_cmd *cmd);
 void pending_put(struct pending_cmd *cmd);
+void pending_release(struct pending_cmd *cmd);
 void pending_replace(struct pending_cmd *old, struct pending_cmd *new);
 void pending_unhash(struct pending_cmd *cmd);
 struct pending_cmd *pending_next(struct hub *hub, struct pending_cmd *cmd);
