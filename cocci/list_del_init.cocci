@@ -152,6 +152,11 @@ UNLINKS = []
 LINKS = []
 STATIC = set()
 LASTREF = set()
+# Functions that return true (or 1) after each delete of a parameter's
+# member, and those that return anything else after one: the first
+# without the second tell their caller whether they deleted.
+RET_TRUE = set()
+RET_OTHER = set()
 
 
 def print_unlinkers():
@@ -162,6 +167,8 @@ def print_unlinkers():
             how = "relink"
         elif key(p) in LASTREF and "init" not in dl:
             how = "lastref"
+        elif key(p) in RET_TRUE and key(p) not in RET_OTHER:
+            how = dl + "+ontrue"
         print("LISTUNLINK %s %d %s %s %s %s %s:%s" % (
             fn, n, f, how, scope(p), t, p.file, p.line))
     for (fn, n, f, t, p) in LINKS:
@@ -170,6 +177,8 @@ def print_unlinkers():
     del LINKS[:]
     STATIC.clear()
     LASTREF.clear()
+    RET_TRUE.clear()
+    RET_OTHER.clear()
 
 
 def scope(p):
@@ -736,7 +745,10 @@ if key(p[0]) != key(p2[0]):
 // (list_del, hlist_del_init...), or "relink" when the function also adds
 // or initialises that member (a register function that deletes only on
 // its error path, a hand-made move), or "lastref" when it deletes only
-// on the last reference (a dec_and_test, a kref_put, a decrement) and
+// on the last reference (a dec_and_test, a kref_put, a decrement), with
+// "+ontrue" after it when the function returns true after each delete of
+// a parameter's member and nothing else after one (its result tells its
+// caller whether it deleted), and
 // "LISTLINK NAME INDEX FIELD SCOPE TYPE FILE:LINE"; SCOPE "static" for a
 // static function (list_del_twice believes it in its file only).
 @unlinker depends on collect disable ptr_to_array@
@@ -813,6 +825,31 @@ fn@p(...) {
 p << lastref_var.p;
 @@
 LASTREF.add(key(p[0]))
+
+// What a function returns after a delete of a parameter's member (the
+// first return on each path after it).
+@ret_after_delete depends on collect disable ptr_to_array exists@
+identifier fn, P, f;
+type T;
+expression R;
+identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu)$";
+position p;
+@@
+fn@p(..., T *P, ...) {
+... when any
+dl(&P->f);
+...
+return R;
+}
+
+@script:python@
+p << ret_after_delete.p;
+R << ret_after_delete.R;
+@@
+if str(R) in ("true", "1"):
+    RET_TRUE.add(key(p[0]))
+else:
+    RET_OTHER.add(key(p[0]))
 
 @static_fn depends on collect@
 identifier fn;

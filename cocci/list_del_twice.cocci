@@ -22,7 +22,11 @@
 /// not a first delete when its body also links the member again (a
 /// register function that deletes only on its own error path, a move by
 /// hand) or deletes only under a last-reference test (a dec_and_test, a
-/// kref_put, "if (--x->ref)"): a put twice is two references.  The
+/// kref_put, "if (--x->ref)", also kept in a variable and tested later):
+/// a put twice is two references.  Nor is a function that returns true
+/// after its delete, and nothing else after it, when the caller leaves
+/// the path if it returns true ("if (lru_gen_del_folio(...)) return;").
+/// The
 /// functions are known by their bodies, from the list the runner's
 /// collecting pass writes (LISTUNLINK and LISTLINK lines of
 /// "list_del_init -D collect" over the tree and the checked files, in the
@@ -63,6 +67,7 @@ LINKS = set()
 FINDINGS = {}
 REPORTED = set()
 MOVED_ON = set()
+LEFT_ON_TRUE = set()
 MODE = set()
 POISON = ("list_del", "list_del_rcu", "hlist_del", "hlist_del_rcu")
 INIT = {"list_del": "list_del_init", "list_del_rcu": "list_del_init_rcu",
@@ -84,8 +89,10 @@ def load_unlinkers(path):
             if len(w) >= 8 and w[0] == "LISTUNLINK":
                 where = os.path.normpath(w[-1].rsplit(":", 1)[0]) \
                     if w[5] == "static" else None
+                (how, _, signal) = w[4].partition("+")
                 UNLINKS.setdefault(w[1], []).append(
-                    (int(w[2]), w[3], w[4], " ".join(w[6:-1]), where))
+                    (int(w[2]), w[3], how, " ".join(w[6:-1]), where,
+                     signal == "ontrue"))
             elif len(w) >= 7 and w[0] == "LISTLINK":
                 LINKS.add(w[1])
 
@@ -94,19 +101,23 @@ if os.environ.get("LIST_TESTED"):
     load_unlinkers(os.environ["LIST_TESTED"])
 
 
-def deletes(name, p, idx, t, first):
+def deletes(name, p, idx, t, first, left_on_true=False):
     """The deletes function name does on its argument at position idx (a
     str, from an "expression list[n]") of structure type t, as seen from
     the file of p: {member: how}.  first: only those that leave the entry
-    poisoned for good.  A function that also links the member (a register
-    function that deletes on its own error path) is neither first nor
-    second delete: the matcher does not know which it does first."""
+    poisoned for good; left_on_true: the caller leaves the path when the
+    call returns true, so a function that returns true after each of its
+    deletes did none on the path that goes on.  A function that also links
+    the member (a register function that deletes on its own error path) is
+    neither first nor second delete: the matcher does not know which it
+    does first."""
     out = {}
-    for (n, f, how, u, where) in UNLINKS.get(name, ()):
+    for (n, f, how, u, where, signal) in UNLINKS.get(name, ()):
         if str(n) != str(idx) or u != norm(t) or \
                 where not in (None, os.path.normpath(p.file)):
             continue
-        if how == "relink" or (first and how not in POISON):
+        if how == "relink" or \
+                (first and (how not in POISON or (signal and left_on_true))):
             continue
         out[f] = how
     return out
@@ -168,6 +179,7 @@ MODE.add("context")
 @@
 REPORTED.clear()
 MOVED_ON.clear()
+LEFT_ON_TRUE.clear()
 
 // "E = a(..., E, ...)": the call deletes the entry E pointed to, and E
 // then points to another (the next buffer): no first delete of E.
@@ -182,6 +194,20 @@ E = a@p(..., E, ...)
 p << moved_on.p;
 @@
 MOVED_ON.add(key(p[0]))
+
+// "if (a(...)) return;": the path that goes on is the one where a()
+// returned false (also goto, break, continue).
+@left_on_true@
+identifier a : script:python() { unlinks(a) };
+identifier l;
+position p;
+@@
+if (a@p(...)) \( return ...; \| goto l; \| break; \| continue; \)
+
+@script:python@
+p << left_on_true.p;
+@@
+LEFT_ON_TRUE.add(key(p[0]))
 
 // A delete, then a second one of the same member on the path, one of them
 // (at least) through a function.  E is a variable, and a path that
@@ -260,7 +286,8 @@ d2 << twice.d2 = "";
 p << twice.p;
 p2 << twice.p2;
 @@
-first = deletes(a, p[0], n, T, True) if a else {str(f): str(dl)}
+first = deletes(a, p[0], n, T, True, key(p[0]) in LEFT_ON_TRUE) \
+    if a else {str(f): str(dl)}
 second = deletes(b, p2[0], m, T, False) if b else {str(g): str(d2)}
 common = sorted(set(first) & set(second))
 if (a or b) and common and key(p[0]) != key(p2[0]) and key(p[0]) not in MOVED_ON:

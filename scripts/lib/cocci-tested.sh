@@ -39,7 +39,7 @@ tested_deletes() {
 tested_rule_prefilter() {
 	case $1 in
 	list_del_twice)
-		printf '%s%s\n' "$(prefilter_of "$1")" "$(awk '$1 == "LISTUNLINK" && $5 ~ /^h?list_del(_rcu)?$/ { print $2 }' "$2" |
+		printf '%s%s\n' "$(prefilter_of "$1")" "$(awk '$1 == "LISTUNLINK" && $5 ~ /^h?list_del(_rcu)?(\+ontrue)?$/ { print $2 }' "$2" |
 			calls_re | sed 's/^./|&/')"
 		;;
 	*) prefilter_of "$1" ;;

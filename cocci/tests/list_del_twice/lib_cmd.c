@@ -88,6 +88,18 @@ void pending_release(struct pending_cmd *cmd)
 	}
 }
 
+/*
+ * Takes the command off its list when no reference is left, and says so
+ * by returning true only then.
+ */
+bool pending_take(struct pending_cmd *cmd)
+{
+	if (cmd->ref)
+		return false;
+	list_del(&cmd->list);
+	return true;
+}
+
 /* Deletes the first command it is given, links the second. */
 void pending_replace(struct pending_cmd *old, struct pending_cmd *new)
 {
