@@ -34,3 +34,27 @@ E << alias_handoff.E;
 p2 << alias_handoff.p2;
 @@
 ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
+
+// Returning the driver data of the object: a lookup that wants a device's
+// driver data ("ptp = pci_get_drvdata(pdev); return ptp;") hands the
+// reference on the device over with it; the data points back to its
+// device, and the caller's put helper puts that (cavium_ptp_get() and
+// cavium_ptp_put()).  The return is excused, not the path: one that sets
+// the variable to an error before the same return without putting the
+// device is not told apart.
+
+@drvdata_return depends on !collect exists@
+expression E, E2;
+idexpression A;
+identifier dd =~ "_get_drvdata$";
+position p2;
+@@
+A = dd(E);
+... when != A = E2
+return@p2 A;
+
+@script:python@
+E << drvdata_return.E;
+p2 << drvdata_return.p2;
+@@
+ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
