@@ -611,6 +611,14 @@ def after_condput(fn, obj, line, since=0):
     return any(since < c < line for c in CONDPUT.get((fn, obj), ()))
 
 
+def looped_condput(fn, obj, p1, n):
+    """Return line n comes before the get at p1, so the path reaches it
+    around a loop, past a conditional put of obj after the get (at the
+    end of the turn: "if (x) put(x);"), on the branch where x is NULL."""
+    return n < int(p1.line) and \
+        any(c > int(p1.line) for c in CONDPUT.get((fn, obj), ()))
+
+
 def fell_off(p1, n):
     """Line n of p1's file is the closing brace of p1's function, which
     returns a value: the return spatch puts there is only reached out of
@@ -629,6 +637,7 @@ def leak_tier(p1, obj, lines, kinds):
         # a field of the caller's object: the caller's state
         mine = (fn, root(obj))
     lines = set(n for n in lines if not after_condput(fn, str(obj), n) and
+                not looped_condput(fn, str(obj), p1, n) and
                 not fell_off(p1, n))
     if not lines:
         return (None, lines)
