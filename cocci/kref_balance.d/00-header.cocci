@@ -98,6 +98,11 @@ DEVM_RE = re.compile(r"^devm_")
 DEVRES_OWNED = set()
 # Init wrappers of this file with an error return after their init call.
 INIT_ERR_AFTER = set()
+# Returns that pass up the failure of an init call that left nothing (and
+# the functions that have one), and the init wrappers with another error
+# return after their init call.
+PASSED_UP = set()
+ERR_NOT_PASSED = set()
 # Calls whose result the callee's own owner puts, by an argument: a
 # device link added without DL_FLAG_STATELESS is managed by the driver
 # core, which deletes it when a driver unbinds (see device_link_add()).
@@ -772,6 +777,8 @@ KEEPONLY.clear()
 KEEP2.clear()
 DEVRES_OWNED.clear()
 INIT_ERR_AFTER.clear()
+PASSED_UP.clear()
+ERR_NOT_PASSED.clear()
 MANAGED.clear()
 del GETCAND[:]
 GET_VIA.clear()

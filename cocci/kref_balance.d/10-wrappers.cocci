@@ -466,6 +466,7 @@ return <+... iw(...) ...+>;
 fn << w_init_returns_init.fn;
 @@
 INIT_ERR_AFTER.add(str(fn))
+ERR_NOT_PASSED.add(str(fn))
 
 @w_initfirst disable ptr_to_array@
 identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) and fn not in INIT_ERR_AFTER };
@@ -476,6 +477,64 @@ int fn@p(...) { ... }
 @script:python@
 fn << w_initfirst.fn;
 p << w_initfirst.p;
+@@
+add_wrapper("initput", fn, p[0])
+
+// Once more, for an init wrapper whose error returns after its init call
+// only pass up the failure of an init call found to be an initput just
+// above: "err = hwrng_init(rng); if (err) return err;" returns where
+// nothing was made (set_current_rng() over hwrng_init(), which fails only
+// before its kref_init()).
+@w_init_passes_up disable ptr_to_array exists@
+identifier fn : script:python() { str(fn) in INIT_ERR_AFTER and not wrap("initput", fn) };
+identifier ipw : script:python() { wrap("initput", ipw) };
+idexpression R;
+position pr;
+@@
+fn(...) {
+... when any
+R = ipw(...);
+if (\( R \| R < 0 \| R != 0 \| unlikely(R) \)) return@pr R;
+... when any
+}
+
+@script:python@
+fn << w_init_passes_up.fn;
+pr << w_init_passes_up.pr;
+@@
+PASSED_UP.add(key(pr[0]))
+PASSED_UP.add(str(fn))
+
+@w_init_err_not_passed disable ptr_to_array exists@
+identifier fn : script:python() { str(fn) in PASSED_UP and not wrap("initput", fn) };
+identifier iw : script:python() { wrap("init", iw) };
+expression E;
+position pr;
+@@
+fn(...) {
+... when any
+\( iw(...) \| kref_init(...) \)
+... when any
+return@pr E;
+}
+
+@script:python@
+fn << w_init_err_not_passed.fn;
+E << w_init_err_not_passed.E;
+pr << w_init_err_not_passed.pr;
+@@
+if str(E).strip() != "0" and key(pr[0]) not in PASSED_UP:
+    ERR_NOT_PASSED.add(str(fn))
+
+@w_initfirst2 disable ptr_to_array@
+identifier fn : script:python() { str(fn) in PASSED_UP and not wrap("initput", fn) and str(fn) not in ERR_NOT_PASSED };
+position p;
+@@
+int fn@p(...) { ... }
+
+@script:python@
+fn << w_initfirst2.fn;
+p << w_initfirst2.p;
 @@
 add_wrapper("initput", fn, p[0])
 

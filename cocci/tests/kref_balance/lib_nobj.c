@@ -35,6 +35,34 @@ int nobj_setup_and_link(struct nobj *n, struct nobj *parent, const char *name)
 	return 0;
 }
 
+/* Fails only before its init call: an initput. */
+static int nobj_setup_checked(struct nobj *n)
+{
+	if (!n->name)
+		return -EINVAL;
+	kref_init(&n->kref);
+	n->parent = NULL;
+	return 0;
+}
+
+/*
+ * Passes up the failure of nobj_setup_checked(), which leaves nothing to
+ * put, and fails in no other way (set_current_rng() of hw_random): an
+ * initput too.
+ */
+static struct nobj __rcu *nobj_current;
+
+int nobj_make_current(struct nobj *n)
+{
+	int err;
+
+	err = nobj_setup_checked(n);
+	if (err)
+		return err;
+	rcu_assign_pointer(nobj_current, n);
+	return 0;
+}
+
 struct nobj *nobj_hold(struct nobj *n)
 {
 	if (n)
@@ -238,6 +266,10 @@ struct widget *widget_create_managed(struct device *dev, int level)
 // expect-wrapper: init widget_publish
 // expect-wrapper: initput widget_publish
 // expect-wrapper: init widget_prepare
+// expect-wrapper: init nobj_setup_checked
+// expect-wrapper: initput nobj_setup_checked
+// expect-wrapper: init nobj_make_current
+// expect-wrapper: initput nobj_make_current
 // expect-wrapper: init widget_setup_checked
 // expect-wrapper: initput widget_setup_checked
 // expect-wrapper: init widget_publish_named
