@@ -4,7 +4,8 @@
 ///    wrapper, or returned by a getter ("x = foo_lookup(...)") that reaches
 ///    a return on some path without being put, handed off (stored, added
 ///    to a list, queued, returned, passed to a function that consumes it,
-///    also through a pointer converted from it: container_of(), to_*())
+///    also through a pointer converted from it: container_of(), to_*(),
+///    or returned as its driver data: x = pci_get_drvdata(pdev); return x;)
 ///    or dropped on the error path;
 ///  - two puts of the same reference on one path;
 ///  - a use of the object after a put that may have freed it, outside the
