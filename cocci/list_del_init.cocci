@@ -14,7 +14,8 @@
 /// after the delete the entry is neither added to a list again,
 /// re-initialised, returned, stored, nor passed to a function whose name
 /// says that it frees, puts or queues it (kfree, put_page, ..._add, ...).
-/// A walk whose whole body is list_del() of its cursor's entry drops
+/// A list_for_each_entry_safe() walk whose whole body is list_del() of
+/// its cursor's entry (list_del_rcu()) drops
 /// the entries it takes off: when another function of the file deletes
 /// the same member of an entry its caller hands it (an unregister), the
 /// entry's owner deletes it again after the walk, and both are reported.
@@ -291,7 +292,7 @@ def drained(t, f, e, p, dl):
                      if (norm(t2), f2) == k and
                      str(q.current_element) != fn and
                      (str(q.current_element), str(e2)) in FROMPARAM and
-                     key(q) not in RELINKED),
+                     key(q) not in ASSERTED and key(q) not in RELINKED),
                     key=lambda q: int(q.line))
     if not owners:
         return
@@ -569,7 +570,7 @@ ASSERTED.add(key(p[0]))
 @drain depends on !collect disable ptr_to_array@
 expression E, E2, H;
 identifier f;
-identifier dl =~ "^h?list_del(_rcu)?$";
+identifier dl =~ "^list_del(_rcu)?$";
 iterator name list_for_each_entry_safe;
 position p;
 @@
@@ -809,16 +810,23 @@ p << lastref.p;
 LASTREF.add(key(p[0]))
 
 // The same with the test's result kept in a variable and tested later
-// ("dead = refcount_dec_and_test(&x->ref); trace(...); if (dead) ...").
-@lastref_var depends on collect@
-identifier fn;
+// ("dead = refcount_dec_and_test(&x->ref); trace(...); if (dead) {
+// ... list_del(&x->link); ... }"): the delete must be in the branch.
+@lastref_var depends on collect disable ptr_to_array@
+identifier fn, P, f;
 idexpression V;
+expression E;
+type T;
 identifier rf =~ "(dec_and_test|dec_and_lock|dec_and_mutex_lock|sub_and_test|^kref_put|^refcount_dec)";
-statement S1, S2;
+identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_rcu)$";
 position p;
 @@
-fn@p(...) {
-<+... V = rf(...); ... if (<+... V ...+>) S1 else S2 ...+>
+fn@p(..., T *P, ...) {
+<+...
+V = rf(...);
+... when != V = E
+if (V) { <+... dl(&P->f) ...+> }
+...+>
 }
 
 @script:python@

@@ -25,9 +25,9 @@
 /// kref_put, "if (--x->ref)", also kept in a variable and tested later):
 /// a put twice is two references.  Nor is a function that returns true
 /// after its delete, and nothing else after it, when the caller leaves
-/// the path if it returns true ("if (lru_gen_del_folio(...)) return;").
-/// The
-/// functions are known by their bodies, from the list the runner's
+/// the path if it returns true ("if (lru_gen_del_folio(...)) return;",
+/// or "continue" to a walk's next entry).  The functions are known by
+/// their bodies, from the list the runner's
 /// collecting pass writes (LISTUNLINK and LISTLINK lines of
 /// "list_del_init -D collect" over the tree and the checked files, in the
 /// file LIST_TESTED names; a static function counts in its own file
@@ -196,13 +196,23 @@ p << moved_on.p;
 MOVED_ON.add(key(p[0]))
 
 // "if (a(...)) return;": the path that goes on is the one where a()
-// returned false (also goto, break, continue).
+// returned false.  So is the rest of a walk's turn after "if (a(..., E,
+// ...)) continue;" on the walk's own cursor E.  Not a goto or a break:
+// the code after the label or the loop may delete the entry again.
 @left_on_true@
 identifier a : script:python() { unlinks(a) };
-identifier l;
+expression E, E2, H;
+identifier m;
+iterator name list_for_each_entry, list_for_each_entry_safe;
 position p;
 @@
-if (a@p(...)) \( return ...; \| goto l; \| break; \| continue; \)
+(
+ if (a@p(...)) return ...;
+|
+ list_for_each_entry(E, H, m) { <... if (a@p(..., E, ...)) continue; ...> }
+|
+ list_for_each_entry_safe(E, E2, H, m) { <... if (a@p(..., E, ...)) continue; ...> }
+)
 
 @script:python@
 p << left_on_true.p;

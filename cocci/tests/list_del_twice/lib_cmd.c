@@ -100,6 +100,20 @@ bool pending_take(struct pending_cmd *cmd)
 	return true;
 }
 
+/*
+ * Deletes the command whatever the count says; only the free waits for
+ * the last reference.
+ */
+void pending_finish(struct pending_cmd *cmd)
+{
+	bool last;
+
+	list_del(&cmd->list);
+	last = refcount_dec_and_test(&cmd->refs);
+	if (last)
+		pending_free(cmd);
+}
+
 /* Deletes the first command it is given, links the second. */
 void pending_replace(struct pending_cmd *old, struct pending_cmd *new)
 {

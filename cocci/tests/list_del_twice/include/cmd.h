@@ -31,6 +31,7 @@ int pending_register(struct hub *hub, struct pending_cmd *cmd);
 void pending_unregister(struct pending_cmd *cmd);
 void pending_put(struct pending_cmd *cmd);
 void pending_release(struct pending_cmd *cmd);
+void pending_finish(struct pending_cmd *cmd);
 bool pending_take(struct pending_cmd *cmd);
 void pending_replace(struct pending_cmd *old, struct pending_cmd *new);
 void pending_unhash(struct pending_cmd *cmd);
