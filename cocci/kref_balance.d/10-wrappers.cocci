@@ -482,17 +482,18 @@ add_wrapper("initput", fn, p[0])
 
 // Once more, for an init wrapper whose error returns after its init call
 // only pass up the failure of an init call found to be an initput just
-// above: "err = hwrng_init(rng); if (err) return err;" returns where
-// nothing was made (set_current_rng() over hwrng_init(), which fails only
-// before its kref_init()).
+// above, the first init call on the path: "err = hwrng_init(rng); if
+// (err) return err;" returns where nothing was made (set_current_rng()
+// over hwrng_init(), which fails only before its kref_init()).
 @w_init_passes_up disable ptr_to_array exists@
 identifier fn : script:python() { str(fn) in INIT_ERR_AFTER and not wrap("initput", fn) };
 identifier ipw : script:python() { wrap("initput", ipw) };
+identifier iw : script:python() { wrap("init", iw) };
 idexpression R;
 position pr;
 @@
 fn(...) {
-... when any
+... when != \( iw(...) \| kref_init(...) \)
 R = ipw(...);
 if (\( R \| R < 0 \| R != 0 \| unlikely(R) \)) return@pr R;
 ... when any

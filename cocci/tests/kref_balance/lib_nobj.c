@@ -63,6 +63,37 @@ int nobj_make_current(struct nobj *n)
 	return 0;
 }
 
+/*
+ * Passes up the failure of nobj_setup_checked() too, but the node was set
+ * up before that call, or fails in another way after it: init wrappers
+ * whose failure leaves the caller a reference.
+ */
+int nobj_make_current_again(struct nobj *n)
+{
+	int err;
+
+	nobj_setup_fields(n);
+	err = nobj_setup_checked(n);
+	if (err)
+		return err;
+	rcu_assign_pointer(nobj_current, n);
+	return 0;
+}
+
+int nobj_make_current_named(struct nobj *n, const char *name)
+{
+	int err;
+
+	err = nobj_setup_checked(n);
+	if (err)
+		return err;
+	n->name = kstrdup(name, GFP_KERNEL);
+	if (!n->name)
+		return -ENOMEM;
+	rcu_assign_pointer(nobj_current, n);
+	return 0;
+}
+
 struct nobj *nobj_hold(struct nobj *n)
 {
 	if (n)
@@ -270,6 +301,8 @@ struct widget *widget_create_managed(struct device *dev, int level)
 // expect-wrapper: initput nobj_setup_checked
 // expect-wrapper: init nobj_make_current
 // expect-wrapper: initput nobj_make_current
+// expect-wrapper: init nobj_make_current_again
+// expect-wrapper: init nobj_make_current_named
 // expect-wrapper: init widget_setup_checked
 // expect-wrapper: initput widget_setup_checked
 // expect-wrapper: init widget_publish_named

@@ -27,6 +27,8 @@ void widget_drop(struct widget *w);
 struct widget *widget_find(struct nobj *root, const char *name);
 int nobj_register(struct nobj *n, struct nobj *parent);
 int nobj_make_current(struct nobj *n);
+int nobj_make_current_again(struct nobj *n);
+int nobj_make_current_named(struct nobj *n, const char *name);
 int widget_add(struct widget *w, struct nobj *parent);
 struct widget *devm_widget_find(struct device *dev, struct nobj *root,
 				const char *name);
