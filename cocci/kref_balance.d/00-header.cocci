@@ -577,6 +577,9 @@ def spell(e):
 # (function, object, return line): returns reached after the object was
 # handed off through a pointer converted from it (24-alias-handoff).
 ALIAS_HANDOFF = set()
+# Structure types a function of the file puts a member pointer of (the
+# put helper of a driver data that points back to its device).
+BACKPUT = set()
 
 
 def leak(p1, p2, obj, kind):
@@ -617,12 +620,65 @@ def after_condput(fn, obj, line, since=0):
     return any(since < c < line for c in CONDPUT.get((fn, obj), ()))
 
 
+LOOP_HEAD_RE = re.compile(r"\b(for|while|do)\b|for_each")
+
+
+def loop_around(path, n):
+    """(first, last) lines of the innermost loop body around line n, by
+    the braces of the text (a loop whose body is one statement without
+    braces, or braces in strings, are not seen); None outside loops."""
+    src = source(path)
+    i = n - 1
+    while i > 0:
+        depth = 0
+        opener = None
+        for j in range(i - 1, -1, -1):
+            for ch in reversed(src[j]):
+                if ch == "}":
+                    depth += 1
+                elif ch == "{":
+                    if depth == 0:
+                        opener = j
+                        break
+                    depth -= 1
+            if opener is not None:
+                break
+        if opener is None:
+            return None
+        depth = 0
+        closer = None
+        for j in range(opener, len(src)):
+            for ch in src[j][src[j].index("{") + 1:] if j == opener else src[j]:
+                if ch == "{":
+                    depth += 1
+                elif ch == "}":
+                    if depth == 0:
+                        closer = j
+                        break
+                    depth -= 1
+            if closer is not None:
+                break
+        if closer is None:
+            return None
+        if LOOP_HEAD_RE.search(src[opener]) or \
+                (opener > 0 and src[opener].strip() == "{" and
+                 LOOP_HEAD_RE.search(src[opener - 1])):
+            return (opener + 1, closer + 1)
+        i = opener
+    return None
+
+
 def looped_condput(fn, obj, p1, n):
-    """Return line n comes before the get at p1, so the path reaches it
-    around a loop, past a conditional put of obj after the get (at the
-    end of the turn: "if (x) put(x);"), on the branch where x is NULL."""
-    return n < int(p1.line) and \
-        any(c > int(p1.line) for c in CONDPUT.get((fn, obj), ()))
+    """Return line n comes before the get at p1 in the body of the same
+    loop, which puts obj under a test after the get ("if (x) put(x);"):
+    the path reaches the return around the loop, past that put, on the
+    branch where x is NULL."""
+    g = int(p1.line)
+    if n >= g:
+        return False
+    loop = loop_around(p1.file, n)
+    return loop is not None and loop[0] < g < loop[1] and \
+        any(g < c < loop[1] for c in CONDPUT.get((fn, obj), ()))
 
 
 def fell_off(p1, n):
@@ -784,6 +840,7 @@ MANAGED.clear()
 del GETCAND[:]
 GET_VIA.clear()
 ALIAS_HANDOFF.clear()
+BACKPUT.clear()
 CALLBACKS.clear()
 PRIOR.clear()
 NOFREE_PUTS.clear()

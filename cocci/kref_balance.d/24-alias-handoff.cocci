@@ -37,24 +37,48 @@ ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
 
 // Returning the driver data of the object: a lookup that wants a device's
 // driver data ("ptp = pci_get_drvdata(pdev); return ptp;") hands the
-// reference on the device over with it; the data points back to its
-// device, and the caller's put helper puts that (cavium_ptp_get() and
-// cavium_ptp_put()).  The return is excused, not the path: one that sets
-// the variable to an error before the same return without putting the
-// device is not told apart.
+// reference on the device over with it, when the file has the put that
+// gives it back through the data's pointer to its device (cavium_ptp_get()
+// and cavium_ptp_put(): "pci_dev_put(ptp->pdev)").  The return is excused,
+// not the path: one that sets the variable to an error before the same
+// return without putting the device is not told apart.
+
+@drvdata_backput depends on !collect disable ptr_to_array@
+identifier fn, P, f, g;
+identifier pw : script:python() { leakput(pw) };
+type T;
+@@
+fn(..., T *P, ...) {
+<+... \( pw(P->f, ...) \| pw(&P->f->g, ...) \) ...+>
+}
+
+@script:python@
+T << drvdata_backput.T;
+@@
+BACKPUT.add(" ".join(str(T).split()))
 
 @drvdata_return depends on !collect exists@
 expression E, E2;
-idexpression A;
+type T;
+identifier fn, A;
 identifier dd =~ "_get_drvdata$";
 position p2;
 @@
-A = dd(E);
+T *fn(...) {
+... when any
+(
+ A = dd(E);
+|
+ T *A = dd(E);
+)
 ... when != A = E2
 return@p2 A;
+}
 
 @script:python@
 E << drvdata_return.E;
+T << drvdata_return.T;
 p2 << drvdata_return.p2;
 @@
-ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
+if " ".join(str(T).split()) in BACKPUT:
+    ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
