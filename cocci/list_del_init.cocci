@@ -14,11 +14,11 @@
 /// after the delete the entry is neither added to a list again,
 /// re-initialised, returned, stored, nor passed to a function whose name
 /// says that it frees, puts or queues it (kfree, put_page, ..._add, ...).
-/// A list_for_each_entry_safe() walk whose whole body is list_del() of
-/// its cursor's entry (list_del_rcu()) drops
-/// the entries it takes off: when another function of the file deletes
-/// the same member of an entry its caller hands it (an unregister), the
-/// entry's owner deletes it again after the walk, and both are reported.
+/// A list_for_each_entry_safe() walk whose whole body is list_del() (or
+/// list_del_rcu()) of its cursor's entry drops the entries it takes off:
+/// when another function of the file deletes the same member of an entry
+/// its caller hands it (an unregister), the entry's owner deletes it
+/// again after the walk, and both are reported.
 /// Not reported: a field the file also uses as a list head (its
 /// list_empty() tests are about the head), and a guard in a teardown
 /// function (..._release, _destroy, _free, _fini, _dtor) that is the

@@ -27,8 +27,8 @@
 /// after its delete, and nothing else after it, when the caller leaves
 /// the path if it returns true ("if (lru_gen_del_folio(...)) return;",
 /// or "continue" to a walk's next entry).  The functions are known by
-/// their bodies, from the list the runner's
-/// collecting pass writes (LISTUNLINK and LISTLINK lines of
+/// their bodies, from the list the runner's collecting pass writes
+/// (LISTUNLINK and LISTLINK lines of
 /// "list_del_init -D collect" over the tree and the checked files, in the
 /// file LIST_TESTED names; a static function counts in its own file
 /// only): without that list the rule reports nothing.  Two deletes in the
