@@ -97,13 +97,11 @@ DEVM_RE = re.compile(r"^devm_")
 # Functions of this file that add a devres entry (devres_add(),
 # devm_add_action()): what they make belongs to devres.
 DEVRES_OWNED = set()
-# Init wrappers of this file with an error return after their init call.
-INIT_ERR_AFTER = set()
-# Returns that pass up the failure of an init call that left nothing (and
-# the functions that have one), and the init wrappers with another error
-# return after their init call.
+# Init wrappers of this file with an error return after their init call:
+# {function: positions of those returns}.
+INIT_ERR_AFTER = {}
+# Returns that pass up the failure of an init call that left nothing.
 PASSED_UP = set()
-ERR_NOT_PASSED = set()
 # Calls whose result the callee's own owner puts, by an argument: a
 # device link added without DL_FLAG_STATELESS is managed by the driver
 # core, which deletes it when a driver unbinds (see device_link_add()).
@@ -582,6 +580,11 @@ ALIAS_HANDOFF = set()
 BACKPUT = set()
 
 
+def type_key(t):
+    """A type as spatch prints it, without its spacing."""
+    return " ".join(str(t).split())
+
+
 def leak(p1, p2, obj, kind):
     """Leaks are reported once per reference, naming every leaking return.
     kind: how the reference was taken ("get": kref_get() or a wrapper on
@@ -835,7 +838,6 @@ KEEP2.clear()
 DEVRES_OWNED.clear()
 INIT_ERR_AFTER.clear()
 PASSED_UP.clear()
-ERR_NOT_PASSED.clear()
 MANAGED.clear()
 del GETCAND[:]
 GET_VIA.clear()

@@ -436,37 +436,40 @@ add_wrapper("initput", fn, p[0])
 identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
 identifier iw : script:python() { wrap("init", iw) };
 expression E;
+position pr;
 @@
 fn(...) {
 ... when any
 \( iw(...) \| kref_init(...) \)
 ... when any
-return E;
+return@pr E;
 }
 
 @script:python@
 fn << w_init_err_after.fn;
 E << w_init_err_after.E;
+pr << w_init_err_after.pr;
 @@
 if str(E).strip() != "0":
-    INIT_ERR_AFTER.add(str(fn))
+    INIT_ERR_AFTER.setdefault(str(fn), set()).add(key(pr[0]))
 
 // One that returns what its init call returns (of_mdiobus_register():
 // "return __of_mdiobus_register(...)") fails after the init too.
 @w_init_returns_init disable ptr_to_array exists@
 identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) };
 identifier iw : script:python() { wrap("init", iw) };
+position pr;
 @@
 fn(...) {
 ... when any
-return <+... iw(...) ...+>;
+return@pr <+... iw(...) ...+>;
 }
 
 @script:python@
 fn << w_init_returns_init.fn;
+pr << w_init_returns_init.pr;
 @@
-INIT_ERR_AFTER.add(str(fn))
-ERR_NOT_PASSED.add(str(fn))
+INIT_ERR_AFTER.setdefault(str(fn), set()).add(key(pr[0]))
 
 @w_initfirst disable ptr_to_array@
 identifier fn : script:python() { wrap("init", fn) and not wrap("initput", fn) and fn not in INIT_ERR_AFTER };
@@ -484,7 +487,9 @@ add_wrapper("initput", fn, p[0])
 // only pass up the failure of an init call found to be an initput just
 // above, the first init call on the path: "err = hwrng_init(rng); if
 // (err) return err;" returns where nothing was made (set_current_rng()
-// over hwrng_init(), which fails only before its kref_init()).
+// over hwrng_init(), which fails only before its kref_init()).  It is an
+// initput when every error return w_init_err_after and
+// w_init_returns_init recorded for it is such a return.
 @w_init_passes_up disable ptr_to_array exists@
 identifier fn : script:python() { str(fn) in INIT_ERR_AFTER and not wrap("initput", fn) };
 identifier ipw : script:python() { wrap("initput", ipw) };
@@ -500,35 +505,12 @@ if (\( R \| R < 0 \| R != 0 \| unlikely(R) \)) return@pr R;
 }
 
 @script:python@
-fn << w_init_passes_up.fn;
 pr << w_init_passes_up.pr;
 @@
 PASSED_UP.add(key(pr[0]))
-PASSED_UP.add(str(fn))
-
-@w_init_err_not_passed disable ptr_to_array exists@
-identifier fn : script:python() { str(fn) in PASSED_UP and not wrap("initput", fn) };
-identifier iw : script:python() { wrap("init", iw) };
-expression E;
-position pr;
-@@
-fn(...) {
-... when any
-\( iw(...) \| kref_init(...) \)
-... when any
-return@pr E;
-}
-
-@script:python@
-fn << w_init_err_not_passed.fn;
-E << w_init_err_not_passed.E;
-pr << w_init_err_not_passed.pr;
-@@
-if str(E).strip() != "0" and key(pr[0]) not in PASSED_UP:
-    ERR_NOT_PASSED.add(str(fn))
 
 @w_initfirst2 disable ptr_to_array@
-identifier fn : script:python() { str(fn) in PASSED_UP and not wrap("initput", fn) and str(fn) not in ERR_NOT_PASSED };
+identifier fn : script:python() { str(fn) in INIT_ERR_AFTER and not wrap("initput", fn) and INIT_ERR_AFTER[str(fn)] <= PASSED_UP };
 position p;
 @@
 int fn@p(...) { ... }

@@ -55,7 +55,7 @@ fn(..., T *P, ...) {
 @script:python@
 T << drvdata_backput.T;
 @@
-BACKPUT.add(" ".join(str(T).split()))
+BACKPUT.add(type_key(T))
 
 @drvdata_return depends on !collect exists@
 expression E, E2;
@@ -80,5 +80,5 @@ E << drvdata_return.E;
 T << drvdata_return.T;
 p2 << drvdata_return.p2;
 @@
-if " ".join(str(T).split()) in BACKPUT:
+if type_key(T) in BACKPUT:
     ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
