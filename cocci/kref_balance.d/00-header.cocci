@@ -636,12 +636,12 @@ def loop_around(path, n):
         depth = 0
         opener = None
         for j in range(i - 1, -1, -1):
-            for ch in reversed(src[j]):
-                if ch == "}":
+            for k in range(len(src[j]) - 1, -1, -1):
+                if src[j][k] == "}":
                     depth += 1
-                elif ch == "{":
+                elif src[j][k] == "{":
                     if depth == 0:
-                        opener = j
+                        (opener, col) = (j, k)
                         break
                     depth -= 1
             if opener is not None:
@@ -651,7 +651,7 @@ def loop_around(path, n):
         depth = 0
         closer = None
         for j in range(opener, len(src)):
-            for ch in src[j][src[j].index("{") + 1:] if j == opener else src[j]:
+            for ch in src[j][col + 1:] if j == opener else src[j]:
                 if ch == "{":
                     depth += 1
                 elif ch == "}":
