@@ -12,8 +12,9 @@
 /// and a file of them named by LIST_TESTED is read),
 /// or the same entry is deleted again later on the path, and on some path
 /// after the delete the entry is neither added to a list again,
-/// re-initialised, returned, stored, nor passed to a function whose name
-/// says that it frees, puts or queues it (kfree, put_page, ..._add, ...).
+/// re-initialised, wiped (memset() of the object), returned, stored, nor
+/// passed to a function whose name says that it frees, puts or queues it
+/// (kfree, put_page, ..._add, ...).
 /// A list_for_each_entry_safe() walk whose whole body is list_del() (or
 /// list_del_rcu()) of its cursor's entry drops the entries it takes off:
 /// when another function of the file deletes the same member of an entry
@@ -623,6 +624,7 @@ dl@p(&E->f);
     when != E->f.pprev = E2
     when != fn(..., E, ...)
     when != df(..., &E->g, ...)
+    when != memset(E, ...)
     when != E2 = E
     when != return E;
     when != *E = E2
@@ -650,6 +652,7 @@ dl@p(&E->f.f2);
     when != E->f.f2.pprev = E2
     when != fn(..., E, ...)
     when != df(..., &E->g, ...)
+    when != memset(E, ...)
     when != E2 = E
     when != return E;
     when != *E = E2
