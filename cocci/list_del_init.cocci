@@ -127,6 +127,7 @@ RELINKED = set()
 # found it on the list (an iterator, list_first_entry()) or asserted that it
 # is linked (list_is_first()) can.
 FROMPARAM = set()
+PARAMS = set()
 ASSERTED = set()
 # Deletes that are the whole body of a walk over a list: the walk takes
 # each entry off and drops it, neither freeing it nor handing it on, so
@@ -344,6 +345,7 @@ HEADS.clear()
 DELETED.clear()
 del CANDS[:]
 FROMPARAM.clear()
+PARAMS.clear()
 ASSERTED.clear()
 RELINKED.clear()
 DRAINED.clear()
@@ -463,33 +465,49 @@ HEADS.add((norm(T), str(f)))
 
 // Entries handed in by the caller (the checking runs only, as the next
 // rules up to the deletes).
-@lparam depends on !collect@
-identifier fn, P, E, f, acc;
-type T1, T2;
+@lparam_self depends on !collect@
+identifier fn, P;
+type T1;
 @@
-fn(..., T1 P, ...) {
-<+...
-(
- E = P
-|
- E = (T2)P
-|
- E = P->f
-|
- E = container_of(P, ...)
-|
- E = container_of(&P->f, ...)
-|
- E = acc(P)
-)
-...+>
-}
+fn(..., T1 P, ...) { ... }
 
 @script:python@
-fn << lparam.fn;
-E << lparam.E;
+fn << lparam_self.fn;
+P << lparam_self.P;
 @@
-FROMPARAM.add((str(fn), str(E)))
+FROMPARAM.add((str(fn), str(P)))
+PARAMS.add((str(fn), str(P)))
+
+// Each assignment alone, by position, not as a nest in the function's
+// body: spatch gives up a whole file when such a nest is "reachable by
+// inconsistent control-flow paths" (regmap_noinc_readwrite()).
+@lparam depends on !collect@
+identifier P, E, f, acc;
+type T2;
+position pa;
+@@
+(
+ E@pa = P
+|
+ E@pa = (T2)P
+|
+ E@pa = P->f
+|
+ E@pa = container_of(P, ...)
+|
+ E@pa = container_of(&P->f, ...)
+|
+ E@pa = acc(P)
+)
+
+@script:python@
+P << lparam.P;
+E << lparam.E;
+pa << lparam.pa;
+@@
+fn = str(pa[0].current_element)
+if (fn, str(P)) in PARAMS:
+    FROMPARAM.add((fn, str(E)))
 
 @lparam_decl depends on !collect@
 identifier fn, P, E, f, acc;
@@ -518,18 +536,6 @@ fn << lparam_decl.fn;
 E << lparam_decl.E;
 @@
 FROMPARAM.add((str(fn), str(E)))
-
-@lparam_self depends on !collect@
-identifier fn, P;
-type T1;
-@@
-fn(..., T1 P, ...) { ... }
-
-@script:python@
-fn << lparam_self.fn;
-P << lparam_self.P;
-@@
-FROMPARAM.add((str(fn), str(P)))
 
 // Deletes after a test that the entry is linked (list_is_first() in a
 // WARN_ON()): the function knows it is on the list.
