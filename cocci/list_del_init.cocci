@@ -41,9 +41,11 @@
 //  need the header that defines the outer structure.
 //  Measured on the whole 6.1 tree: 1 of 40 sampled findings true
 //  (cocci/triage/list_del_init-v2-6.1.tsv), 1 of the 27 of them the rule
-//  still reports; an earlier version without the other-function shape,
-//  8 of 32 (list_del_init-6.1.tsv).  The draining-walk shape: 2 of its
-//  4 findings latent true (list_del_init-drain-6.1.tsv).
+//  still reports; a fresh full run at 8e78d7c, 4 of 40 sampled true
+//  (list_del_init-v3-6.1.tsv); an earlier version without the
+//  other-function shape, 8 of 32 (list_del_init-6.1.tsv).  The
+//  draining-walk shape: 2 of its 4 findings latent true
+//  (list_del_init-drain-6.1.tsv).
 // Options: --no-includes --include-headers
 // Keywords: list_del, list_del_init, list_empty, LIST_POISON
 
