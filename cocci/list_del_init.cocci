@@ -12,9 +12,11 @@
 /// and a file of them named by LIST_TESTED is read),
 /// or the same entry is deleted again later on the path, and on some path
 /// after the delete the entry is neither added to a list again,
-/// re-initialised, wiped (memset() of the object), returned, stored, nor
-/// passed to a function whose name says that it frees, puts or queues it
-/// (kfree, put_page, ..._add, ...).
+/// re-initialised, returned, stored, nor passed to a function whose name
+/// says that it frees, puts or queues it (kfree, put_page, ..._add, ...).
+/// Nor is the whole object wiped (memset(E, 0, sizeof(*E))): that would
+/// undo list_del_init() too, so the fix cannot help; whoever uses the
+/// object again must set it up again.  A partial wipe does not count.
 /// A list_for_each_entry_safe() walk whose whole body is list_del() (or
 /// list_del_rcu()) of its cursor's entry drops the entries it takes off:
 /// when another function of the file deletes the same member of an entry
@@ -632,7 +634,7 @@ dl@p(&E->f);
     when != E->f.pprev = E2
     when != fn(..., E, ...)
     when != df(..., &E->g, ...)
-    when != memset(E, ...)
+    when != \( memset(E, 0, sizeof(*E)) \| memset(E, 0, sizeof(T)) \)
     when != E2 = E
     when != return E;
     when != *E = E2
@@ -660,7 +662,7 @@ dl@p(&E->f.f2);
     when != E->f.f2.pprev = E2
     when != fn(..., E, ...)
     when != df(..., &E->g, ...)
-    when != memset(E, ...)
+    when != \( memset(E, 0, sizeof(*E)) \| memset(E, 0, sizeof(T)) \)
     when != E2 = E
     when != return E;
     when != *E = E2

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * A cleanup that asserts the entry is linked, deletes it and then wipes
- * the whole object: nothing poisoned is left for a later list_empty()
- * (whoever uses the object again must initialise it first).
+ * the whole object: list_del_init() would be wiped as well, and whoever
+ * uses the object again must set it up first.
  */
 struct plane {
 	struct list_head head;
@@ -15,6 +15,12 @@ void plane_cleanup(struct plane *pl)
 	list_del(&pl->head);
 	kfree(pl->name);
 	memset(pl, 0, sizeof(*pl));
+}
+
+void plane_reset(struct plane *pl)
+{
+	list_del(&pl->head);
+	memset(pl, 0, sizeof(struct plane));
 }
 
 // expect: none
