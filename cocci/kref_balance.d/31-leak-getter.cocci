@@ -54,6 +54,7 @@ E = rg@p1(...);
     when != if (E) S
     when != !E
     when != E == NULL
+    when != E == 0
     when != E != NULL
     when != IS_ERR(E)
     when != IS_ERR_OR_NULL(E)
@@ -97,7 +98,7 @@ position p1, p2;
 E = rg@p1(...);
 ... when != E
 (
- if (\(!E\|E == NULL\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
+ if (\(!E\|E == NULL\|E == 0\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
 |
  if (!E || E3) S
 |
@@ -123,6 +124,7 @@ E = rg@p1(...);
     when != if (E) S
     when != !E
     when != E == NULL
+    when != E == 0
     when != IS_ERR(E)
     when != IS_ERR_OR_NULL(E)
 (
@@ -183,6 +185,7 @@ T E = rg@p1(...);
     when != if (E) S
     when != !E
     when != E == NULL
+    when != E == 0
     when != E != NULL
     when != IS_ERR(E)
     when != IS_ERR_OR_NULL(E)
@@ -226,7 +229,7 @@ position p1, p2;
 T E = rg@p1(...);
 ... when != E
 (
- if (\(!E\|E == NULL\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
+ if (\(!E\|E == NULL\|E == 0\|unlikely(!E)\|IS_ERR(E)\|unlikely(IS_ERR(E))\|IS_ERR_OR_NULL(E)\)) S
 |
  if (!E || E3) S
 |
@@ -252,6 +255,7 @@ T E = rg@p1(...);
     when != if (E) S
     when != !E
     when != E == NULL
+    when != E == 0
     when != IS_ERR(E)
     when != IS_ERR_OR_NULL(E)
 (
