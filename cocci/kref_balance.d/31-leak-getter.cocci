@@ -56,6 +56,7 @@ E = rg@p1(...);
     when != E == NULL
     when != E == 0
     when != E != NULL
+    when != E != 0
     when != IS_ERR(E)
     when != IS_ERR_OR_NULL(E)
 (
@@ -187,6 +188,7 @@ T E = rg@p1(...);
     when != E == NULL
     when != E == 0
     when != E != NULL
+    when != E != 0
     when != IS_ERR(E)
     when != IS_ERR_OR_NULL(E)
 (

@@ -60,7 +60,7 @@ position p1, p2;
     when != if (E) S
 (
  X = kf(..., E, ...);
- if (\(!X\|X == NULL\|X == 0\|IS_ERR(X)\|IS_ERR_OR_NULL(X)\)) {
+ if (\(!X\|X == NULL\|IS_ERR(X)\|IS_ERR_OR_NULL(X)\)) {
  ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
      when != \( kref_put_mutex(&E->f, ...) \| kref_put_lock(&E->f, ...) \)
      when != pw(..., E, ...)
@@ -142,7 +142,7 @@ identifier pw : script:python() { leakput(pw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 position pc;
 @@
-if@pc (\(E\|E != NULL\|!IS_ERR_OR_NULL(E)\|!IS_ERR(E)\|E && !IS_ERR(E)\|!IS_ERR(E) && E\)) {
+if@pc (\(E\|E != NULL\|E != 0\|!IS_ERR_OR_NULL(E)\|!IS_ERR(E)\|E && !IS_ERR(E)\|!IS_ERR(E) && E\)) {
  ... when any
 (
  pw(..., E, ...);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Old code tests a returned pointer against 0, not NULL: the return on
- * that branch holds nothing.
+ * the "== 0" branch holds nothing, and a put under "!= 0" covers the
+ * rest.
  */
 #include "include/foo.h"
 
@@ -36,6 +37,35 @@ int foo_use_zero_first(struct foo_ctx *ctx, int id)
 	f->state = 2;
 	foo_put(f);
 	return 0;
+}
+
+int foo_use_nonzero(struct foo_ctx *ctx, int id)
+{
+	struct foo *f = foo_create(ctx, id);
+
+	if (f != 0) {
+		f->state = 3;
+		foo_put(f);
+	}
+	return 0;
+}
+
+int foo_shared_exit_nonzero(struct foo_ctx *ctx, int id)
+{
+	struct foo *f;
+	int ret = -ENOENT;
+
+	f = foo_create(ctx, id);
+	if (!f)
+		goto out;
+	ret = -EIO;
+	if (f->state < 0)
+		goto out;
+	ret = f->id;
+out:
+	if (f != 0)
+		foo_put(f);
+	return ret;
 }
 
 // expect: none
