@@ -104,7 +104,9 @@ if key(p1[0]) not in BEFORE:
 // no leak, unless the path calls the wrapper again on the same object
 // (the next turn of a loop, whose failure path is the same return); a
 // call on another object (the next loop's cache->kobj after mem->kobj)
-// says nothing of this one.
+// says nothing of this one.  A put of a member of the object the wrapper
+// set up gives the reference back too: register_virtio_device(&x->vdev)
+// counts in x->vdev.dev, which its callers put.
 
 @init_ok depends on !collect exists@
 expression R, E5, X;
@@ -262,6 +264,7 @@ position p1, p2;
     when != pw(..., E, ...)
     when != pw(&E)
     when != pw(..., &E->f, ...)
+    when != pw(..., &E->f.g, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)
