@@ -56,8 +56,10 @@
 //# or when its release callback does not free the object; two puts in one
 //# straight run of statements; a leak of a reference on an object of the
 //# caller (a parameter, a field of one) except at an error return that
-//# skips the put other paths do.  A reference dropped by a callee that is
-//# neither a wrapper, a consumer nor named like a put is reported.
+//# skips the put other paths do; a leak of a variable whose cleanup class
+//# (__free()) puts.
+//# A reference dropped by a callee that is neither a wrapper, a consumer
+//# nor named like a put is reported.
 //
 // Confidence: High, Moderate, Low (in each message)
 // Copyright: (C) 2026 z3fold-series maintainers
@@ -586,6 +588,41 @@ def type_key(t):
     return " ".join(str(t).split())
 
 
+# (file, function) -> [(line, variable, cleanup class)] of the variables
+# declared with __free() (25-scope-put).
+SCOPE_DECLS = {}
+FREE_ONLY_CLASS = re.compile(r"^(k|kv|v)free(_sensitive)?$")
+
+
+def scope_decl(p, x, cls):
+    SCOPE_DECLS.setdefault((p.file, fn_of(p)), []).append(
+        (int(p.line), x, cls))
+
+
+def scope_var(p1, obj):
+    """The variable a get at p1 on obj stores into, and whether its
+    cleanup class puts it: (name, puts); (obj, False) when obj has no
+    cleanup class.  "__free" is spatch's misreading of the declaration
+    before p1 (the nearest one)."""
+    decls = sorted(SCOPE_DECLS.get((p1.file, fn_of(p1)), []))
+    if obj == "__free":
+        decls = [d for d in decls if d[0] <= int(p1.line)]
+    else:
+        decls = [d for d in decls if d[1] == obj]
+    if not decls:
+        # the class written before the star, which SmPL has no pattern
+        # for (25-scope-put): the line of the get says it
+        lines = source(p1.file)
+        n = int(p1.line)
+        m = re.search(r"__free\((\w+)\)\s*\*\s*(\w+)\s*=",
+                      lines[n - 1] if 0 < n <= len(lines) else "")
+        if not m or m.group(2) != obj:
+            return (obj, False)
+        decls = [(n, obj, m.group(1))]
+    (line, x, cls) = decls[-1]
+    return (x, not FREE_ONLY_CLASS.match(cls))
+
+
 def leak(p1, p2, obj, kind):
     """Leaks are reported once per reference, naming every leaking return.
     kind: how the reference was taken ("get": kref_get() or a wrapper on
@@ -593,6 +630,9 @@ def leak(p1, p2, obj, kind):
     a call named like one; "failed": a hand-off that can fail)."""
     if kind != "ignored" and \
             (fn_of(p1), str(obj), int(p2.line)) in ALIAS_HANDOFF:
+        return
+    (obj, scope_puts) = scope_var(p1, spell(obj))
+    if scope_puts:
         return
     k = key(p1) + (kind == "ignored",)
     if k not in LEAKS:
@@ -867,6 +907,7 @@ WORKLEAK.clear()
 DEFINED.clear()
 VOIDFN.clear()
 STARRED.clear()
+SCOPE_DECLS.clear()
 
 // Functions of this file named like getters, keepers or puts (see rget(),
 // keeps(), leakput()).
