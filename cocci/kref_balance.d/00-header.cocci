@@ -56,8 +56,8 @@
 //# or when its release callback does not free the object; two puts in one
 //# straight run of statements; a leak of a reference on an object of the
 //# caller (a parameter, a field of one) except at an error return that
-//# skips the put other paths do; a leak of a variable whose cleanup class
-//# (__free()) puts.
+//# skips the put other paths do; a return in the branch of a NULL test of
+//# the object; a leak of a variable whose cleanup class (__free()) puts.
 //# A reference dropped by a callee that is neither a wrapper, a consumer
 //# nor named like a put is reported.
 //
@@ -588,6 +588,9 @@ def type_key(t):
     return " ".join(str(t).split())
 
 
+# (function, object, return line): returns in the branch of a NULL test of
+# the object (26-null-return).
+NULL_RET = set()
 # (file, function) -> [(line, variable, cleanup class)] of the variables
 # declared with __free() (25-scope-put).
 SCOPE_DECLS = {}
@@ -632,7 +635,7 @@ def leak(p1, p2, obj, kind):
             (fn_of(p1), str(obj), int(p2.line)) in ALIAS_HANDOFF:
         return
     (obj, scope_puts) = scope_var(p1, spell(obj))
-    if scope_puts:
+    if scope_puts or (fn_of(p1), obj, int(p2.line)) in NULL_RET:
         return
     k = key(p1) + (kind == "ignored",)
     if k not in LEAKS:
@@ -907,6 +910,7 @@ WORKLEAK.clear()
 DEFINED.clear()
 VOIDFN.clear()
 STARRED.clear()
+NULL_RET.clear()
 SCOPE_DECLS.clear()
 
 // Functions of this file named like getters, keepers or puts (see rget(),
