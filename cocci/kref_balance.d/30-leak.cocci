@@ -310,7 +310,12 @@ if not str(E).lstrip().startswith("&") and \
 // message, took a reference for it, and freed the message on an error
 // path).  An error path that frees the object and then puts what it
 // stored through the variable it came from (the "kfree(r); ... out_put:
-// fw_card_put(card)" ladder) leaks nothing.
+// fw_card_put(card)" ladder) leaks nothing, nor does a free after the
+// variable was set again: "ret = sc; sc = NULL; out: kfree(sc);" in
+// sc_alloc() frees nothing on the path that handed sc on.  (A keeper
+// allocated after the get is the usual order, so a new keeper on the
+// next turn of a loop, as in wf_sat_probe(), is still taken for the
+// one that holds the reference.)
 
 @keeper_alloc depends on !collect@
 identifier x, al;
@@ -332,7 +337,7 @@ if ALLOC_RE.match(str(al)):
     ALLOCATED.add((fn_of(p[0]), str(x)))
 
 @leak_keeper_freed depends on !collect disable ptr_to_array exists@
-expression E;
+expression E, E3;
 identifier X, f, g, h;
 identifier gw : script:python() { wrap("get", gw) };
 identifier rg : script:python() { wrap("rget", rg) };
@@ -343,7 +348,7 @@ position p1, p2;
 @@
 (
  X->h = E;
- ...
+ ... when != X = E3
 (
  kref_get@p1(&E->f);
 |
@@ -365,6 +370,7 @@ position p1, p2;
  X->h = E;
 )
 ... when != \( kref_put(&E->f, ...) \| kref_put(&E->f.g, ...) \)
+    when != X = E3
     when != pw(..., E, ...)
     when != pw(&E)
     when != pw(..., X->h, ...)
