@@ -591,39 +591,65 @@ def type_key(t):
 # (function, object, return line): returns in the branch of a NULL test of
 # the object (26-null-return).
 NULL_RET = set()
-# (file, function) -> [(line, variable, cleanup class)] of the variables
-# declared with __free() (25-scope-put).
-SCOPE_DECLS = {}
-FREE_ONLY_CLASS = re.compile(r"^(k|kv|v)free(_sensitive)?$")
 
 
-def scope_decl(p, x, cls):
-    SCOPE_DECLS.setdefault((p.file, fn_of(p)), []).append(
-        (int(p.line), x, cls))
+def null_return(e, stmts, p):
+    """A return at p in the branch of a NULL test of e, after the
+    statements stmts (as spatch prints them): none may set e again."""
+    e = str(e)
+    sets = re.compile(r"(^|[^\w>.])%s\s*=(?!=)" % re.escape(e))
+    if not any(sets.search(str(s)) for s in stmts):
+        NULL_RET.add((fn_of(p), spell(e), int(p.line)))
 
 
-def scope_var(p1, obj):
-    """The variable a get at p1 on obj stores into, and whether its
-    cleanup class puts it: (name, puts); (obj, False) when obj has no
-    cleanup class.  "__free" is spatch's misreading of the declaration
-    before p1 (the nearest one)."""
-    decls = sorted(SCOPE_DECLS.get((p1.file, fn_of(p1)), []))
-    if obj == "__free":
-        decls = [d for d in decls if d[0] <= int(p1.line)]
-    else:
-        decls = [d for d in decls if d[1] == obj]
-    if not decls:
-        # the class written before the star, which SmPL has no pattern
-        # for (25-scope-put): the line of the get says it
-        lines = source(p1.file)
-        n = int(p1.line)
-        m = re.search(r"__free\((\w+)\)\s*\*\s*(\w+)\s*=",
-                      lines[n - 1] if 0 < n <= len(lines) else "")
-        if not m or m.group(2) != obj:
-            return (obj, False)
-        decls = [(n, obj, m.group(1))]
-    (line, x, cls) = decls[-1]
-    return (x, not FREE_ONLY_CLASS.match(cls))
+# Position of a value stored in a variable declared with __free() (its
+# initializer, or the right side of an assignment to it) -> (line of the
+# declaration, cleanup class) (25-scope-put).
+SCOPE_STORE = {}
+
+
+def scope_store_at(pd, pe, cls):
+    """A value at pe stored in the variable declared at pd: in the same
+    function, after it, and the declaration of that name nearest before
+    it (an inner scope's)."""
+    if fn_of(pe) != fn_of(pd) or int(pe.line) < int(pd.line):
+        return
+    old = SCOPE_STORE.get(key(pe))
+    if old is None or old[0] < int(pd.line):
+        SCOPE_STORE[key(pe)] = (int(pd.line), str(cls))
+# Cleanup classes that put what the variable holds: named like a put
+# (put_device, pci_dev_put, fwnode_handle_put, snd_card_unref, path_put,
+# fput), or one of the classes named after their type whose cleanup puts
+# (DEFINE_FREE(device_node, ..., of_node_put(_T)), fwnode_handle).  Not
+# the ones that free (kfree, free_percpu), unlock (mutex) or undo an add
+# and keep the reference (device_del).
+PUT_CLASS = re.compile(r"(?<!in)(?<!out)put|unref|release|drop|destroy"
+                       r"|unget|unhold|^(device_node|fwnode_handle)$")
+DECL_BEFORE_STAR = re.compile(r"__free\((\w+)\)\s*\*\s*(\w+)\b")
+STORED_INTO = re.compile(r"\b(\w+)\s*=\s*$")
+
+
+def scope_store(p1):
+    """The cleanup class of the variable the call at p1 is stored into;
+    None when there is none.  A declaration with the class written before
+    the star is looked for in the source, from the call's line up to the
+    opening brace of the function."""
+    if key(p1) in SCOPE_STORE:
+        return SCOPE_STORE[key(p1)][1]
+    lines = source(p1.file)
+    n = int(p1.line)
+    if not 0 < n <= len(lines):
+        return None
+    m = STORED_INTO.search(lines[n - 1][:int(p1.column)])
+    if not m:
+        return None
+    for i in range(n, 0, -1):
+        d = DECL_BEFORE_STAR.search(lines[i - 1])
+        if d and d.group(2) == m.group(1):
+            return d.group(1)
+        if lines[i - 1].startswith("{"):
+            break
+    return None
 
 
 def leak(p1, p2, obj, kind):
@@ -634,8 +660,11 @@ def leak(p1, p2, obj, kind):
     if kind != "ignored" and \
             (fn_of(p1), str(obj), int(p2.line)) in ALIAS_HANDOFF:
         return
-    (obj, scope_puts) = scope_var(p1, spell(obj))
-    if scope_puts or (fn_of(p1), obj, int(p2.line)) in NULL_RET:
+    obj = spell(obj)
+    if (fn_of(p1), obj, int(p2.line)) in NULL_RET:
+        return
+    cls = scope_store(p1)
+    if cls and PUT_CLASS.search(cls):
         return
     k = key(p1) + (kind == "ignored",)
     if k not in LEAKS:
@@ -911,7 +940,7 @@ DEFINED.clear()
 VOIDFN.clear()
 STARRED.clear()
 NULL_RET.clear()
-SCOPE_DECLS.clear()
+SCOPE_STORE.clear()
 
 // Functions of this file named like getters, keepers or puts (see rget(),
 // keeps(), leakput()).

@@ -1,32 +1,47 @@
 // ---------------------------------------------------------------------------
 // Variables with a cleanup class (cleanup.h, also in 6.1 stable):
 // "struct device_node *np __free(device_node) = of_find_...()" is put
-// when np leaves its scope, on every return, so no return leaks what np
-// holds.  A class named like kfree() (kfree, kvfree, vfree,
-// kfree_sensitive) only frees memory and gives no reference back.
-// spatch 1.1.1 also reads such a declaration as one of a variable named
-// "__free", which the other rules then see taking the reference: the
-// declaration before the get, in its function, says which one it is.
-// SmPL has no pattern for the class written before the star ("struct
-// device_node __free(device_node) *np = ..."): the line of the get says
-// that one.
+// when np leaves its scope, on every return, so the reference stored in
+// np, by its initializer or by a later "np = ...", leaks on no return.
+// Another reference taken on what np points to (kref_get(&np->kref)) is
+// still checked, and so is a class that does not put (PUT_CLASS).
+// Declaring the attribute also keeps spatch 1.1.1 from reading such a
+// declaration as one of a variable named "__free", in every rule.  SmPL
+// has no pattern for the class written before the star ("struct
+// device_node __free(device_node) *np = ..."): scope_store() reads the
+// source for that one.
 
 @scope_put depends on !collect@
 identifier x, cls;
 attribute name __free;
 type T;
 expression E;
-position p;
+position pd, pe;
 @@
 (
- T x@p __free(cls) = E;
+ T x@pd __free(cls) = E@pe;
 |
- T x@p __free(cls);
+ T x@pd __free(cls);
 )
 
 @script:python@
-x << scope_put.x;
 cls << scope_put.cls;
-p << scope_put.p;
+pd << scope_put.pd;
+pe << scope_put.pe = [];
 @@
-scope_decl(p[0], str(x), str(cls))
+if pe:
+    scope_store_at(pd[0], pe[0], cls)
+
+@scope_assign depends on !collect@
+identifier scope_put.x;
+expression E;
+position pe;
+@@
+x = E@pe
+
+@script:python@
+cls << scope_put.cls;
+pd << scope_put.pd;
+pe << scope_assign.pe;
+@@
+scope_store_at(pd[0], pe[0], cls)

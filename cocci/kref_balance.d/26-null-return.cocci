@@ -4,25 +4,35 @@
 // when a path reaches the test from a get the matcher cannot tell was
 // skipped ("if (conn) hci_conn_get(conn); ... if (!conn) return 0;", as
 // unpair_device_sync() does).  An ERR_PTR() holds none either.  Only a
-// return inside the branch: one the branch jumps to (goto, break,
-// continue) is shared with other paths.  (The braces also match a branch
-// without them.  A nest over the branch made spatch give up whole
-// functions: usb_set_configuration(), "inconsistent control-flow paths".)
+// return written in the branch, after at most three statements none of
+// which sets the object again: a return the branch jumps to (goto, break,
+// continue) is shared with other paths, and one after "x = get(...)"
+// holds the new reference.  (Braces also match a branch without them.)
 
 @null_ret depends on !collect@
 expression E;
-identifier l;
+statement S1, S2, S3;
 position p2;
 @@
- if (\( !E \| E == NULL \| NULL == E \| E == 0 \| unlikely(!E) \| IS_ERR(E) \| IS_ERR_OR_NULL(E) \)) {
-   ... when != goto l;
-       when != break;
-       when != continue;
-   return@p2 ...;
- }
+(
+ if (\( !E \| E == NULL \| NULL == E \| E == 0 \| unlikely(!E) \| IS_ERR(E) \| IS_ERR_OR_NULL(E) \))
+ { return@p2 ...; }
+|
+ if (\( !E \| E == NULL \| NULL == E \| E == 0 \| unlikely(!E) \| IS_ERR(E) \| IS_ERR_OR_NULL(E) \))
+ { S1 return@p2 ...; }
+|
+ if (\( !E \| E == NULL \| NULL == E \| E == 0 \| unlikely(!E) \| IS_ERR(E) \| IS_ERR_OR_NULL(E) \))
+ { S1 S2 return@p2 ...; }
+|
+ if (\( !E \| E == NULL \| NULL == E \| E == 0 \| unlikely(!E) \| IS_ERR(E) \| IS_ERR_OR_NULL(E) \))
+ { S1 S2 S3 return@p2 ...; }
+)
 
 @script:python@
 E << null_ret.E;
+S1 << null_ret.S1 = "";
+S2 << null_ret.S2 = "";
+S3 << null_ret.S3 = "";
 p2 << null_ret.p2;
 @@
-NULL_RET.add((fn_of(p2[0]), spell(E), int(p2[0].line)))
+null_return(E, (S1, S2, S3), p2[0])

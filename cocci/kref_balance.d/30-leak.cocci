@@ -104,9 +104,11 @@ if key(p1[0]) not in BEFORE:
 // no leak, unless the path calls the wrapper again on the same object
 // (the next turn of a loop, whose failure path is the same return); a
 // call on another object (the next loop's cache->kobj after mem->kobj)
-// says nothing of this one.  A put of a member of the object the wrapper
-// set up gives the reference back too: register_virtio_device(&x->vdev)
-// counts in x->vdev.dev, which its callers put.
+// says nothing of this one.  A put wrapper's put of a member of the
+// object the wrapper set up gives the reference back too:
+// register_virtio_device(&x->vdev) counts in x->vdev.dev, which its
+// callers put; a call only named like a put (destroy_work_on_stack(&x->
+// w.work)) does not.
 
 @init_ok depends on !collect exists@
 expression R, E5, X;
@@ -245,6 +247,7 @@ identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier iw : script:python() { wrap("init", iw) };
 identifier pw : script:python() { leakput(pw) };
+identifier rpw : script:python() { realput(rpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps_alive(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -264,7 +267,7 @@ position p1, p2;
     when != pw(..., E, ...)
     when != pw(&E)
     when != pw(..., &E->f, ...)
-    when != pw(..., &E->f.g, ...)
+    when != rpw(..., &E->f.g, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)

@@ -28,4 +28,20 @@ int gadget_create(struct nobj *parent, struct gadget **out)
 	return 0;
 }
 
+int gadget_link(struct nobj *parent, struct gadget **out)
+{
+	struct gadget *g = kzalloc(sizeof(*g), GFP_KERNEL);
+	int error;
+
+	if (!g)
+		return -ENOMEM;
+	error = nobj_setup_and_link(&g->widget.nobj, parent, "gadget");
+	if (error) {
+		nobj_drop(&g->widget.nobj);
+		return error;
+	}
+	*out = g;
+	return 0;
+}
+
 // expect: none

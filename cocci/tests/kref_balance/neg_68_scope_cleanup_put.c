@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Variables declared with a cleanup class that puts (__free(foo), as
+ * Variables declared with a cleanup class that puts (__free(foo_put), as
  * __free(device_node) calls of_node_put()): leaving their scope puts the
  * reference they hold, so no return leaks it, whether the variable got
- * its value in its declaration or later.
+ * its value in its declaration or later, with the class after the name
+ * or before the star.
  */
 #include "include/foo.h"
 
-DEFINE_FREE(foo, struct foo *, if (_T) foo_put(_T))
+DEFINE_FREE(foo_put, struct foo *, if (_T) foo_put(_T))
 
 int foo_check_state(struct foo_ctx *ctx)
 {
-	struct foo *f __free(foo) = foo_get(ctx->cur);
+	struct foo *f __free(foo_put) = foo_get(ctx->cur);
 
 	if (f->state < 0)
 		return -EINVAL;
@@ -20,7 +21,7 @@ int foo_check_state(struct foo_ctx *ctx)
 
 int foo_check_id(struct foo_ctx *ctx, int id)
 {
-	struct foo *f __free(foo) = NULL;
+	struct foo *f __free(foo_put) = NULL;
 
 	f = foo_get(ctx->cur);
 	if (f->id != id)
@@ -30,8 +31,18 @@ int foo_check_id(struct foo_ctx *ctx, int id)
 
 int foo_check_ready(struct foo_ctx *ctx)
 {
-	struct foo __free(foo) *f = foo_get(ctx->cur);
+	struct foo __free(foo_put) *f = foo_get(ctx->cur);
 
+	if (!f)
+		return -ENOENT;
+	return f->state;
+}
+
+int foo_check_later(struct foo_ctx *ctx)
+{
+	struct foo __free(foo_put) *f = NULL;
+
+	f = foo_get(ctx->cur);
 	if (!f)
 		return -ENOENT;
 	return f->state;
