@@ -593,13 +593,24 @@ def type_key(t):
 NULL_RET = set()
 
 
-def null_return(e, stmts, p):
-    """A return at p in the branch of a NULL test of e, after the
-    statements stmts (as spatch prints them): none may set e again."""
+LABEL_RE = re.compile(r"^\s*(case\b[^:]*|default|[A-Za-z_]\w*)\s*:(?!:)")
+
+
+def null_return(e, stmts, pi, p):
+    """A return at p in the branch of the NULL test of e at pi, after the
+    statements stmts (as spatch prints them): none may set e again, and
+    no label or case between the test and the return may let other paths
+    in."""
     e = str(e)
     sets = re.compile(r"(^|[^\w>.])%s\s*=(?!=)" % re.escape(e))
-    if not any(sets.search(str(s)) for s in stmts):
-        NULL_RET.add((fn_of(p), spell(e), int(p.line)))
+    if any(sets.search(str(s)) for s in stmts):
+        return
+    lines = source(p.file)
+    if any(LABEL_RE.match(lines[i - 1])
+           for i in range(int(pi.line), int(p.line) + 1)
+           if 0 < i <= len(lines)):
+        return
+    NULL_RET.add((fn_of(p), spell(e), int(p.line)))
 
 
 # Position of a value stored in a variable declared with __free() (its
@@ -609,9 +620,11 @@ SCOPE_STORE = {}
 
 
 def scope_store_at(pd, pe, cls):
-    """A value at pe stored in the variable declared at pd: in the same
-    function, after it, and the declaration of that name nearest before
-    it (an inner scope's)."""
+    """A value at pe stored in a variable of the name declared at pd: in
+    the same function, after it; of several such declarations, the last
+    one before pe.  Scopes are not told apart: a plain variable of the
+    same name in a sibling or inner block is taken for the cleanup one
+    (none in the 6.1 or 6.12 trees)."""
     if fn_of(pe) != fn_of(pd) or int(pe.line) < int(pd.line):
         return
     old = SCOPE_STORE.get(key(pe))

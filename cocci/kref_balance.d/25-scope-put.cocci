@@ -2,7 +2,8 @@
 // Variables with a cleanup class (cleanup.h, also in 6.1 stable):
 // "struct device_node *np __free(device_node) = of_find_...()" is put
 // when np leaves its scope, on every return, so the reference stored in
-// np, by its initializer or by a later "np = ...", leaks on no return.
+// np, by its initializer or by a later "np = ..." in the function, leaks
+// on no return (scope_store_at(): blocks are not told apart).
 // Another reference taken on what np points to (kref_get(&np->kref)) is
 // still checked, and so is a class that does not put (PUT_CLASS).
 // Declaring the attribute also keeps spatch 1.1.1 from reading such a

@@ -108,7 +108,7 @@ if key(p1[0]) not in BEFORE:
 // object the wrapper set up gives the reference back too:
 // register_virtio_device(&x->vdev) counts in x->vdev.dev, which its
 // callers put; a call only named like a put (destroy_work_on_stack(&x->
-// w.work)) does not.
+// w.work)) does not, nor does a consumer, which puts another argument.
 
 @init_ok depends on !collect exists@
 expression R, E5, X;
@@ -247,7 +247,7 @@ identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier iw : script:python() { wrap("init", iw) };
 identifier pw : script:python() { leakput(pw) };
-identifier rpw : script:python() { realput(rpw) };
+identifier rpw : script:python() { wrap("put", rpw) or wrap("kput", rpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps_alive(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -267,7 +267,7 @@ position p1, p2;
     when != pw(..., E, ...)
     when != pw(&E)
     when != pw(..., &E->f, ...)
-    when != rpw(..., &E->f.g, ...)
+    when != rpw(&E->f.g, ...)
     when != kpw(&E->f, ...)
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)

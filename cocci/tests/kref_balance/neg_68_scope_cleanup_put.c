@@ -9,6 +9,7 @@
 #include "include/foo.h"
 
 DEFINE_FREE(foo_put, struct foo *, if (_T) foo_put(_T))
+DEFINE_FREE(device_node, struct foo *, if (_T) foo_put(_T))
 
 int foo_check_state(struct foo_ctx *ctx)
 {
@@ -40,7 +41,7 @@ int foo_check_ready(struct foo_ctx *ctx)
 
 int foo_check_later(struct foo_ctx *ctx)
 {
-	struct foo __free(foo_put) *f = NULL;
+	struct foo __free(device_node) *f = NULL;
 
 	f = foo_get(ctx->cur);
 	if (!f)

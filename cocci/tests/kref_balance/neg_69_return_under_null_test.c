@@ -37,6 +37,8 @@ int foo_kick_logged(struct foo_ctx *ctx, struct mutex *lock)
 
 	if (f == NULL) {
 		pr_debug("foo: nothing to kick\n");
+		mutex_lock(lock);
+		mutex_unlock(lock);
 		return -ENOENT;
 	}
 
