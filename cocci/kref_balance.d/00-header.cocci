@@ -57,7 +57,8 @@
 //# straight run of statements; a leak of a reference on an object of the
 //# caller (a parameter, a field of one) except at an error return that
 //# skips the put other paths do; a return in the branch of a NULL test of
-//# the object; a leak of a variable whose cleanup class (__free()) puts.
+//# the object; the reference stored in a variable whose cleanup class
+//# (__free()) puts.
 //# A reference dropped by a callee that is neither a wrapper, a consumer
 //# nor named like a put is reported.
 //
@@ -633,6 +634,8 @@ def scope_store_at(pd, pe, cls):
     old = SCOPE_STORE.get(key(pe))
     if old is None or old[0] < int(pd.line):
         SCOPE_STORE[key(pe)] = (int(pd.line), str(cls))
+
+
 # Cleanup classes that put what the variable holds: named like a put
 # (put_device, pci_dev_put, fwnode_handle_put, snd_card_unref, path_put,
 # fput), or one of the classes named after their type whose cleanup puts
