@@ -341,8 +341,8 @@ def small(p):
 # its parameter as a side effect of other work (cancelling a work item,
 # freeing an URB that held a reference) is only a consumer: calling it
 # hands the reference off, but using the object afterwards is not suspect.
-PUTNAME_RE = re.compile(r"(?<!in)(?<!out)put|unref|deref|release|drop|free"
-                        r"|destroy|unget|unhold")
+PUT_WORDS = r"(?<!in)(?<!out)put|unref|release|drop|destroy|unget|unhold"
+PUTNAME_RE = re.compile(PUT_WORDS + r"|deref|free")
 
 
 def is_static(p):
@@ -642,8 +642,7 @@ def scope_store_at(pd, pe, cls):
 # (DEFINE_FREE(device_node, ..., of_node_put(_T)), fwnode_handle).  Not
 # the ones that free (kfree, free_percpu), unlock (mutex) or undo an add
 # and keep the reference (device_del).
-PUT_CLASS = re.compile(r"(?<!in)(?<!out)put|unref|release|drop|destroy"
-                       r"|unget|unhold|^(device_node|fwnode_handle)$")
+PUT_CLASS = re.compile(PUT_WORDS + r"|^(device_node|fwnode_handle)$")
 DECL_BEFORE_STAR = re.compile(r"__free\((\w+)\)\s*\*\s*(\w+)\b")
 STORED_INTO = re.compile(r"\b(\w+)\s*=\s*$")
 
@@ -687,7 +686,7 @@ def leak(p1, p2, obj, kind):
         return
     k = key(p1) + (kind == "ignored",)
     if k not in LEAKS:
-        LEAKS[k] = (p1, spell(obj), set(), set())
+        LEAKS[k] = (p1, obj, set(), set())
     LEAKS[k][2].add(int(p2.line))
     LEAKS[k][3].add(kind)
 
