@@ -534,6 +534,7 @@ INIT_HOLLOW = set()
 # the returns that skip it
 WORKPUT = {}
 WORKLEAK = {}
+WORKOWN = set()
 # (function, variable) pairs of the objects a function allocated itself
 ALLOCATED = set()
 ALLOC_RE = re.compile(r"^(k[mzc]alloc|kv[mzc]alloc|kmalloc_array|kcalloc|k[mz]alloc_node|kmem_cache_z?alloc)$")
@@ -545,6 +546,32 @@ def key(p):
 
 def fn_of(p):
     return p.current_element
+
+
+LABEL_RE = re.compile(r"^[A-Za-z_]\w*:")
+EXIT_RE = re.compile(r"^\t(return\b.*|goto \w+);\s*$")
+
+
+def body_statement(p):
+    """The call at p starts a statement of its function's body itself,
+    one tab in (kernel style), not one nested in a branch or a loop, nor
+    one after a label that only a goto reaches (the body returns just
+    before it): a statement on the path every run takes."""
+    src = source(p.file)
+    n = int(p.line)
+    if not (0 < n <= len(src) and int(p.column) == 1 and
+            re.match(r"\t\S", src[n - 1])):
+        return False
+    for i in range(n - 2, -1, -1):
+        if src[i].startswith("{"):
+            return True
+        if LABEL_RE.match(src[i]):
+            j = i - 1
+            while j >= 0 and not src[j].strip():
+                j -= 1
+            if j >= 0 and EXIT_RE.match(src[j]):
+                return False
+    return True
 
 
 FINDINGS = {}
@@ -954,6 +981,7 @@ INIT_HOLLOW.clear()
 ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()
+WORKOWN.clear()
 DEFINED.clear()
 VOIDFN.clear()
 STARRED.clear()

@@ -403,7 +403,35 @@ if (fn_of(p1[0]), str(X)) in ALLOCATED:
 // early when the channel was being deleted and kept the reference.  A
 // helper of the file that only keeps what it is given is no put: a work
 // function that passes its own object to one (to queue more work) says
-// nothing of a reference.
+// nothing of a reference.  Only a put among the statements of the body
+// itself says the work holds one: a put in a branch or a loop drops a
+// reference the branch or the item took (a request's, one per packet),
+// and one after a get of the function's own balances that get.
+
+@work_own_get depends on !collect exists@
+identifier fn, w, X, f;
+identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
+identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+@@
+fn(struct work_struct *w) {
+... when any
+(
+ kref_get(&X->f)
+|
+ kref_get_unless_zero(&X->f)
+|
+ gw(X, ...)
+|
+ kgw(&X->f, ...)
+)
+... when any
+}
+
+@script:python@
+fn << work_own_get.fn;
+X << work_own_get.X;
+@@
+WORKOWN.add((str(fn), str(X)))
 
 @work_puts depends on !collect exists@
 identifier fn, w, X, f;
@@ -428,7 +456,8 @@ fn << work_puts.fn;
 X << work_puts.X;
 p << work_puts.p;
 @@
-WORKPUT.setdefault((str(fn), str(X)), callee(p[0]))
+if (str(fn), str(X)) not in WORKOWN and body_statement(p[0]):
+    WORKPUT.setdefault((str(fn), str(X)), callee(p[0]))
 
 @work_leak depends on !collect exists@
 identifier fn, w, X, f;
@@ -453,7 +482,11 @@ fn(struct work_struct *w) {
     when != qw(...)
     when != hf(..., X, ...)
     when != E2 = X
-return@p2 ...;
+(
+ return <+... pw(..., X, ...) ...+>;
+|
+ return@p2 ...;
+)
 ... when any
 }
 
@@ -479,6 +512,7 @@ for ((k, X, put), (p, lines)) in sorted(WORKLEAK.items(), key=lambda kv: kv[0]):
          % (X, where, put), tier="Moderate")
 WORKLEAK.clear()
 WORKPUT.clear()
+WORKOWN.clear()
 
 // A reference handed to a work item whose queueing result is ignored:
 // queue_work() and schedule_work() return false, and take nothing over,
