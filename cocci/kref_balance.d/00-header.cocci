@@ -36,12 +36,14 @@
 ///  [Moderate] a leak through a getter known by its name only, a leak on
 ///             the branch where a hand-off failed (queue_work() false, a
 ///             keeper returning NULL), a leak of a reference on the
-///             caller's object at an error return, a lock mismatch;
-///  [Low]      a reference no path of the function gives back (often kept
-///             on purpose for state the function does not show), a failed
-///             init of an object reached from a global, or in an init
-///             wrapper that returns the failure (its caller puts), a use
-///             after put, two puts on one path (both mostly another
+///             caller's object at an error return, a device-tree lookup
+///             (of_find_*(), of_get_parent()...) no path gives back, a
+///             lock mismatch;
+///  [Low]      another reference no path of the function gives back
+///             (often kept on purpose for state the function does not
+///             show), a failed init of an object reached from a global, or
+///             in an init wrapper that returns the failure (its caller
+///             puts), a use after put, two puts on one path (both mostly another
 ///             reference the function cannot see: 4 of 18 and 0 of 9 true
 ///             in the 6.1 triage).
 ///
@@ -173,6 +175,11 @@ DEFINED = set()
 # referenced object.  Only believed when the function puts what it got on
 # some path (name fallback: Moderate at best).
 GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
+# Device-tree lookups: of_find_node_by_path(), of_get_parent(),
+# of_parse_phandle(), of_find_device_by_node()...
+OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|get_(parent|next_\w+|child_by_name"
+                          r"|compatible_child|cpu_node)|parse_phandle"
+                          r"|graph_get_\w+|cpu_device_node_get)$")
 # Accessors named like getters: pci_get_drvdata(), usb_get_intfdata(),
 # i2c_get_clientdata(), dev_get_platdata() return a pointer a driver
 # stored, and take no reference.
@@ -591,6 +598,7 @@ LEAKS = {}
 FREED = []
 RGFUNCS = set()
 GIVES = set()
+MEMBERPUT = set()
 PUTS = set()
 
 
@@ -855,7 +863,15 @@ def leak_tier(p1, obj, lines, kinds):
             return ("Moderate", lines)
         return ("High" if key(p1) in RELEASED else "Low", lines)
     if "rget" in kinds:
-        return ("High" if mine in GIVES else "Low", lines)
+        if mine in GIVES:
+            return ("High", lines)
+        # a device-tree lookup no path gives back: the node, or the device
+        # found by it, is needed only while the function reads it, and one
+        # the function keeps is stored, which is a hand-off (one it puts
+        # on some path through a member, put_device(&pdev->dev), it may
+        # keep on purpose on the others)
+        return ("Moderate" if OF_LOOKUP_RE.match(callee(p1)) and
+                mine not in MEMBERPUT else "Low", lines)
     # named like a getter: believed when the function puts it elsewhere
     # and takes no reference of its own on it
     if mine in PUTS and mine not in EXPLICIT:
@@ -915,6 +931,7 @@ def flush():
     FREED.clear()
     RGFUNCS.clear()
     GIVES.clear()
+    MEMBERPUT.clear()
     PUTS.clear()
     CONDPUT.clear()
 

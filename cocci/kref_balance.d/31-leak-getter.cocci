@@ -382,3 +382,22 @@ fn = pa[0].current_element
 if rg_fn(fn):
     PUTS.add((fn, str(E)))
 
+
+// A put of the member the reference is on (put_device(&pdev->dev) after
+// of_find_device_by_node()): the function gives the reference back on
+// some path, so a path that keeps it may keep it on purpose.
+@rg_member_put depends on !collect disable ptr_to_array@
+idexpression E;
+identifier f;
+identifier pw2 : script:python() { wrap("put", pw2) };
+position pa;
+@@
+pw2@pa(&E->f, ...)
+
+@script:python@
+E << rg_member_put.E;
+pa << rg_member_put.pa;
+@@
+fn = pa[0].current_element
+if rg_fn(fn):
+    MEMBERPUT.add((fn, str(E)))

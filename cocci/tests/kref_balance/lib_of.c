@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Test tree library file: device-tree lookups that return a referenced
+ * node or device, and the puts that give the references back.
+ */
+#include "include/of.h"
+
+static void of_node_release(struct kref *kref)
+{
+	struct device_node *np = container_of(kref, struct device_node, kref);
+
+	kfree(np->name);
+}
+
+void of_node_put(struct device_node *np)
+{
+	if (np)
+		kref_put(&np->kref, of_node_release);
+}
+
+struct device_node *of_find_node_by_path(const char *path)
+{
+	struct device_node *np = dt_lookup_path(path);
+
+	if (np)
+		kref_get(&np->kref);
+	return np;
+}
+
+static void device_release(struct kref *kref)
+{
+	struct device *dev = container_of(kref, struct device, kref);
+
+	kfree(dev);
+}
+
+void put_device(struct device *dev)
+{
+	kref_put(&dev->kref, device_release);
+}
+
+struct platform_device *of_find_device_by_node(struct device_node *np)
+{
+	struct platform_device *pdev = dt_bus_lookup(np);
+
+	if (pdev)
+		kref_get(&pdev->dev.kref);
+	return pdev;
+}
+
+// expect-wrapper: put of_node_put
+// expect-wrapper: put put_device
+// expect-wrapper: putcb of_node_put/of_node_release:frees
+// expect-wrapper: putcb put_device/device_release:frees
+// expect-wrapper: rget of_find_device_by_node
+// expect-wrapper: rget of_find_node_by_path
