@@ -20,7 +20,7 @@ MANAGED.add(key(p[0]))
 
 @leak_rg depends on !collect disable ptr_to_array exists@
 local idexpression E;
-expression E2, E3;
+expression E2, E3, E4;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
@@ -67,6 +67,10 @@ E = rg@p1(...);
  return &E->h;
 |
  return &E->h.i;
+|
+ return E ? E : E4;
+|
+ return E ? &E->h : E4;
 |
  return <+... fc(..., E, ...) ...+>;
 |
@@ -83,7 +87,7 @@ rg_leak(p1[0], p2[0], E, rg)
 
 @leak_rgc depends on !collect disable ptr_to_array exists@
 local idexpression E;
-expression E2, E3;
+expression E2, E3, E4;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
@@ -137,6 +141,10 @@ E = rg@p1(...);
 |
  return &E->h.i;
 |
+ return E ? E : E4;
+|
+ return E ? &E->h : E4;
+|
  return <+... fc(..., E, ...) ...+>;
 |
  return@p2 ...;
@@ -152,7 +160,7 @@ rg_leak(p1[0], p2[0], E, rg)
 
 @leak_rgd depends on !collect disable ptr_to_array exists@
 identifier E;
-expression E2, E3;
+expression E2, E3, E4;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
@@ -200,6 +208,10 @@ T E = rg@p1(...);
 |
  return &E->h.i;
 |
+ return E ? E : E4;
+|
+ return E ? &E->h : E4;
+|
  return <+... fc(..., E, ...) ...+>;
 |
  return@p2 ...;
@@ -215,7 +227,7 @@ rg_leak(p1[0], p2[0], E, rg)
 
 @leak_rgdc depends on !collect disable ptr_to_array exists@
 identifier E;
-expression E2, E3;
+expression E2, E3, E4;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
@@ -268,6 +280,10 @@ T E = rg@p1(...);
  return &E->h;
 |
  return &E->h.i;
+|
+ return E ? E : E4;
+|
+ return E ? &E->h : E4;
 |
  return <+... fc(..., E, ...) ...+>;
 |
