@@ -35,6 +35,32 @@ p2 << alias_handoff.p2;
 @@
 ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
 
+// Returning the converted pointer itself: "stm = to_stm_device(dev); ...
+// return stm;" gives the caller the reference on dev (stm_find_device()).
+// Only that return is excused: "pdev = to_platform_device(dev); ...
+// return 0;" still leaks dev.
+
+@alias_return depends on !collect exists@
+expression E, E2;
+identifier A;
+identifier pc : script:python() { conversion(pc) };
+type T;
+position p2;
+@@
+(
+ A = pc(..., E, ...);
+|
+ T *A = pc(..., E, ...);
+)
+... when != A = E2
+return@p2 A;
+
+@script:python@
+E << alias_return.E;
+p2 << alias_return.p2;
+@@
+ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
+
 // Returning the driver data of the object: a lookup that wants a device's
 // driver data ("ptp = pci_get_drvdata(pdev); return ptp;") hands the
 // reference on the device over with it, when the file has the put that

@@ -48,9 +48,19 @@ struct platform_device *of_find_device_by_node(struct device_node *np)
 	return pdev;
 }
 
+struct device *bus_find_device_by_name(const char *name)
+{
+	struct device *dev = dt_bus_lookup_name(name);
+
+	if (dev)
+		kref_get(&dev->kref);
+	return dev;
+}
+
 // expect-wrapper: put of_node_put
 // expect-wrapper: put put_device
 // expect-wrapper: putcb of_node_put/of_node_release:frees
 // expect-wrapper: putcb put_device/device_release:frees
+// expect-wrapper: rget bus_find_device_by_name
 // expect-wrapper: rget of_find_device_by_node
 // expect-wrapper: rget of_find_node_by_path

@@ -27,5 +27,8 @@ void of_node_put(struct device_node *np);
 struct device_node *of_find_node_by_path(const char *path);
 void put_device(struct device *dev);
 struct platform_device *of_find_device_by_node(struct device_node *np);
+struct device *bus_find_device_by_name(const char *name);
+
+#define to_platform_device(d) container_of(d, struct platform_device, dev)
 
 #endif
