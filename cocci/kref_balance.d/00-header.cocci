@@ -176,8 +176,9 @@ DEFINED = set()
 # some path (name fallback: Moderate at best).
 GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
 # Device-tree lookups: of_find_node_by_path(), of_get_parent(),
-# of_parse_phandle(), of_find_device_by_node()...
-OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|get_(parent|next_\w+|child_by_name"
+# of_parse_phandle(), of_find_device_by_node(), of_irq_find_parent()...
+OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|irq_find_parent"
+                          r"|get_(parent|next_\w+|child_by_name"
                           r"|compatible_child|cpu_node)|parse_phandle"
                           r"|graph_get_\w+|cpu_device_node_get)$")
 # Accessors named like getters: pci_get_drvdata(), usb_get_intfdata(),
