@@ -37,15 +37,16 @@
 ///             the branch where a hand-off failed (queue_work() false, a
 ///             keeper returning NULL), a leak of a reference on the
 ///             caller's object at an error return, a device-tree lookup
-///             (of_find_*(), of_get_parent()...) no path gives back, a
-///             lock mismatch;
+///             (of_find_*(), of_get_parent()...) no path gives back (nor
+///             puts through a member, put_device(&pdev->dev)), a lock
+///             mismatch;
 ///  [Low]      another reference no path of the function gives back
 ///             (often kept on purpose for state the function does not
 ///             show), a failed init of an object reached from a global, or
 ///             in an init wrapper that returns the failure (its caller
-///             puts), a use after put, two puts on one path (both mostly another
-///             reference the function cannot see: 4 of 18 and 0 of 9 true
-///             in the 6.1 triage).
+///             puts), a use after put, two puts on one path (both mostly
+///             another reference the function cannot see: 4 of 18 and 0
+///             of 9 true in the 6.1 triage).
 ///
 //# Paths that are infeasible because of correlated conditions (a reference
 //# taken only when a flag is set and dropped only when the same flag is set)
@@ -175,12 +176,11 @@ DEFINED = set()
 # referenced object.  Only believed when the function puts what it got on
 # some path (name fallback: Moderate at best).
 GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
-# Device-tree lookups: of_find_node_by_path(), of_get_parent(),
-# of_parse_phandle(), of_find_device_by_node(), of_irq_find_parent()...
+# Device-tree lookups pass 1 finds as returning getters: of_find_*(),
+# of_get_parent(), of_irq_find_parent(), of_find_device_by_node()...
 OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|irq_find_parent"
-                          r"|get_(parent|next_\w+|child_by_name"
-                          r"|compatible_child|cpu_node)|parse_phandle"
-                          r"|graph_get_\w+|cpu_device_node_get)$")
+                          r"|get_(parent|next_\w+)|graph_get_\w+"
+                          r"|cpu_device_node_get)$")
 # Accessors named like getters: pci_get_drvdata(), usb_get_intfdata(),
 # i2c_get_clientdata(), dev_get_platdata() return a pointer a driver
 # stored, and take no reference.
@@ -556,30 +556,38 @@ def fn_of(p):
     return p.current_element
 
 
-LABEL_RE = re.compile(r"^[A-Za-z_]\w*:")
-EXIT_RE = re.compile(r"^\t(return\b.*|goto \w+);\s*$")
+# A goto label at the left margin (kernel style), and a line that leaves
+# the function, one tab in.
+GOTO_LABEL_RE = re.compile(r"^[A-Za-z_]\w*:(?!:)")
+EXIT_RE = re.compile(r"^\t(return\b[^;]*|goto \w+);\s*([/][*].*[*][/])?\s*$")
+NOISE_RE = re.compile(r"^\s*($|#|[/][*]|[*]|[/][/])|[*][/]\s*$")
 
 
-def body_statement(p):
-    """The call at p starts a statement of its function's body itself,
-    one tab in (kernel style), not one nested in a branch or a loop, nor
-    one after a label that only a goto reaches (the body returns just
-    before it): a statement on the path every run takes."""
+def body_line(p):
+    """The line of p is a statement line of its function's body itself,
+    one tab in (kernel style), not nested in a branch or a loop, and not
+    after a label that only a goto reaches (the line before it, comments
+    and preprocessor lines aside, returns or jumps): a line on the path
+    every run takes."""
     src = source(p.file)
     n = int(p.line)
-    if not (0 < n <= len(src) and int(p.column) == 1 and
-            re.match(r"\t\S", src[n - 1])):
+    if not (0 < n <= len(src) and re.match(r"\t\S", src[n - 1])):
         return False
     for i in range(n - 2, -1, -1):
-        if src[i].startswith("{"):
+        if src[i].startswith(("{", "}")):
             return True
-        if LABEL_RE.match(src[i]):
+        if GOTO_LABEL_RE.match(src[i]):
             j = i - 1
-            while j >= 0 and not src[j].strip():
+            while j >= 0 and NOISE_RE.match(src[j]):
                 j -= 1
             if j >= 0 and EXIT_RE.match(src[j]):
                 return False
     return True
+
+
+def body_statement(p):
+    """The call at p starts a statement of the body itself (body_line())."""
+    return int(p.column) == 1 and body_line(p)
 
 
 FINDINGS = {}
@@ -600,6 +608,7 @@ FREED = []
 RGFUNCS = set()
 GIVES = set()
 MEMBERPUT = set()
+ITERATED = set()
 PUTS = set()
 
 
@@ -868,11 +877,14 @@ def leak_tier(p1, obj, lines, kinds):
             return ("High", lines)
         # a device-tree lookup no path gives back: the node, or the device
         # found by it, is needed only while the function reads it, and one
-        # the function keeps is stored, which is a hand-off (one it puts
-        # on some path through a member, put_device(&pdev->dev), it may
-        # keep on purpose on the others)
-        return ("Moderate" if OF_LOOKUP_RE.match(callee(p1)) and
-                mine not in MEMBERPUT else "Low", lines)
+        # the function keeps is stored, which is a hand-off.  Not one the
+        # function puts on some path through a member (put_device(&pdev->
+        # dev)): such a put on an error path only is not told apart from
+        # one on the main path (left Low, as before); nor one iterated
+        # (each call puts the last)
+        of = OF_LOOKUP_RE.match(callee(p1)) and mine not in MEMBERPUT and \
+            mine not in ITERATED
+        return ("Moderate" if of else "Low", lines)
     # named like a getter: believed when the function puts it elsewhere
     # and takes no reference of its own on it
     if mine in PUTS and mine not in EXPLICIT:
@@ -933,6 +945,7 @@ def flush():
     RGFUNCS.clear()
     GIVES.clear()
     MEMBERPUT.clear()
+    ITERATED.clear()
     PUTS.clear()
     CONDPUT.clear()
 

@@ -406,23 +406,25 @@ if (fn_of(p1[0]), str(X)) in ALLOCATED:
 // nothing of a reference.  Only a put among the statements of the body
 // itself says the work holds one: a put in a branch or a loop drops a
 // reference the branch or the item took (a request's, one per packet),
-// and one after a get of the function's own balances that get.
+// and one in a function that takes a reference of its own in its body
+// (not in a branch) balances that get.
 
 @work_own_get depends on !collect exists@
 identifier fn, w, X, f;
 identifier gw : script:python() { wrap("get", gw) or wrap("tryget", gw) };
 identifier kgw : script:python() { wrap("kget", kgw) or wrap("ktryget", kgw) };
+position pg;
 @@
 fn(struct work_struct *w) {
 ... when any
 (
- kref_get(&X->f)
+ kref_get@pg(&X->f)
 |
- kref_get_unless_zero(&X->f)
+ kref_get_unless_zero@pg(&X->f)
 |
- gw(X, ...)
+ gw@pg(X, ...)
 |
- kgw(&X->f, ...)
+ kgw@pg(&X->f, ...)
 )
 ... when any
 }
@@ -430,8 +432,12 @@ fn(struct work_struct *w) {
 @script:python@
 fn << work_own_get.fn;
 X << work_own_get.X;
+pg << work_own_get.pg;
 @@
-WORKOWN.add((str(fn), str(X)))
+# a get in a branch (one case of a state machine) leaves the put of the body
+# to the reference of the queued work
+if body_line(pg[0]):
+    WORKOWN.add((str(fn), str(X)))
 
 @work_puts depends on !collect exists@
 identifier fn, w, X, f;

@@ -417,3 +417,20 @@ pa << rg_member_put.pa;
 fn = pa[0].current_element
 if rg_fn(fn):
     MEMBERPUT.add((fn, str(E)))
+
+// A getter called as an iterator ("ep = of_graph_get_next_endpoint(node,
+// ep)" in a loop): each call drops the reference the previous one took,
+// and the loop ends on NULL, holding nothing.
+
+@rg_iterates depends on !collect disable ptr_to_array@
+idexpression E;
+identifier rg : script:python() { rget(rg) };
+position pa;
+@@
+E = rg@pa(..., E, ...)
+
+@script:python@
+E << rg_iterates.E;
+pa << rg_iterates.pa;
+@@
+ITERATED.add((pa[0].current_element, str(E)))

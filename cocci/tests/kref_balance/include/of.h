@@ -28,6 +28,8 @@ struct device_node *of_find_node_by_path(const char *path);
 void put_device(struct device *dev);
 struct platform_device *of_find_device_by_node(struct device_node *np);
 struct device *bus_find_device_by_name(const char *name);
+struct device_node *of_get_next_child(struct device_node *np,
+				      struct device_node *prev);
 
 #define to_platform_device(d) container_of(d, struct platform_device, dev)
 
