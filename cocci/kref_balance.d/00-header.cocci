@@ -42,7 +42,10 @@
 ///             mismatch;
 ///  [Low]      another reference no path of the function gives back
 ///             (often kept on purpose for state the function does not
-///             show), a failed init of an object reached from a global, or
+///             show), a leak only at returns of 0 with the last statement
+///             of the function among them (kept where it succeeds, for the
+///             same reason), a failed init of an object reached from a
+///             global, or
 ///             in an init wrapper that returns the failure (its caller
 ///             puts), a use after put, two puts on one path (both mostly
 ///             another reference the function cannot see: 4 of 18 and 0
@@ -892,6 +895,20 @@ def leak_tier(p1, obj, lines, kinds):
     return (None, lines)
 
 
+def returns_zero(p1, lines):
+    """Every return a leak reaches is "return 0;", the last statement of
+    the function among them: where the function ends in success, a
+    reference it does not give back is most often kept on purpose (a
+    probe that binds what it found, an open that holds its device for the
+    file), by state the function does not show.  An early "return 0;"
+    alone is not that: the end of the function may put."""
+    src = source(p1.file)
+    if not all(0 < n < len(src) and src[n - 1].strip() == "return 0;"
+               for n in lines):
+        return False
+    return any(src[n] == "}" for n in lines)
+
+
 def flush():
     # to a fixed point: "port = to_port(dev); md = to_md(port->uport)"
     # is a chain, and one pass over the set would follow it only in the
@@ -922,6 +939,9 @@ def flush():
                  "reference on '%s' taken by %s() is handed to a work item at %s that may not be queued (already pending, or the condition before it false): nothing puts it then"
                  % (obj, callee(p1), where), tier=tier)
             continue
+        if returns_zero(p1, lines) and not OF_LOOKUP_RE.match(callee(p1)):
+            # (a device-tree lookup is not kept without a store)
+            tier = "Low"
         emit("kref leak", p1,
              "reference on '%s' taken by %s() is neither put nor handed off before the return at %s"
              % (obj, callee(p1), where), tier=tier)
