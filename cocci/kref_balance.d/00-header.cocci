@@ -44,8 +44,8 @@
 ///             (often kept on purpose for state the function does not
 ///             show), a leak only at returns of 0 with the last statement
 ///             of the function among them (kept where it succeeds, for the
-///             same reason), a failed init of an object reached from a
-///             global, or
+///             same reason; not a failed init, nor an of_*() lookup), a
+///             failed init of an object reached from a global, or
 ///             in an init wrapper that returns the failure (its caller
 ///             puts), a use after put, two puts on one path (both mostly
 ///             another reference the function cannot see: 4 of 18 and 0
@@ -181,6 +181,10 @@ DEFINED = set()
 GETNAME_RE = re.compile(r"(^|_)(get|lookup|find)(_|$)")
 # Device-tree lookups pass 1 finds as returning getters: of_find_*(),
 # of_get_parent(), of_irq_find_parent(), of_find_device_by_node()...
+# Those of them that iterate: "np = of_find_compatible_node(np, ...)",
+# "child = of_get_next_child(node, child)" put the node given.
+OF_ITER_RE = re.compile(r"^of_(find_(?!next_cache_node)\w+|get_next_\w+"
+                        r"|graph_get_next_\w+)$")
 OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|irq_find_parent"
                           r"|get_(parent|next_\w+)|graph_get_\w+"
                           r"|cpu_device_node_get)$")
@@ -559,9 +563,9 @@ def fn_of(p):
     return p.current_element
 
 
-# A goto label at the left margin (kernel style), and a line that leaves
+# A goto label at the left margin (or one space in), and a line that leaves
 # the function, one tab in.
-GOTO_LABEL_RE = re.compile(r"^[A-Za-z_]\w*:(?!:)")
+GOTO_LABEL_RE = re.compile(r"^ ?[A-Za-z_]\w*:(?!:)")
 EXIT_RE = re.compile(r"^\t(return\b[^;]*|goto \w+);\s*([/][*].*[*][/])?\s*$")
 NOISE_RE = re.compile(r"^\s*($|#|[/][*]|[*]|[/][/])|[*][/]\s*$")
 
@@ -883,10 +887,10 @@ def leak_tier(p1, obj, lines, kinds):
         # the function keeps is stored, which is a hand-off.  Not one the
         # function puts on some path through a member (put_device(&pdev->
         # dev)): such a put on an error path only is not told apart from
-        # one on the main path (left Low, as before); nor one iterated
-        # (each call puts the last)
+        # one on the main path (left Low, as before); nor one taken by an
+        # iterating call (each call puts the node the last one returned)
         of = OF_LOOKUP_RE.match(callee(p1)) and mine not in MEMBERPUT and \
-            mine not in ITERATED
+            key(p1) not in ITERATED
         return ("Moderate" if of else "Low", lines)
     # named like a getter: believed when the function puts it elsewhere
     # and takes no reference of its own on it
@@ -939,8 +943,10 @@ def flush():
                  "reference on '%s' taken by %s() is handed to a work item at %s that may not be queued (already pending, or the condition before it false): nothing puts it then"
                  % (obj, callee(p1), where), tier=tier)
             continue
-        if returns_zero(p1, lines) and not OF_LOOKUP_RE.match(callee(p1)):
-            # (a device-tree lookup is not kept without a store)
+        if returns_zero(p1, lines) and "init" not in kinds and \
+                not callee(p1).startswith("of_"):
+            # (not a failed init, which no success keeps, nor a device-
+            # tree lookup, which is not kept without a store)
             tier = "Low"
         emit("kref leak", p1,
              "reference on '%s' taken by %s() is neither put nor handed off before the return at %s"

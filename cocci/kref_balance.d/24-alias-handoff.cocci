@@ -38,7 +38,9 @@ ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
 // Returning the converted pointer itself: "stm = to_stm_device(dev); ...
 // return stm;" gives the caller the reference on dev (stm_find_device()).
 // Only that return is excused: "pdev = to_platform_device(dev); ...
-// return 0;" still leaks dev.
+// return 0;" still leaks dev.  A path that sets the pointer again before
+// the same return ("if (flag) pdev = NULL;") is not told apart: the
+// return is excused when one path reaches it with the converted pointer.
 
 @alias_return depends on !collect exists@
 expression E, E2;

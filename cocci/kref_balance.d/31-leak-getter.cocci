@@ -418,19 +418,19 @@ fn = pa[0].current_element
 if rg_fn(fn):
     MEMBERPUT.add((fn, str(E)))
 
-// A getter called as an iterator ("ep = of_graph_get_next_endpoint(node,
-// ep)" in a loop): each call drops the reference the previous one took,
-// and the loop ends on NULL, holding nothing.
+// A device-tree lookup called as an iterator ("ep =
+// of_graph_get_next_endpoint(node, ep)" in a loop): each call drops the
+// reference the previous one took, and the loop ends on NULL, holding
+// nothing.  Not "np = of_get_parent(np)", which puts nothing.
 
 @rg_iterates depends on !collect disable ptr_to_array@
 idexpression E;
-identifier rg : script:python() { rget(rg) };
+identifier rg : script:python() { bool(OF_ITER_RE.match(rg)) };
 position pa;
 @@
 E = rg@pa(..., E, ...)
 
 @script:python@
-E << rg_iterates.E;
 pa << rg_iterates.pa;
 @@
-ITERATED.add((pa[0].current_element, str(E)))
+ITERATED.add(key(pa[0]))

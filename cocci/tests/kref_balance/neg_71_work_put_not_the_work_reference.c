@@ -50,7 +50,7 @@ static void widget_setup_work(struct work_struct *work)
 	if (w->level > 9)
 		return;
 	widget_expire(w);
-	return;
+	return; /* the queued work held nothing */
 
 fail:
 	widget_drop(w);
