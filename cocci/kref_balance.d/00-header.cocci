@@ -567,7 +567,9 @@ def fn_of(p):
 
 
 # A goto label at the left margin (or one space in), and a line that leaves
-# the function, one tab in.
+# the function, one tab in.  Not the LABEL_RE of null_return() below,
+# which also takes case lines and labels nested in a block: a scan of the
+# body itself must step over those.
 GOTO_LABEL_RE = re.compile(r"^ ?[A-Za-z_]\w*:(?!:)")
 EXIT_RE = re.compile(r"^\t(return\b[^;]*|goto \w+);\s*([/][*].*[*][/])?\s*$")
 NOISE_RE = re.compile(r"^\s*($|#|[/][*]|[*]|[/][/])|[*][/]\s*$")

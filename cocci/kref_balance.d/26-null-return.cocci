@@ -8,7 +8,9 @@
 // which sets the object again: a return the branch jumps to (goto, break,
 // continue), or one under a label or case in the branch, is shared with
 // other paths, and one after "x = get(...)" holds the new reference.
-// (Braces also match a branch without them.)
+// (Braces also match a branch without them, but not when they hold a
+// disjunction: spatch 1.1.1 then misses "if (!f) return -ENOENT;", hence
+// four forms of the test rather than one with a disjunction inside.)
 
 @null_ret depends on !collect@
 expression E;
