@@ -191,6 +191,10 @@ OF_ITER_RE = re.compile(r"^of_(find_(?!next_cache_node)\w+|get_next_\w+"
 OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|irq_find_parent"
                           r"|get_(parent|next_\w+)|graph_get_\w+"
                           r"|cpu_device_node_get)$")
+# Lookups of a bus adapter or a queued URB by a driver that only uses it
+# for the call it is in: one kept is stored in the driver data (a
+# hand-off), as for the device-tree lookups.
+DRIVER_LOOKUP_RE = re.compile(r"^(i2c_get_adapter|usb_get_from_anchor)$")
 # Accessors named like getters: pci_get_drvdata(), usb_get_intfdata(),
 # i2c_get_clientdata(), dev_get_platdata() return a pointer a driver
 # stored, and take no reference.
@@ -887,16 +891,19 @@ def leak_tier(p1, obj, lines, kinds):
     if "rget" in kinds:
         if mine in GIVES:
             return ("High", lines)
-        # a device-tree lookup no path gives back: the node, or the device
-        # found by it, is needed only while the function reads it, and one
-        # the function keeps is stored, which is a hand-off.  Not one the
-        # function puts on some path through a member (put_device(&pdev->
-        # dev)): such a put on an error path only is not told apart from
-        # one on the main path (left Low, as before); nor one taken by an
-        # iterating call (each call puts the node the last one returned)
-        of = OF_LOOKUP_RE.match(callee(p1)) and mine not in MEMBERPUT and \
+        # a device-tree or driver lookup no path gives back: the node,
+        # adapter or URB found is needed only while the function reads it,
+        # and one the function keeps is stored, which is a hand-off.  Not
+        # one the function puts on some path through a member
+        # (put_device(&pdev->dev)): such a put on an error path only is not
+        # told apart from one on the main path (left Low, as before); nor
+        # one taken by an iterating call (each call puts the node the last
+        # one returned)
+        lookup = OF_LOOKUP_RE.match(callee(p1)) or \
+            DRIVER_LOOKUP_RE.match(callee(p1))
+        transient = lookup and mine not in MEMBERPUT and \
             key(p1) not in ITERATED
-        return ("Moderate" if of else "Low", lines)
+        return ("Moderate" if transient else "Low", lines)
     # named like a getter: believed when the function puts it elsewhere
     # and takes no reference of its own on it
     if mine in PUTS and mine not in EXPLICIT:
