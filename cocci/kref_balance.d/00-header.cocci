@@ -280,10 +280,17 @@ STORE_RE = re.compile(r"^(rcu_assign_pointer|RCU_INIT_POINTER|WRITE_ONCE"
                       r"|smp_store_release|xchg|cmpxchg|try_cmpxchg)$")
 
 
+# A devres action runs when the device goes, on the data it was given:
+# given a member of the object (put_device() of &pdev->dev), it puts the
+# object then.
+DEVM_ACTION_RE = re.compile(r"^devm_add_action(_or_reset)?$")
+
+
 def handoff_member(name):
     """A call taking the object over through one of its members (a list
-    node, a work item, an rcu head)."""
-    return handoff(name) and not STORE_RE.search(name)
+    node, a work item, an rcu head, a devres action's data)."""
+    return (handoff(name) and not STORE_RE.search(name)) or \
+        bool(DEVM_ACTION_RE.search(name))
 
 
 # Calls that return what they are given as another type or packed with
