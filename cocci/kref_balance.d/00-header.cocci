@@ -37,9 +37,10 @@
 ///             the branch where a hand-off failed (queue_work() false, a
 ///             keeper returning NULL), a leak of a reference on the
 ///             caller's object at an error return, a device-tree lookup
-///             (of_find_*(), of_get_parent()...) no path gives back (nor
-///             puts through a member, put_device(&pdev->dev)), a lock
-///             mismatch;
+///             (of_find_*(), of_get_parent()...), an I2C adapter or a URB
+///             (i2c_get_adapter(), usb_get_from_anchor()) no path gives
+///             back (nor puts through a member, put_device(&pdev->dev)),
+///             a lock mismatch;
 ///  [Low]      another reference no path of the function gives back
 ///             (often kept on purpose for state the function does not
 ///             show), a leak only at returns of 0 with the last statement
@@ -280,17 +281,10 @@ STORE_RE = re.compile(r"^(rcu_assign_pointer|RCU_INIT_POINTER|WRITE_ONCE"
                       r"|smp_store_release|xchg|cmpxchg|try_cmpxchg)$")
 
 
-# A devres action runs when the device goes, on the data it was given:
-# given a member of the object (put_device() of &pdev->dev), it puts the
-# object then.
-DEVM_ACTION_RE = re.compile(r"^devm_add_action(_or_reset)?$")
-
-
 def handoff_member(name):
     """A call taking the object over through one of its members (a list
-    node, a work item, an rcu head, a devres action's data)."""
-    return (handoff(name) and not STORE_RE.search(name)) or \
-        bool(DEVM_ACTION_RE.search(name))
+    node, a work item, an rcu head)."""
+    return handoff(name) and not STORE_RE.search(name)
 
 
 # Calls that return what they are given as another type or packed with

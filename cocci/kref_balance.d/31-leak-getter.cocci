@@ -16,14 +16,19 @@ MANAGED.add(key(p[0]))
 // Leak of the reference of a returning getter: "x = lookup(...)" reaches a
 // return without x put or handed off.  A NULL or ERR_PTR result holds no
 // reference: paths through a test of x are only followed from the test
-// right after the call, on the branch where x is valid.
+// right after the call, on the branch where x is valid.  A put given to
+// devm_add_action_or_reset() with a member of x as its data
+// (put_device() on &pdev->dev) hands x off: devres puts it when the
+// device goes, or at once when adding the action fails; not
+// devm_add_action(), which runs nothing when it fails.
 
 @leak_rg depends on !collect disable ptr_to_array exists@
 local idexpression E;
-expression E2, E3, E4;
+expression E2, E3, E4, E5;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
+identifier dpw : script:python() { leakput(dpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -43,6 +48,7 @@ E = rg@p1(...);
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)
     when != hff(..., &E->h.i, ...)
+    when != devm_add_action_or_reset(E5, dpw, &E->h)
     when != fp->h(..., E, ...)
     when != (*fp)(..., E, ...)
     when != E = E2
@@ -87,10 +93,11 @@ rg_leak(p1[0], p2[0], E, rg)
 
 @leak_rgc depends on !collect disable ptr_to_array exists@
 local idexpression E;
-expression E2, E3, E4;
+expression E2, E3, E4, E5;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
+identifier dpw : script:python() { leakput(dpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -118,6 +125,7 @@ E = rg@p1(...);
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)
     when != hff(..., &E->h.i, ...)
+    when != devm_add_action_or_reset(E5, dpw, &E->h)
     when != fp->h(..., E, ...)
     when != (*fp)(..., E, ...)
     when != E = E2
@@ -160,10 +168,11 @@ rg_leak(p1[0], p2[0], E, rg)
 
 @leak_rgd depends on !collect disable ptr_to_array exists@
 identifier E;
-expression E2, E3, E4;
+expression E2, E3, E4, E5;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
+identifier dpw : script:python() { leakput(dpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -183,6 +192,7 @@ T E = rg@p1(...);
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)
     when != hff(..., &E->h.i, ...)
+    when != devm_add_action_or_reset(E5, dpw, &E->h)
     when != fp->h(..., E, ...)
     when != (*fp)(..., E, ...)
     when != E = E2
@@ -227,10 +237,11 @@ rg_leak(p1[0], p2[0], E, rg)
 
 @leak_rgdc depends on !collect disable ptr_to_array exists@
 identifier E;
-expression E2, E3, E4;
+expression E2, E3, E4, E5;
 identifier f, g, h, i, fc;
 identifier pc : script:python() { conversion(pc) };
 identifier pw : script:python() { leakput(pw) };
+identifier dpw : script:python() { leakput(dpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps(hf) };
 identifier hff : script:python() { handoff_member(hff) };
@@ -258,6 +269,7 @@ T E = rg@p1(...);
     when != hf(..., E, ...)
     when != hff(..., &E->h, ...)
     when != hff(..., &E->h.i, ...)
+    when != devm_add_action_or_reset(E5, dpw, &E->h)
     when != fp->h(..., E, ...)
     when != (*fp)(..., E, ...)
     when != E = E2

@@ -31,14 +31,16 @@ int sensor_attach(struct sensor *s, int nr)
 	return 0;
 }
 
-void modem_kill_all(struct usb_anchor *anchor)
+int modem_kill_first(struct usb_anchor *anchor)
 {
-	struct urb *urb;
+	struct urb *urb = usb_get_from_anchor(anchor);
+	int status;
 
-	while ((urb = usb_get_from_anchor(anchor))) {
-		urb->status = -1;
-		usb_free_urb(urb);
-	}
+	if (!urb)
+		return 0;
+	status = urb->status;
+	usb_free_urb(urb);
+	return status;
 }
 
 // expect: none
