@@ -63,6 +63,49 @@ p2 << alias_return.p2;
 @@
 ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
 
+// Returning a pointer made from the object, when the function gives the
+// object back where that pointer is NULL: "adapter = i2c_verify_adapter(
+// dev); if (!adapter) put_device(dev); return adapter;", or a member of
+// it ("return &a->engine;" after "if (!a) { put(dev); return ...; }"),
+// hands the reference to the caller with the pointer
+// (i2c_find_adapter_by_fwnode()).  Without that put nothing says the
+// pointer carries the reference: "x = of_get_child_by_name(np, ...);
+// return x;" leaks np.  Not the driver data: a lookup returning it leaks
+// the device unless the file puts the device through the data (the rule
+// below), whether or not it puts the device when there is no data.
+
+@derived_return depends on !collect exists@
+expression E, E2;
+identifier A, h;
+identifier f !~ "_get_drvdata$";
+identifier pw : script:python() { leakput(pw) };
+type T;
+position p2;
+@@
+(
+ A = f(..., E, ...);
+|
+ T *A = f(..., E, ...);
+)
+... when != A = E2
+(
+ if (\(!A\|A == NULL\)) pw(E);
+|
+ if (\(!A\|A == NULL\)) { ... pw(E); ... }
+)
+... when != A = E2
+(
+ return@p2 A;
+|
+ return@p2 &A->h;
+)
+
+@script:python@
+E << derived_return.E;
+p2 << derived_return.p2;
+@@
+ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
+
 // Returning the driver data of the object: a lookup that wants a device's
 // driver data ("ptp = pci_get_drvdata(pdev); return ptp;") hands the
 // reference on the device over with it, when the file has the put that
