@@ -78,6 +78,8 @@ E = rg@p1(...);
 |
  return E ? &E->h : E4;
 |
+ return devm_add_action_or_reset(E5, dpw, &E->h);
+|
  return <+... fc(..., E, ...) ...+>;
 |
  return@p2 ...;
@@ -153,6 +155,8 @@ E = rg@p1(...);
 |
  return E ? &E->h : E4;
 |
+ return devm_add_action_or_reset(E5, dpw, &E->h);
+|
  return <+... fc(..., E, ...) ...+>;
 |
  return@p2 ...;
@@ -221,6 +225,8 @@ T E = rg@p1(...);
  return E ? E : E4;
 |
  return E ? &E->h : E4;
+|
+ return devm_add_action_or_reset(E5, dpw, &E->h);
 |
  return <+... fc(..., E, ...) ...+>;
 |
@@ -296,6 +302,8 @@ T E = rg@p1(...);
  return E ? E : E4;
 |
  return E ? &E->h : E4;
+|
+ return devm_add_action_or_reset(E5, dpw, &E->h);
 |
  return <+... fc(..., E, ...) ...+>;
 |

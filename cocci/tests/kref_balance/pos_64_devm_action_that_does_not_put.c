@@ -3,7 +3,9 @@
  * A device found by its node and given, through its embedded device, to
  * devres actions that do not hand it off: one that does not put it, and a
  * put added with devm_add_action(), which runs nothing when adding it
- * fails.  Both leak.
+ * fails.  Both leak.  The second finding also names the return after
+ * devm_add_action() succeeded, where the action holds the reference: the
+ * rule does not split the paths by the call's result.
  */
 #include "include/of.h"
 
@@ -54,5 +56,5 @@ int phy_parse_noreset(struct phy_ctx *ctx, struct device_node *np)
 	return 0;
 }
 
-// expect: 32:8-30: [Moderate] kref leak in phy_parse_forget(): reference on 'pdev' taken by of_find_device_by_node() is neither put nor handed off before the return at lines 37, 39
-// expect: 47:8-30: [Moderate] kref leak in phy_parse_noreset(): reference on 'pdev' taken by of_find_device_by_node() is neither put nor handed off before the return at lines 52, 54
+// expect: 34:8-30: [Moderate] kref leak in phy_parse_forget(): reference on 'pdev' taken by of_find_device_by_node() is neither put nor handed off before the return at lines 39, 41
+// expect: 49:8-30: [Moderate] kref leak in phy_parse_noreset(): reference on 'pdev' taken by of_find_device_by_node() is neither put nor handed off before the return at lines 54, 56
