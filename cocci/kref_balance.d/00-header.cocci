@@ -129,6 +129,13 @@ PASSED_UP = set()
 MANAGED = set()
 
 
+# Lookups of DRM mode objects that have no free callback: CRTCs, planes
+# and encoders live as long as their device, and drm_mode_object_find()
+# takes a reference only on an object with one.  Pass 1 sees the
+# conditional get and would take them for returning getters.
+UNCOUNTED_RE = re.compile(r"^drm_(crtc|plane|encoder)_find$")
+
+
 def load_wrappers(path):
     """Lines "KIND NAME [FILE:LINE [static]]".  A static function of a .c
     file is private to that file (which finds it by itself), and its name
@@ -140,6 +147,8 @@ def load_wrappers(path):
                 continue
             if "static" in words[3:] and len(words) > 2 and \
                     re.match(r".*\.c:[0-9]+$", words[2]):
+                continue
+            if words[0] == "rget" and UNCOUNTED_RE.search(words[1]):
                 continue
             TREE[words[0]].add(words[1])
 
@@ -215,6 +224,8 @@ def by_name(name):
 def rget(name):
     """Calls whose result carries a reference: returning getters known by
     their body, or named like one when no body is known."""
+    if UNCOUNTED_RE.search(name):
+        return False
     return wrap("rget", name) or \
         (by_name(name) and bool(GETNAME_RE.search(name)) and
          not ACCESSOR_RE.search(name))
@@ -407,7 +418,7 @@ def add_wrapper(kind, fn, p):
         return
     if kind in ("get", "tryget", "rget", "init") and DEVM_RE.search(fn):
         return
-    if kind == "rget" and fn in DEVRES_OWNED:
+    if kind == "rget" and (fn in DEVRES_OWNED or UNCOUNTED_RE.search(fn)):
         return
     if fn in LOCAL[kind]:
         return

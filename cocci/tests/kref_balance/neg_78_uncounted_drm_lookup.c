@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A CRTC looked up by its ID and not put: CRTCs have no free callback,
+ * so the lookup took no reference.  A framebuffer found by the same
+ * lookup has one, and leaks (pos_66).  No finding.
+ */
+#include "include/drm.h"
+
+int crtc_is_enabled(int id)
+{
+	struct drm_crtc *crtc = drm_crtc_find(id);
+
+	if (!crtc)
+		return -ENOENT;
+	return crtc->enabled;
+}
+
+// expect: none
