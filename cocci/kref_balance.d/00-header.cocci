@@ -129,11 +129,12 @@ PASSED_UP = set()
 MANAGED = set()
 
 
-# Lookups of DRM mode objects that have no free callback: CRTCs, planes
-# and encoders live as long as their device, and drm_mode_object_find()
-# takes a reference only on an object with one.  Pass 1 sees the
-# conditional get and would take them for returning getters.
-UNCOUNTED_RE = re.compile(r"^drm_(crtc|plane|encoder)_find$")
+# Lookups of DRM mode objects that have no free callback: CRTCs, planes,
+# encoders and properties live as long as their device, and
+# drm_mode_object_find() takes a reference only on an object with one.
+# Pass 1 sees the conditional get and would take them for returning
+# getters.
+UNCOUNTED_RE = re.compile(r"^drm_(crtc|plane|encoder|property)_find$")
 
 
 def load_wrappers(path):

@@ -72,16 +72,21 @@ ALIAS_HANDOFF.add((fn_of(p2[0]), str(E), int(p2[0].line)))
 // pointer carries the reference: "x = of_get_child_by_name(np, ...);
 // return x;" leaks np.  Not the driver data: a lookup returning it leaks
 // the device unless the file puts the device through the data (the rule
-// below), whether or not it puts the device when there is no data.
+// below), whether or not it puts the device when there is no data.  Nor
+// a getter's result (a child found from np holds its own reference, and
+// np still leaks), nor in a function that returns no pointer (an int
+// status made from the object says nothing of who holds it).
 
 @derived_return depends on !collect exists@
 expression E, E2;
-identifier A, h;
-identifier f !~ "_get_drvdata$";
+identifier A, h, fn;
+identifier f : script:python() { not f.endswith("_get_drvdata") and not rget(f) };
 identifier pw : script:python() { leakput(pw) };
-type T;
+type T, T2;
 position p2;
 @@
+T2 *fn(...) {
+... when any
 (
  A = f(..., E, ...);
 |
@@ -99,6 +104,8 @@ position p2;
 |
  return@p2 &A->h;
 )
+...
+}
 
 @script:python@
 E << derived_return.E;

@@ -2,7 +2,8 @@
 /*
  * Test tree header: DRM mode objects found by their ID.  The lookup takes
  * a reference only on objects with a free callback (framebuffers); a CRTC
- * has none, so drm_crtc_find() returns it without one.  The lookup is in
+ * or a property has none, so drm_crtc_find() and drm_property_find()
+ * return it without one.  The lookup is in
  * lib_drm.c.
  */
 #ifndef _TEST_DRM_H
@@ -36,6 +37,21 @@ static inline struct drm_crtc *drm_crtc_find(int id)
 
 	mo = drm_mode_object_find(id);
 	return mo ? obj_to_crtc(mo) : NULL;
+}
+
+struct drm_property {
+	struct drm_mode_object base;
+	int flags;
+};
+
+#define obj_to_property(x) container_of(x, struct drm_property, base)
+
+static inline struct drm_property *drm_property_find(int id)
+{
+	struct drm_mode_object *mo;
+
+	mo = drm_mode_object_find(id);
+	return mo ? obj_to_property(mo) : NULL;
 }
 
 static inline struct drm_framebuffer *drm_framebuffer_lookup(int id)
