@@ -207,8 +207,9 @@ OF_LOOKUP_RE = re.compile(r"^of_(find_\w+|irq_find_parent"
                           r"|get_(parent|next_\w+)|graph_get_\w+"
                           r"|cpu_device_node_get)$")
 # Lookups of a bus adapter or a queued URB by a driver that only uses it
-# for the call it is in: one kept is stored in the driver data (a
-# hand-off), as for the device-tree lookups.
+# for the call it is in: one kept is most often stored (a hand-off), as
+# for the device-tree lookups; one kept through an I2C mux or a
+# subdevice is in a function that ends in "return 0;", which stays Low.
 DRIVER_LOOKUP_RE = re.compile(r"^(i2c_get_adapter|usb_get_from_anchor)$")
 # Accessors named like getters: pci_get_drvdata(), usb_get_intfdata(),
 # i2c_get_clientdata(), dev_get_platdata() return a pointer a driver
