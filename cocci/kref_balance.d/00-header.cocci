@@ -917,8 +917,8 @@ def leak_tier(p1, obj, lines, kinds):
         # told apart from one on the main path (left Low, as before); nor
         # one taken by an iterating call (each call puts the node the last
         # one returned)
-        lookup = OF_LOOKUP_RE.match(callee(p1)) or \
-            DRIVER_LOOKUP_RE.match(callee(p1))
+        name = callee(p1)
+        lookup = OF_LOOKUP_RE.match(name) or DRIVER_LOOKUP_RE.match(name)
         transient = lookup and mine not in MEMBERPUT and \
             key(p1) not in ITERATED
         return ("Moderate" if transient else "Low", lines)
