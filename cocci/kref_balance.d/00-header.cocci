@@ -48,7 +48,11 @@
 ///             same reason; not a failed init, nor an of_*() lookup), a
 ///             failed init of an object reached from a global, or
 ///             in an init wrapper that returns the failure (its caller
-///             puts), a use after put, two puts on one path (both mostly
+///             puts), the first reference of a bare init
+///             (device_initialize(), kobject_init(), kset_init()) at a
+///             return no path reaches after a call given the member (no
+///             name, no devres yet: freeing the object leaks nothing,
+///             though the kernel-doc asks for the put), a use after put, two puts on one path (both mostly
 ///             another reference the function cannot see: 4 of 18 and 0
 ///             of 9 true in the 6.1 triage).
 ///
@@ -570,6 +574,26 @@ HOLLOW_INITS = set(["cdev_init", "tty_port_init", "config_group_init",
 # CONFIGFS_ITEM_NAME_LEN: a shorter name is copied into ci_namebuf
 CONFIGFS_INLINE_NAME = 20
 INIT_HOLLOW = set()
+# The kernel's bare inits: they set the count and allocate nothing.  The
+# name, the parent's reference and the sysfs entry come with later calls
+# given the member (dev_set_name(), kobject_add(), device_add()).
+BARE_INITS = set(["device_initialize", "kobject_init", "kset_init"])
+# (bare init call, return line) pairs with a path between them on which a
+# call was given the member the init set up.
+INIT_NAMED = set()
+# Calls given a device that only set a field of it or print: no name, no
+# devres, nothing its release would have to free.
+FIELD_ONLY_RE = re.compile(
+    r"^(dma_set_(mask|coherent_mask|mask_and_coherent|max_seg_size|"
+    r"seg_boundary)|dev_[sg]et_drvdata|set_dev_node|dev_name|"
+    r"dev_(err|warn|info|dbg|notice|crit|alert|emerg|printk)"
+    r"(_ratelimited|_once)?|dev_err_probe)$")
+
+
+def sets_up(name):
+    """A call given the member of a bare init may set something up on it
+    (a name, devres, an add)."""
+    return not FIELD_ONLY_RE.match(name)
 # work functions: (function, object) -> the put some path does on it, and
 # the returns that skip it
 WORKPUT = {}
@@ -881,6 +905,14 @@ def leak_tier(p1, obj, lines, kinds):
     if key(p1) in INIT_HOLLOW:
         # a count on an object that holds nothing yet: no leak
         return (None, lines)
+    if callee(p1) in BARE_INITS:
+        # a bare init whose member no call was given on the way to the
+        # return holds nothing yet: freeing the object there leaks
+        # nothing, though the kernel-doc asks for a put
+        named = set(n for n in lines if (key(p1), n) in INIT_NAMED)
+        if not named:
+            return ("Low", lines)
+        lines = named
     if key(p1) in INIT_OWNED:
         # an init call on an object that lives on in a global, or that
         # devres frees: its teardown is not up to this function
@@ -1065,6 +1097,7 @@ INIT_OK.clear()
 INIT_TESTED.clear()
 INIT_OWNED.clear()
 INIT_HOLLOW.clear()
+INIT_NAMED.clear()
 ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()

@@ -240,6 +240,82 @@ name = str(C).strip()
 if re.match(r'^"[^"\\]*"$', name) and len(name) - 2 < CONFIGFS_INLINE_NAME:
     INIT_HOLLOW.add(key(p1[0]))
 
+// A bare init (BARE_INITS) followed, on some path to a return, by a call
+// given the member it set up: the call may have named it, added it or
+// attached devres to it, so freeing the object at that return can leak.
+// Calls that only set a field of a device or print are not counted
+// (dma_set_mask(), dev_set_drvdata(), dev_err(): css_alloc_subchannel()
+// sets the DMA masks before it frees).  Returns reached by no such path
+// free an object that holds nothing yet (leak_tier()).
+@init_bare_named depends on !collect exists@
+identifier iw : script:python() { iw in BARE_INITS };
+identifier g : script:python() { sets_up(g) };
+identifier fld;
+expression E;
+position p1, p2;
+@@
+iw@p1(&E->fld, ...)
+... when any
+g(..., <+... E->fld ...+>, ...)
+... when any
+return@p2 ...;
+
+@script:python@
+p1 << init_bare_named.p1;
+p2 << init_bare_named.p2;
+@@
+INIT_NAMED.add((key(p1[0]), int(p2[0].line)))
+
+@init_bare_named_ptr depends on !collect exists@
+identifier iw : script:python() { iw in BARE_INITS };
+identifier g : script:python() { sets_up(g) };
+expression X;
+position p1, p2;
+@@
+iw@p1(X, ...)
+... when any
+g(..., <+... X ...+>, ...)
+... when any
+return@p2 ...;
+
+@script:python@
+p1 << init_bare_named_ptr.p1;
+p2 << init_bare_named_ptr.p2;
+@@
+INIT_NAMED.add((key(p1[0]), int(p2[0].line)))
+
+// The same through a pointer to the member taken before the init
+// ("dev = &x->dev; device_initialize(dev); dev_set_name(&x->dev, ...)").
+@init_bare_named_alias depends on !collect exists@
+identifier iw : script:python() { iw in BARE_INITS };
+identifier g : script:python() { sets_up(g) };
+identifier A, fld;
+expression E;
+type T;
+position p1, p2;
+@@
+(
+ A = &E->fld;
+|
+ T *A = &E->fld;
+)
+... when any
+(
+ iw@p1(A, ...)
+|
+ iw@p1(&E->fld, ...)
+)
+... when any
+g(..., <+... \( A \| E->fld \) ...+>, ...)
+... when any
+return@p2 ...;
+
+@script:python@
+p1 << init_bare_named_alias.p1;
+p2 << init_bare_named_alias.p2;
+@@
+INIT_NAMED.add((key(p1[0]), int(p2[0].line)))
+
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
 expression E2, E3;

@@ -34,6 +34,11 @@ static void device_release(struct kref *kref)
 	kfree(dev);
 }
 
+void device_initialize(struct device *dev)
+{
+	kref_init(&dev->kref);
+}
+
 void put_device(struct device *dev)
 {
 	kref_put(&dev->kref, device_release);
@@ -73,6 +78,7 @@ struct device_node *of_get_next_child(struct device_node *np,
 	return next;
 }
 
+// expect-wrapper: init device_initialize
 // expect-wrapper: put of_node_put
 // expect-wrapper: put put_device
 // expect-wrapper: putcb of_node_put/of_node_release:frees

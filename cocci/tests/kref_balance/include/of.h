@@ -25,6 +25,8 @@ struct platform_device {
 
 void of_node_put(struct device_node *np);
 struct device_node *of_find_node_by_path(const char *path);
+void device_initialize(struct device *dev);
+int dev_set_name(struct device *dev, const char *fmt, ...);
 void put_device(struct device *dev);
 struct platform_device *of_find_device_by_node(struct device_node *np);
 struct device *bus_find_device_by_name(const char *name);
