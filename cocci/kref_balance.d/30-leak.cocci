@@ -137,7 +137,9 @@ INIT_TESTED.add(key(p1[0]))
 // A pointer to the member taken before the init call ("dev = &x->dev",
 // then device_initialize(&x->dev), as __nd_btt_create() does) is the
 // object: a return of it, or a return after a put through it, gives the
-// first reference back.  An alias taken after the call is the leak
+// first reference back; so does a put through the member after an init
+// through the pointer (stdev_create(): device_initialize(dev), then
+// put_device(&stdev->dev)).  An alias taken after the call is the leak
 // rule's own exclusion (E2 = &E->h).
 
 @init_alias_ok depends on !collect exists@
@@ -154,10 +156,18 @@ position p1, p2;
  T *A = &E->f;
 )
 ...
-iw@p1(&E->f, ...)
+(
+ iw@p1(&E->f, ...)
+|
+ iw@p1(A, ...)
+)
 ...
 (
  pw(..., A, ...);
+ ...
+ return@p2 ...;
+|
+ pw(..., &E->f, ...);
  ...
  return@p2 ...;
 |
