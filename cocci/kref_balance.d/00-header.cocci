@@ -68,8 +68,9 @@
 //# straight run of statements; a leak of a reference on an object of the
 //# caller (a parameter, a field of one) except at an error return that
 //# skips the put other paths do; a return in the branch of a NULL test of
-//# the object; the reference stored in a variable whose cleanup class
-//# (__free()) puts.
+//# the object, or after an "if (C) put(x); else kfree(x);" (the state C
+//# says which one the path needs); the reference stored in a variable
+//# whose cleanup class (__free()) puts.
 //# A reference dropped by a callee that is neither a wrapper, a consumer
 //# nor named like a put is reported.
 //
