@@ -68,9 +68,10 @@
 //# straight run of statements; a leak of a reference on an object of the
 //# caller (a parameter, a field of one) except at an error return that
 //# skips the put other paths do; a return in the branch of a NULL test of
-//# the object, or after an "if (C) put(x); else kfree(x);" (the state C
-//# says which one the path needs); the reference stored in a variable
-//# whose cleanup class (__free()) puts.
+//# the object; a path through "if (C) put(x); else kfree(x);" (either
+//# order, braced or not: the state C the function keeps says which one
+//# the path needs; a flag set too late, after the name, is not seen); the
+//# reference stored in a variable whose cleanup class (__free()) puts.
 //# A reference dropped by a callee that is neither a wrapper, a consumer
 //# nor named like a put is reported.
 //
@@ -580,11 +581,13 @@ INIT_HOLLOW = set()
 # given the member (dev_set_name(), kobject_add(), device_add()).
 BARE_INITS = set(["device_initialize", "kobject_init", "kset_init"])
 # (bare init call, return line) pairs with a path between them on which a
-# call was given the member the init set up.
-INIT_NAMED = set()
-# Calls given a device that only set a field of it or print: no name, no
-# devres, nothing its release would have to free.
-FIELD_ONLY_RE = re.compile(
+# call was given the member the init set up; bare init calls after such a
+# call (a name set before the init, as fsi_slave_init() does).
+INIT_SET_UP = set()
+INIT_SET_UP_FIRST = set()
+# Calls given a device that only read or set a field of it, or print: no
+# name, no devres, nothing its release would have to free.
+NO_SETUP_CALL_RE = re.compile(
     r"^(dma_set_(mask|coherent_mask|mask_and_coherent|max_seg_size|"
     r"seg_boundary)|dev_[sg]et_drvdata|set_dev_node|dev_name|"
     r"dev_(err|warn|info|dbg|notice|crit|alert|emerg|printk)"
@@ -592,9 +595,19 @@ FIELD_ONLY_RE = re.compile(
 
 
 def sets_up(name):
-    """A call given the member of a bare init may set something up on it
-    (a name, devres, an add)."""
-    return not FIELD_ONLY_RE.match(name)
+    """A call whose arguments contain the member of a bare init may set
+    something up on it (a name, devres, an add).  Errs towards High: a
+    call that only reads a field of the member counts too."""
+    return not NO_SETUP_CALL_RE.match(name)
+
+
+def set_up(p1, p2=None):
+    """Record a call on the member of the bare init at p1: before the
+    init (p2 None), or on a path from it to the return at p2."""
+    if p2 is None:
+        INIT_SET_UP_FIRST.add(key(p1))
+    else:
+        INIT_SET_UP.add((key(p1), int(p2.line)))
 # work functions: (function, object) -> the put some path does on it, and
 # the returns that skip it
 WORKPUT = {}
@@ -906,14 +919,14 @@ def leak_tier(p1, obj, lines, kinds):
     if key(p1) in INIT_HOLLOW:
         # a count on an object that holds nothing yet: no leak
         return (None, lines)
-    if callee(p1) in BARE_INITS:
-        # a bare init whose member no call was given on the way to the
-        # return holds nothing yet: freeing the object there leaks
-        # nothing, though the kernel-doc asks for a put
-        named = set(n for n in lines if (key(p1), n) in INIT_NAMED)
-        if not named:
+    if callee(p1) in BARE_INITS and key(p1) not in INIT_SET_UP_FIRST:
+        # a bare init whose member no call was given before the return
+        # holds nothing yet: freeing the object there leaks nothing,
+        # though the kernel-doc asks for a put
+        set_up_lines = set(n for n in lines if (key(p1), n) in INIT_SET_UP)
+        if not set_up_lines:
             return ("Low", lines)
-        lines = named
+        lines = set_up_lines
     if key(p1) in INIT_OWNED:
         # an init call on an object that lives on in a global, or that
         # devres frees: its teardown is not up to this function
@@ -1098,7 +1111,8 @@ INIT_OK.clear()
 INIT_TESTED.clear()
 INIT_OWNED.clear()
 INIT_HOLLOW.clear()
-INIT_NAMED.clear()
+INIT_SET_UP.clear()
+INIT_SET_UP_FIRST.clear()
 ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()

@@ -156,18 +156,10 @@ position p1, p2;
  T *A = &E->f;
 )
 ...
-(
- iw@p1(&E->f, ...)
-|
- iw@p1(A, ...)
-)
+iw@p1(&E->f, ...)
 ...
 (
  pw(..., A, ...);
- ...
- return@p2 ...;
-|
- pw(..., &E->f, ...);
  ...
  return@p2 ...;
 |
@@ -177,6 +169,32 @@ position p1, p2;
 @script:python@
 p1 << init_alias_ok.p1;
 p2 << init_alias_ok.p2;
+@@
+INIT_OK.add((key(p1[0]), key(p2[0])))
+
+@init_ptr_alias_ok depends on !collect exists@
+identifier A, f;
+expression E;
+identifier iw : script:python() { wrap("init", iw) };
+identifier pw : script:python() { leakput(pw) };
+type T;
+position p1, p2;
+@@
+(
+ A = &E->f;
+|
+ T *A = &E->f;
+)
+...
+iw@p1(A, ...)
+...
+pw(..., &E->f, ...);
+...
+return@p2 ...;
+
+@script:python@
+p1 << init_ptr_alias_ok.p1;
+p2 << init_ptr_alias_ok.p2;
 @@
 INIT_OK.add((key(p1[0]), key(p2[0])))
 
@@ -251,13 +269,15 @@ if re.match(r'^"[^"\\]*"$', name) and len(name) - 2 < CONFIGFS_INLINE_NAME:
     INIT_HOLLOW.add(key(p1[0]))
 
 // A bare init (BARE_INITS) followed, on some path to a return, by a call
-// given the member it set up: the call may have named it, added it or
-// attached devres to it, so freeing the object at that return can leak.
-// Calls that only set a field of a device or print are not counted
-// (dma_set_mask(), dev_set_drvdata(), dev_err(): css_alloc_subchannel()
-// sets the DMA masks before it frees).  Returns reached by no such path
-// free an object that holds nothing yet (leak_tier()).
-@init_bare_named depends on !collect exists@
+// given the member it set up, or preceded by one: the call may have named
+// it, added it or attached devres to it, so freeing the object at that
+// return can leak.  Calls that only read or set a field of a device or
+// print are not counted (dma_set_mask(), dev_set_drvdata(), dev_err():
+// css_alloc_subchannel() sets the DMA masks before it frees).  Returns
+// reached by no such path free an object that holds nothing yet
+// (leak_tier()).  The init through the member, through a pointer, and
+// through a pointer to the member taken before it.
+@init_bare_set_up depends on !collect exists@
 identifier iw : script:python() { iw in BARE_INITS };
 identifier g : script:python() { sets_up(g) };
 identifier fld;
@@ -271,15 +291,15 @@ g(..., <+... E->fld ...+>, ...)
 return@p2 ...;
 
 @script:python@
-p1 << init_bare_named.p1;
-p2 << init_bare_named.p2;
+p1 << init_bare_set_up.p1;
+p2 << init_bare_set_up.p2;
 @@
-INIT_NAMED.add((key(p1[0]), int(p2[0].line)))
+set_up(p1[0], p2[0])
 
-@init_bare_named_ptr depends on !collect exists@
+@init_bare_set_up_ptr depends on !collect exists@
 identifier iw : script:python() { iw in BARE_INITS };
 identifier g : script:python() { sets_up(g) };
-expression X;
+idexpression X;
 position p1, p2;
 @@
 iw@p1(X, ...)
@@ -289,14 +309,12 @@ g(..., <+... X ...+>, ...)
 return@p2 ...;
 
 @script:python@
-p1 << init_bare_named_ptr.p1;
-p2 << init_bare_named_ptr.p2;
+p1 << init_bare_set_up_ptr.p1;
+p2 << init_bare_set_up_ptr.p2;
 @@
-INIT_NAMED.add((key(p1[0]), int(p2[0].line)))
+set_up(p1[0], p2[0])
 
-// The same through a pointer to the member taken before the init
-// ("dev = &x->dev; device_initialize(dev); dev_set_name(&x->dev, ...)").
-@init_bare_named_alias depends on !collect exists@
+@init_bare_set_up_alias depends on !collect exists@
 identifier iw : script:python() { iw in BARE_INITS };
 identifier g : script:python() { sets_up(g) };
 identifier A, fld;
@@ -310,21 +328,48 @@ position p1, p2;
  T *A = &E->fld;
 )
 ... when any
-(
- iw@p1(A, ...)
-|
- iw@p1(&E->fld, ...)
-)
+iw@p1(A, ...)
 ... when any
-g(..., <+... \( A \| E->fld \) ...+>, ...)
+g(..., <+... E->fld ...+>, ...)
 ... when any
 return@p2 ...;
 
 @script:python@
-p1 << init_bare_named_alias.p1;
-p2 << init_bare_named_alias.p2;
+p1 << init_bare_set_up_alias.p1;
+p2 << init_bare_set_up_alias.p2;
 @@
-INIT_NAMED.add((key(p1[0]), int(p2[0].line)))
+set_up(p1[0], p2[0])
+
+@init_bare_set_up_first depends on !collect exists@
+identifier iw : script:python() { iw in BARE_INITS };
+identifier g : script:python() { sets_up(g) };
+identifier fld;
+expression E;
+position p1;
+@@
+g(..., <+... E->fld ...+>, ...)
+... when any
+iw@p1(&E->fld, ...)
+
+@script:python@
+p1 << init_bare_set_up_first.p1;
+@@
+set_up(p1[0])
+
+@init_bare_set_up_first_ptr depends on !collect exists@
+identifier iw : script:python() { iw in BARE_INITS };
+identifier g : script:python() { sets_up(g) };
+idexpression X;
+position p1;
+@@
+g(..., <+... X ...+>, ...)
+... when any
+iw@p1(X, ...)
+
+@script:python@
+p1 << init_bare_set_up_first_ptr.p1;
+@@
+set_up(p1[0])
 
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;
@@ -337,6 +382,7 @@ identifier rpw : script:python() { wrap("put", rpw) or wrap("kput", rpw) };
 identifier kpw : script:python() { wrap("kput", kpw) };
 identifier hf : script:python() { keeps_alive(hf) };
 identifier hff : script:python() { handoff_member(hff) };
+identifier fr =~ "^(kfree|kvfree|kfree_sensitive|kmem_cache_free)$";
 expression fp;
 statement S;
 type T;
@@ -367,6 +413,10 @@ position p1, p2;
     when != E2 = &E->h
     when != E2 = &E->h.i
     when != if (E) S
+    when != if (E3) \( pw(..., E, ...); \| pw(..., &E->f, ...); \| kpw(&E->f, ...); \) else fr(..., E);
+    when != if (E3) fr(..., E); else \( pw(..., E, ...); \| pw(..., &E->f, ...); \| kpw(&E->f, ...); \)
+    when != if (E3) { \( pw(..., E, ...); \| pw(..., &E->f, ...); \| kpw(&E->f, ...); \) } else { fr(..., E); }
+    when != if (E3) { fr(..., E); } else { \( pw(..., E, ...); \| pw(..., &E->f, ...); \| kpw(&E->f, ...); \) }
 (
  return E;
 |

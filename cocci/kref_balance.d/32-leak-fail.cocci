@@ -160,39 +160,6 @@ pc << condput.pc;
 @@
 CONDPUT.setdefault((fn_of(pc[0]), str(E)), set()).add(int(pc[0].line))
 
-// An object disposed of on both branches, by a put or by kfree(), as the
-// state the function tracks says: "if (need_put) put_device(&c->dev);
-// else kfree(c);" (i2c_new_client_device()), "if (h->dev.release)
-// put_device(&h->dev); else kfree(h);" (sdebug_add_host_helper()).
-// Which branch a path takes is that state's, which the matcher does not
-// follow: the returns after it are no leak, as after "if (x) put(x)".
-@condput_else depends on !collect disable ptr_to_array@
-idexpression E;
-expression C;
-identifier f;
-identifier pw : script:python() { leakput(pw) };
-identifier kpw : script:python() { wrap("kput", kpw) };
-identifier fr =~ "^(kfree|kvfree|kfree_sensitive|kmem_cache_free)$";
-position pc;
-@@
-(
-if@pc (C)
-\( pw(..., E, ...); \| pw(..., &E->f, ...); \| kref_put(&E->f, ...); \| kpw(&E->f, ...); \)
-else
- fr(E);
-|
-if@pc (C)
- fr(E);
-else
-\( pw(..., E, ...); \| pw(..., &E->f, ...); \| kref_put(&E->f, ...); \| kpw(&E->f, ...); \)
-)
-
-@script:python@
-E << condput_else.E;
-pc << condput_else.pc;
-@@
-CONDPUT.setdefault((fn_of(pc[0]), str(E)), set()).add(int(pc[0].line))
-
 // The parameter itself: a function that takes a reference on what it was
 // given and keeps it is a get wrapper for its caller, even when it is not
 // small enough to be collected as one.  Only functions with a leak are

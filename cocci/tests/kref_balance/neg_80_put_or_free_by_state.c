@@ -5,8 +5,9 @@
  * put_device(&client->dev); else kfree(client);" in
  * i2c_new_client_device()): the path on which the device was set up puts
  * it.  Which branch a path takes is the flag's, which the matcher does not
- * follow, so the returns after it are no leak.  The other order of the
- * branches too.
+ * follow, so a path through it is no leak.  Also the other order of the
+ * branches, braced, with the release callback for the state
+ * (sdebug_add_host_helper() tests "sdbg_host->dev.release").
  */
 #include "include/of.h"
 
@@ -16,6 +17,7 @@ struct sensor {
 };
 
 int sensor_check_addr(int addr);
+void sensor_release(struct device *dev);
 int sensor_probe_hw(int addr);
 
 struct sensor *sensor_new(int addr)
@@ -59,17 +61,18 @@ struct sensor *sensor_new_inited(int addr)
 	if (err)
 		goto out_err;
 	device_initialize(&s->dev);
-	s->addr = addr;
+	s->dev.release = sensor_release;
 	err = dev_set_name(&s->dev, "sensor-%d", addr);
 	if (err)
 		goto out_err;
 	return s;
 
 out_err:
-	if (!s->addr)
+	if (!s->dev.release) {
 		kfree(s);
-	else
+	} else {
 		put_device(&s->dev);
+	}
 	return ERR_PTR(err);
 }
 

@@ -16,6 +16,7 @@ struct device_node {
 struct device {
 	struct kref kref;
 	struct device_node *of_node;
+	void (*release)(struct device *dev);
 };
 
 struct platform_device {
