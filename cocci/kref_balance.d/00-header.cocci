@@ -46,15 +46,18 @@
 ///             show), a leak only at returns of 0 with the last statement
 ///             of the function among them (kept where it succeeds, for the
 ///             same reason; not a failed init, nor an of_*() lookup), a
-///             failed init of an object reached from a global, or
-///             in an init wrapper that returns the failure (its caller
-///             puts), the first reference of a bare init
-///             (device_initialize(), kobject_init(), kset_init()) at a
-///             return no path reaches after a call given the member (no
-///             name, no devres yet: freeing the object leaks nothing,
-///             though the kernel-doc asks for the put), a use after put, two puts on one path (both mostly
-///             another reference the function cannot see: 4 of 18 and 0
-///             of 9 true in the 6.1 triage).
+///             failed init of an object reached from a global, or in an
+///             init wrapper, or a function given the object and putting
+///             it on no path, that returns the failure (its caller puts),
+///             the first reference of a bare init (device_initialize(),
+///             kobject_init(), kset_init() of &x->member or of a pointer)
+///             at a return no path reaches after a call given the member
+///             or the object, or a store of a call's result in the member
+///             (nothing set up yet that its release would free: freeing
+///             the object leaks nothing, though the kernel-doc asks for
+///             the put), a use after put, two puts on one path (both
+///             mostly another reference the function cannot see: 4 of 18
+///             and 0 of 9 true in the 6.1 triage).
 ///
 //# Paths that are infeasible because of correlated conditions (a reference
 //# taken only when a flag is set and dropped only when the same flag is set)
@@ -70,8 +73,13 @@
 //# skips the put other paths do; a return in the branch of a NULL test of
 //# the object; a path through "if (C) put(x); else kfree(x);" (either
 //# order, braced or not: the state C the function keeps says which one
-//# the path needs; a flag set too late, after the name, is not seen); the
-//# reference stored in a variable whose cleanup class (__free()) puts.
+//# the path needs; a flag set too late, after the name, is not seen; an
+//# else of two statements, or a put through a nested member, is not
+//# matched); the reference stored in a variable whose cleanup class
+//# (__free()) puts.  Returns are keyed by line: a bare init's return
+//# that one path reaches after a set-up is High for every path, and a put
+//# through the member on one path (after an init through a pointer to it)
+//# excuses every path to that return.
 //# A reference dropped by a callee that is neither a wrapper, a consumer
 //# nor named like a put is reported.
 //
@@ -585,6 +593,8 @@ BARE_INITS = set(["device_initialize", "kobject_init", "kset_init"])
 # call (a name set before the init, as fsi_slave_init() does).
 INIT_SET_UP = set()
 INIT_SET_UP_FIRST = set()
+# bare init calls on "&x->member" or on a plain pointer
+BARE_SIMPLE = set()
 # Calls given a device that only read or set a field of it, or print: no
 # name, no devres, nothing its release would have to free.
 NO_SETUP_CALL_RE = re.compile(
@@ -595,10 +605,13 @@ NO_SETUP_CALL_RE = re.compile(
 
 
 def sets_up(name):
-    """A call whose arguments contain the member of a bare init may set
-    something up on it (a name, devres, an add).  Errs towards High: a
-    call that only reads a field of the member counts too."""
-    return not NO_SETUP_CALL_RE.match(name)
+    """A call whose arguments contain the member of a bare init, or the
+    object itself, may set something up on it (a name, devres, an add).
+    Errs towards High: a call that only reads a field of the member counts
+    too.  Not the allocation ("kzalloc(sizeof(*dev), ...)" names the
+    pointer), nor the free or the put that ends the object."""
+    return not (NO_SETUP_CALL_RE.match(name) or ALLOC_RE.match(name) or
+                KFREE_RE.search(name) or leakput(name))
 
 
 def set_up(p1, p2=None):
@@ -682,6 +695,10 @@ GIVES = set()
 MEMBERPUT = set()
 ITERATED = set()
 PUTS = set()
+# (function, object) pairs the function puts somewhere, itself or through
+# a member (leak_tier(): a function given an object that puts it on some
+# path owns the put)
+PUTS_OWN = set()
 
 
 def root(e):
@@ -919,7 +936,7 @@ def leak_tier(p1, obj, lines, kinds):
     if key(p1) in INIT_HOLLOW:
         # a count on an object that holds nothing yet: no leak
         return (None, lines)
-    if callee(p1) in BARE_INITS and key(p1) not in INIT_SET_UP_FIRST:
+    if key(p1) in BARE_SIMPLE and key(p1) not in INIT_SET_UP_FIRST:
         # a bare init whose member no call was given before the return
         # holds nothing yet: freeing the object there leaks nothing,
         # though the kernel-doc asks for a put
@@ -936,7 +953,13 @@ def leak_tier(p1, obj, lines, kinds):
         # this function's own, whoever's object it set up; but an init
         # wrapper that puts it on no path and returns a value passes the
         # failure up, and its caller puts (the callers of
-        # device_register() do)
+        # device_register() do); so does a function that registers an
+        # object its caller gave it and puts it on no path
+        # (__acpi_mdiobus_register(mdio, ...): whoever allocated the bus
+        # calls mdiobus_free() after a failure)
+        if (fn, str(obj)) in FROMPARAM and fn not in VOIDFN and \
+                (fn, str(obj)) not in PUTS_OWN:
+            return ("Low", lines)
         if key(p1) in RELEASED:
             return ("High", lines)
         passes_up = wrap("init", fn) and fn not in VOIDFN
@@ -1049,6 +1072,7 @@ def flush():
     MEMBERPUT.clear()
     ITERATED.clear()
     PUTS.clear()
+    PUTS_OWN.clear()
     CONDPUT.clear()
 
 
@@ -1113,6 +1137,7 @@ INIT_OWNED.clear()
 INIT_HOLLOW.clear()
 INIT_SET_UP.clear()
 INIT_SET_UP_FIRST.clear()
+BARE_SIMPLE.clear()
 ALLOCATED.clear()
 WORKPUT.clear()
 WORKLEAK.clear()

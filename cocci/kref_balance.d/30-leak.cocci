@@ -238,55 +238,80 @@ p1 << init_devm.p1;
 @@
 INIT_OWNED.add(key(p1[0]))
 
-// An init call that only sets a count (HOLLOW_INITS), or a configfs
-// init given a literal name short enough to be copied into the item:
-// nothing to leak.
-@init_hollow depends on !collect@
-identifier iw : script:python() { iw in HOLLOW_INITS };
-position p1;
-@@
-iw@p1(...)
-
-@script:python@
-p1 << init_hollow.p1;
-@@
-INIT_HOLLOW.add(key(p1[0]))
-
-@init_hollow_named depends on !collect@
-identifier iw =~ "^config_(group|item)_init_type_name$";
+// Puts of an object anywhere in a function, itself or through a member
+// (see leak_tier(): an init on an object the caller gave).
+@puts_own depends on !collect disable ptr_to_array@
 expression E;
-constant char[] C;
-position p1;
+identifier f;
+identifier pw : script:python() { leakput(pw) };
+identifier kpw : script:python() { wrap("kput", kpw) };
+position pa;
 @@
-iw@p1(E, C, ...)
+(
+ pw@pa(..., E, ...)
+|
+ pw@pa(..., &E->f, ...)
+|
+ kpw@pa(&E->f, ...)
+|
+ kref_put@pa(&E->f, ...)
+)
 
 @script:python@
-p1 << init_hollow_named.p1;
-C << init_hollow_named.C;
+E << puts_own.E;
+pa << puts_own.pa;
 @@
-name = str(C).strip()
-if re.match(r'^"[^"\\]*"$', name) and len(name) - 2 < CONFIGFS_INLINE_NAME:
-    INIT_HOLLOW.add(key(p1[0]))
+# &x->f is what the first branch matches: a put through a member of x
+m = re.match(r"^&\s*([A-Za-z_]\w*)\s*->", str(E))
+PUTS_OWN.add((fn_of(pa[0]), m.group(1) if m else str(E)))
 
 // A bare init (BARE_INITS) followed, on some path to a return, by a call
-// given the member it set up, or preceded by one: the call may have named
+// given the member it set up or the object, by a store of the result of a
+// call in the member (a node or parent it will put: dev.of_node =
+// of_node_get(...)), or preceded by such a call: the call may have named
 // it, added it or attached devres to it, so freeing the object at that
 // return can leak.  Calls that only read or set a field of a device or
 // print are not counted (dma_set_mask(), dev_set_drvdata(), dev_err():
-// css_alloc_subchannel() sets the DMA masks before it frees).  Returns
-// reached by no such path free an object that holds nothing yet
-// (leak_tier()).  The init through the member, through a pointer, and
-// through a pointer to the member taken before it.
+// css_alloc_subchannel() sets the DMA masks before it frees), nor the
+// free or put that ends the object.  Returns reached by no such path free
+// an object that holds nothing yet (leak_tier()): only for an init of
+// &x->member or of a plain pointer (BARE_SIMPLE); one of a nested
+// member or an array slot keeps its tier.  A return that another path
+// reaches after a set-up counts as set up (the key is the return).
+@init_bare_simple depends on !collect@
+identifier iw : script:python() { iw in BARE_INITS };
+identifier fld;
+expression E;
+idexpression X;
+position p1;
+@@
+(
+iw@p1(&E->fld, ...)
+|
+iw@p1(X, ...)
+)
+
+@script:python@
+p1 << init_bare_simple.p1;
+@@
+BARE_SIMPLE.add(key(p1[0]))
+
 @init_bare_set_up depends on !collect exists@
 identifier iw : script:python() { iw in BARE_INITS };
 identifier g : script:python() { sets_up(g) };
-identifier fld;
+identifier fld, h, g2;
 expression E;
 position p1, p2;
 @@
 iw@p1(&E->fld, ...)
 ... when any
+(
 g(..., <+... E->fld ...+>, ...)
+|
+g(..., E, ...)
+|
+E->fld.h = g2(...)
+)
 ... when any
 return@p2 ...;
 
@@ -299,12 +324,17 @@ set_up(p1[0], p2[0])
 @init_bare_set_up_ptr depends on !collect exists@
 identifier iw : script:python() { iw in BARE_INITS };
 identifier g : script:python() { sets_up(g) };
+identifier h, g2;
 idexpression X;
 position p1, p2;
 @@
 iw@p1(X, ...)
 ... when any
+(
 g(..., <+... X ...+>, ...)
+|
+X->h = g2(...)
+)
 ... when any
 return@p2 ...;
 
@@ -328,9 +358,9 @@ position p1, p2;
  T *A = &E->fld;
 )
 ... when any
-iw@p1(A, ...)
+iw@p1(\( A \| &E->fld \), ...)
 ... when any
-g(..., <+... E->fld ...+>, ...)
+g(..., <+... \( A \| E->fld \) ...+>, ...)
 ... when any
 return@p2 ...;
 
@@ -370,6 +400,42 @@ iw@p1(X, ...)
 p1 << init_bare_set_up_first_ptr.p1;
 @@
 set_up(p1[0])
+
+// An init call that only sets a count (HOLLOW_INITS), or a configfs
+// init given a literal name short enough to be copied into the item:
+// nothing to leak.
+@init_hollow depends on !collect@
+identifier iw : script:python() { iw in HOLLOW_INITS };
+position p1;
+@@
+iw@p1(...)
+
+@script:python@
+p1 << init_hollow.p1;
+@@
+INIT_HOLLOW.add(key(p1[0]))
+
+@init_hollow_named depends on !collect@
+identifier iw =~ "^config_(group|item)_init_type_name$";
+expression E;
+constant char[] C;
+position p1;
+@@
+iw@p1(E, C, ...)
+
+@script:python@
+p1 << init_hollow_named.p1;
+C << init_hollow_named.C;
+@@
+# a plain string literal: quote characters spelt as chr() here, since
+# spatch reads this text for rule boundaries and takes quotes for strings
+name = str(C).strip()
+quote = chr(34)
+body = name[1:-1]
+if len(name) >= 2 and name[0] == quote and name[-1] == quote and \
+        quote not in body and chr(92) not in body and \
+        len(body) < CONFIGFS_INLINE_NAME:
+    INIT_HOLLOW.add(key(p1[0]))
 
 @leak_init depends on !collect disable ptr_to_array exists@
 expression E;

@@ -10,8 +10,9 @@
  * before the init (fsi_slave_init() calls dev_set_name() first).  With
  * the init made through a pointer to the member and the name through the
  * member, the returns are narrowed the same way; that finding was Low
- * before and stays Low (no path gives 'dev' back, and the return of the
- * object is not told apart from a leak of the pointer).
+ * before and stays Low, and its second line (the "return g;") is a false
+ * positive written down as such: the return of the object is not told
+ * apart from a leak of the pointer.
  */
 #include "include/of.h"
 
