@@ -111,7 +111,7 @@ struct gadget *gadget_create_named_first(int id)
 	return g;
 }
 
-// expect: 32:1-18: [Low] kref leak in gadget_alloc(): reference on 'g' taken by device_initialize() is neither put nor handed off before the return at lines 36, 41
-// expect: 52:1-18: [High] kref leak in gadget_create(): reference on 'g' taken by device_initialize() is neither put nor handed off before the return at line 68
-// expect: 79:1-18: [Low] kref leak in gadget_create_aliased(): reference on 'dev' taken by device_initialize() is neither put nor handed off before the return at lines 89, 91
-// expect: 104:1-18: [High] kref leak in gadget_create_named_first(): reference on 'g' taken by device_initialize() is neither put nor handed off before the return at line 108
+// expect: 33:1-18: [Low] kref leak in gadget_alloc(): reference on 'g' taken by device_initialize() is neither put nor handed off before the return at lines 37, 42
+// expect: 53:1-18: [High] kref leak in gadget_create(): reference on 'g' taken by device_initialize() is neither put nor handed off before the return at line 69
+// expect: 80:1-18: [Low] kref leak in gadget_create_aliased(): reference on 'dev' taken by device_initialize() is neither put nor handed off before the return at lines 90, 92
+// expect: 105:1-18: [High] kref leak in gadget_create_named_first(): reference on 'g' taken by device_initialize() is neither put nor handed off before the return at line 109
