@@ -29,7 +29,11 @@
 /// list by the same member, freed or put (a function named for freeing,
 /// putting, releasing or destroying given the entry or a member of it),
 /// or returned (a helper that takes an entry off, whose caller clears the
-/// flag).  A list_move() keeps the entry listed and is not reported.
+/// flag); nor the unlink of the cursor of a walk over a list head of the
+/// function's own that a list_splice() or list_cut_*() filled (a batch
+/// taken whole off another list, whose entries whoever put them there
+/// answers for).  A list_move() keeps the entry listed and is not
+/// reported.
 //# Everything is read from one file: a flag tested or cleared in another
 //# file is not seen.  The exclusions hold on some path, not on each: a
 //# free on an error path hides the path that goes on with the flag set.
@@ -47,8 +51,10 @@
 //
 // Confidence: Moderate
 // Comments: On the whole 6.1.192 tree no finding (3344 files with a
-//  delete); on the qedi driver before 6.1's fix (corpus case l18) its
-//  three unflagged deletes.
+//  delete); on 6.12.117 one, false (cifs cfids_invalidation_worker(): a
+//  batch spliced off a list whose mover cleared the flag), which the
+//  spliced-batch exclusion took out since; on the qedi driver before
+//  6.1's fix (corpus case l18) its three unflagged deletes.
 // Copyright: (C) 2026 z3fold-series maintainers
 // Options: --no-includes --include-headers
 // Keywords: list_del, in_list, queued flag, double delete, list corruption
@@ -401,6 +407,35 @@ dl@p(&E->f, ...);
 
 @script:python@
 p << kept.p;
+@@
+KEPT.add(key(p[0]))
+
+// Unlinks of the cursor of a walk over a list head of the function's own
+// (LIST_HEAD(), a struct list_head variable) that a splice or a cut
+// filled: a batch taken whole off another list, whose entries whoever
+// put them there answers for.  Entries the function moved there itself
+// one by one are its own.
+@private_walk depends on sets disable ptr_to_array exists@
+type T;
+T *E;
+identifier f, H;
+identifier dl =~ "^(h?list_del(_init)?(_rcu)?|list_del_init_careful|list_move(_tail)?|hash_del(_rcu)?)$";
+identifier sp =~ "^list_(splice|cut)[a-z_]*$";
+iterator I;
+position p;
+@@
+(
+ LIST_HEAD(H);
+|
+ struct list_head H;
+)
+...
+sp(..., &H, ...);
+...
+I(E, ..., &H, ...) { <+... dl@p(&E->f, ...) ...+> }
+
+@script:python@
+p << private_walk.p;
 @@
 KEPT.add(key(p[0]))
 
