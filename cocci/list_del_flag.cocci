@@ -162,7 +162,8 @@ def flags(t, f):
 
 
 def keeps_flag(fn, e, fl):
-    """Whether fn writes a flag of fl on e to a value an unlink writes."""
+    """Whether fn writes a flag of fl on e to a value an unlink writes
+    (for a bit, a write of the whole member counts too)."""
     have = SETS.get((fn, e), {})
     for ((g, b), (_, values, _)) in fl.items():
         for k in ((g, b), (g, "")):
