@@ -68,7 +68,6 @@ virtual report
 import re
 
 UNLINKS = []      # (type, member, entry, function, position, call)
-UNLINKED = set()  # (type, member, function, entry) of each unlink or move
 GUARDS = {}       # (type, member): {(flag, bit): [(position, call)]}
 SETS = {}         # (function, entry): {(member, bit): [(value, position)]}
 COUNTED = set()   # position keys of deletes right before a count drops
@@ -137,24 +136,25 @@ def named(g, b):
     return BIT_RE.search(b) if b else MEMBER_RE.search(g)
 
 
-def unlink_writes(t, f, g, b):
+def unlink_writes(t, f, g, b, unlinked):
     """{value: (function, position)} of the writes of e->g (a constant, or
-    the bit) where e->f is unlinked or moved."""
+    the bit) where e->f is unlinked or moved (unlinked: the (type, member,
+    function, entry) of each unlink)."""
     out = {}
     for (fn, e) in sorted(SETS):
-        if (t, f, fn, e) in UNLINKED:
+        if (t, f, fn, e) in unlinked:
             for (v, q) in SETS[(fn, e)].get((g, b), ()):
                 if v != "?":
                     out.setdefault(v, (fn, q))
     return out
 
 
-def flags(t, f):
+def flags(t, f, unlinked):
     """{(g, bit): (guarded deletes, values written with an unlink, first
     such write)} of the flags of e->f."""
     out = {}
     for ((g, b), guards) in sorted(GUARDS.get((t, f), {}).items()):
-        writes = unlink_writes(t, f, g, b)
+        writes = unlink_writes(t, f, g, b, unlinked)
         if writes and named(g, b):
             first = min(writes.values(), key=lambda w: (w[0], key(w[1])))
             out[(g, b)] = (guards, set(writes), first)
@@ -180,10 +180,14 @@ def hurts(p, how, guards):
 
 
 def judge():
+    unlinked = set((t, f, fn, e) for (t, f, e, fn, _, _) in UNLINKS)
+    fls = {}    # (type, member): its flags, worked out once
     for (t, f, e, fn, p, how) in UNLINKS:
         if key(p) in KEPT or how.startswith("list_move"):
             continue
-        fl = flags(t, f)
+        if (t, f) not in fls:
+            fls[(t, f)] = flags(t, f, unlinked)
+        fl = fls[(t, f)]
         if not fl or keeps_flag(fn, e, fl):
             continue
         for ((g, b), (guards, _, (sfn, sp))) in sorted(fl.items()):
@@ -225,7 +229,7 @@ MODE.add("org")
 @script:python reset@
 @@
 del UNLINKS[:]
-for s in (UNLINKED, COUNTED, KEPT, REPORTED):
+for s in (COUNTED, KEPT, REPORTED):
     s.clear()
 for d in (GUARDS, SETS, FINDINGS):
     d.clear()
@@ -261,7 +265,6 @@ p << unlink.p;
 @@
 fn = p[0].current_element
 UNLINKS.append((norm(T), str(f), str(E), fn, p[0], str(dl)))
-UNLINKED.add((norm(T), str(f), fn, str(E)))
 
 // What a function writes to a member of an entry: a constant (a number,
 // true or false, NULL, an upper-case enum or macro), a bit set or
