@@ -16,9 +16,16 @@
 # prefix after. Besides, a case that passes on the base may not fail at a
 # later prefix (one that fails on the base may flip until the last bug
 # it trips over is fixed), and every case that is not skipped passes on
-# the whole series. Before such a flip fails the stage, the base boots
-# once more: a pass it does not repeat was a race, and the case counts
-# as one that fails on the base.
+# the whole series. Before such a flip fails the stage, the base and the
+# prefix it failed at boot once more: a pass the base does not repeat, or
+# a failure the prefix does not, was a race, and the flip is listed, not
+# failed.
+#
+# A guest that dies in a case (a bug a later patch fixes, hit by timing)
+# leaves the cases after it without a result. Each reproducer a record
+# names that such a boot left without one boots once more alone
+# (kunit.filter_glob), on the same kernel, and that result counts; the
+# case the guest died in counts as died, as the log names it.
 #
 # Prints TAP (one line per patch, one for the whole series) with the
 # matrix of cases x prefixes as diagnostics; the matrix is also kept in
@@ -35,7 +42,7 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-lib_init series
+lib_init series boot-gates
 
 EVIDENCE_DIR=$OUT/evidence
 
@@ -96,40 +103,108 @@ boot_prefixes() {
 }
 
 # results_tsv: "K<TAB>CASE<TAB>RESULT" for every case each prefix reported,
-# and "K<TAB>@boot<TAB>done|died" for the boot itself.
+# "K<TAB>@boot<TAB>done|died" for the boot itself and, for a boot that
+# died in a case, "K<TAB>@died<TAB>CASE".
 results_tsv() {
-	local k dir state
+	local k dir case
 	for ((k = 0; k <= ${#PATCHES[@]}; k++)); do
 		dir=$EVIDENCE_DIR/p$k
-		state='done'
-		if [[ $(cat "$dir/rc") != 0 ]] || ! grep -q '^result=' "$dir/parsed" ||
-			grep -q '^panic=' "$dir/parsed"; then
-			state=died
+		if boot_died "$dir"; then
+			printf '%s\t@boot\tdied\n' "$k"
+			case=$(died_in "$dir/parsed")
+			[[ -z $case ]] || printf '%s\t@died\t%s\n' "$k" "$case"
+		else
+			printf '%s\t@boot\tdone\n' "$k"
 		fi
-		printf '%s\t@boot\t%s\n' "$k" "$state"
 		sed -n 's/^case\.\([^=]*\)=\(.*\)/\1\t\2/p' "$dir/parsed" |
 			sed "s/^/$k\t/"
 	done
 }
 
-# base_again CASE...: boot the base once more and print "0<TAB>CASE<TAB>
-# RESULT" for each CASE it does not pass this time. A case no record
-# names that passed on the base and fails later is a regression only if
-# the base passes it again: a second result that is not a pass makes the
-# first one luck, a race on the base, and the case's flips are listed,
-# not failed (z3fold_test_alloc_free's handle slots on 6.12, leaked only
-# when a compaction happens to run).
-base_again() {
-	local log=$EVIDENCE_DIR/boot-again.log dir=$EVIDENCE_DIR/p0-again c r
-	"$REPO/scripts/boot.sh" --kunit-only --evidence \
+# boot_died DIR: the boot in DIR did not reach the guest's verdict.
+boot_died() {
+	[[ $(cat "$1/rc") != 0 ]] || ! grep -q '^result=' "$1/parsed" ||
+		grep -q '^panic=' "$1/parsed"
+}
+
+# died_in PARSED: the case a suite started and never ended, if any.
+died_in() {
+	local suite last
+	for suite in $(kunit_suites); do
+		[[ -z $(kv_get "$1" "suite.$suite") ]] || continue
+		last=$(kv_get "$1" "last_started.$suite")
+		if [[ -n $last && $last != "$(kv_get "$1" "last_done.$suite")" ]]; then
+			echo "$last"
+			return
+		fi
+	done
+}
+
+# boot_again LABEL K [APPEND]: boot prefix K's kernel once more as LABEL
+# (APPEND: extra kernel command line); its results are in
+# $EVIDENCE_DIR/LABEL. A retry that is already there with the same image
+# and arguments is reused, as the first boots are.
+boot_again() {
+	local label=$1 k=$2 log=$EVIDENCE_DIR/$1.log args=()
+	[[ -z ${3:-} ]] || args=(--append "$3")
+	"$REPO/scripts/boot.sh" --kunit-only --evidence --reuse-evidence \
 		--timeout "${EVIDENCE_TIMEOUT:-300}" --out "$EVIDENCE_DIR" \
-		"p0-again=${RESULT[0]}/bzImage" >"$log" 2>&1 ||
-		die "$EX_SETUP" "the base's second KUnit boot could not run; log: $log"
-	for c in "$@"; do
-		# no result for the case: the guest died before or in it
-		r=$(sed -n "s/^case\.$c=//p" "$dir/parsed")
-		echo "# p0 again: $c ${r:-died}" >&2
-		[[ $r == ok ]] || printf '0\t%s\t%s\n' "$c" "${r:-died}"
+		"${args[@]}" "$label=${RESULT[k]}/bzImage" >"$log" 2>&1 ||
+		die "$EX_SETUP" "$(prefix_name "$k"): its boot again ($label) could not run; log: $log"
+	grep -a '^# [^ ]*: \(reusing\|booting\)' "$log" >&2 || true
+}
+
+# case_result DIR CASE: CASE's result in the boot in DIR, or "died".
+case_result() {
+	local r
+	r=$(kv_get "$1/parsed" "case.$2")
+	echo "${r:-died}"
+}
+
+# alone_rows: "K<TAB>CASE<TAB>RESULT<TAB>alone" for each reproducer a
+# record names that a boot which died in another case left without a
+# result, from a boot of prefix K with that case alone.
+alone_rows() {
+	local k dir c dead
+	local -A named=()
+	for k in "${!RECORD[@]}"; do
+		[[ ${RECORD[k]} == none:* ]] && continue
+		for c in ${RECORD[k]}; do
+			named[$c]=1
+		done
+	done
+	for ((k = 0; k <= ${#PATCHES[@]}; k++)); do
+		dir=$EVIDENCE_DIR/p$k
+		boot_died "$dir" || continue
+		dead=$(died_in "$dir/parsed")
+		for c in "${!named[@]}"; do
+			[[ $c != "$dead" && -z $(kv_get "$dir/parsed" "case.$c") ]] || continue
+			boot_again "p$k-$c" "$k" "kunit.filter_glob=z3fold*.$c"
+			printf '%s\t%s\t%s\talone\n' "$k" "$c" "$(case_result "$EVIDENCE_DIR/p$k-$c" "$c")"
+		done
+	done
+}
+
+# again_rows: for each flip the gate listed ("CASE<TAB>K" in flips.txt):
+# "K<TAB>CASE<TAB>RESULT<TAB>again" from one more boot of the base and of
+# prefix K. A case no record names that passed on the base and fails
+# later is a regression only if both results repeat: a second result on
+# the base that is not a pass makes the first one luck (a race on the
+# base: z3fold_test_alloc_free's handle slots on 6.12, leaked only when a
+# compaction happens to run), a pass at K makes its failure there one.
+again_rows() {
+	local c k r
+	local -A prefixes=([0]=1) cases=()
+	while IFS=$'\t' read -r c k; do
+		prefixes[$k]=1 cases[$c]=1
+	done <"$EVIDENCE_DIR/flips.txt"
+	for k in "${!prefixes[@]}"; do
+		boot_again "p$k-again" "$k"
+		for c in "${!cases[@]}"; do
+			r=$(case_result "$EVIDENCE_DIR/p$k-again" "$c")
+			echo "# $(prefix_name "$k") again: $c $r" >&2
+			printf '%s\t%s\t%s\tagain\n' "$k" "$c" "$r"
+		done
 	done
 }
 
@@ -153,7 +228,7 @@ records_tsv() {
 }
 
 main() {
-	local n first flipped
+	local n first
 	no_args "$@"
 	check_flavour
 	load_base
@@ -166,10 +241,10 @@ main() {
 	boot_prefixes
 	records_tsv >"$EVIDENCE_DIR/records.tsv"
 	results_tsv >"$EVIDENCE_DIR/results.tsv"
+	alone_rows >>"$EVIDENCE_DIR/results.tsv"
 	gate "$n" >"$EVIDENCE_DIR/gate.tap"
 	if [[ -s $EVIDENCE_DIR/flips.txt ]]; then
-		mapfile -t flipped <"$EVIDENCE_DIR/flips.txt"
-		base_again "${flipped[@]}" >>"$EVIDENCE_DIR/results.tsv"
+		again_rows >>"$EVIDENCE_DIR/results.tsv"
 		gate "$n" >"$EVIDENCE_DIR/gate.tap"
 	fi
 	cat "$EVIDENCE_DIR/gate.tap"

@@ -107,8 +107,19 @@ record
 expect_evidence "a base pass not repeated: the flip is listed, not failed" 0 \
 	'# case case_c fails at patch 3/4 \(0003-c-still-racy.patch\) after passing at patch 2/4'
 assert "... after the base booted again and failed it" \
-	grep -q '# p0 again: case_c fail' "$SCRATCH/last.log"
+	grep -q '# prefix 0 (base) again: case_c fail' "$SCRATCH/last.log"
 edit_base sed -i 's/case_c=flaky /case_c=ok /' "$KSRC_DIR/mm/z3fold.c"
+
+# --- a failure at a prefix that a second boot does not repeat was a race
+run_case prefix-race
+series_add "fix a" "$(ktap case_a=fail case_a=ok);$(ktap case_c=ok case_c=once-fail)"
+series_add "fix b" "$(ktap case_b=fail case_b=ok);$(ktap case_c=once-fail case_c=ok)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
+record
+expect_evidence "a failure not repeated at its prefix: listed, not failed" 0 \
+	'# case case_c fails at patch 1/2 \(0001-fix-a.patch\) after passing at prefix 0 \(base\), and passes there when booted again: a race'
+assert "... after the base and the prefix booted again" \
+	grep -q '# prefix 1 (0001-fix-a.patch) again: case_c ok' "$SCRATCH/last.log"
 
 # --- a case that fails on the base may flip until a later patch settles it
 edit_base sed -i 's/KTAP: case_a=fail case_b=fail case_c=ok /KTAP: case_a=ok case_b=ok case_c=fail /' \
@@ -165,9 +176,31 @@ record
 expect_evidence "a guest that dies in the reproducer before its patch: proof" 0 \
 	'case_b \(1\) +died +ok +ok'
 evidence "0001-fix-b.patch case_b case_c" "0002-fix-a.patch case_a"
-expect_evidence "a case after the death has no result: named" 1 \
-	'reproducer case_c has no result at prefix 0 \(base\)'
+expect_evidence "a reproducer after the death boots again alone, and that counts" 1 \
+	'reproducer case_c passes at prefix 0 \(base\), before its patch'
+assert "... booted alone on the base" grep -q '# p0-case_c: booting' "$SCRATCH/last.log"
+run_case died-own
+series_add "fix b" "$(ktap case_b=died case_b=once-died)"
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+evidence "0001-fix-b.patch case_b" "0002-fix-a.patch case_a"
+record
+expect_evidence "a reproducer the guest died in at its own patch: not booted alone" 1 \
+	'reproducer case_b does not pass at its own patch: it kills the guest'
 edit_base sed -i 's/case_b=died/case_b=fail/' "$KSRC_DIR/mm/z3fold.c"
+
+# --- a guest that dies in another case first (a race a later patch
+# --- fixes): the reproducers it left without a result boot alone
+run_case died-other
+series_add "fix a" "$(ktap case_a=fail 'case_z=once-died case_a=ok')"
+series_add "fix b" "$(ktap case_b=fail case_b=ok);$(ktap case_z=once-died case_z=ok)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
+record
+expect_evidence "reproducers after a death in another case: proven alone" 0 \
+	'case_a \(1\) +fail +ok +ok'
+assert "... the case the guest died in is named" \
+	grep -Eq '^# case_z +- +died +ok' "$SCRATCH/last.log"
+assert "... each reproducer booted alone" \
+	[ "$(grep -c '# p1-case_[ab]: booting' "$SCRATCH/last.log")" == 2 ]
 
 # --- the boot stage: the base's boot is evidence, the series' must pass
 run_case boot

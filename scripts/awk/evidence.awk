@@ -4,21 +4,26 @@
 #   records   K, PATCH, RECORD (the KUnit cases of patch K, or "none: why")
 #   results   K, CASE, RESULT (ok, fail or skip, ",splat" when the kernel
 #             log reported something while the case ran), and K, @boot,
-#             done or died
-# for prefixes 0 (the base) to n.
+#             done or died, and K, @died, CASE (the case a boot died in),
+#             for prefixes 0 (the base) to n; then rows of boots again:
+#             K, CASE, RESULT, alone (the case alone: it fills a cell a
+#             boot that died in another case left empty) and K, CASE,
+#             RESULT, again (a whole boot once more, for a flip)
 #
 # A case no record names is checked for regressions (see check_flips) and
 # must pass on the whole series.
 #
 # Each cell of the matrix is ok, fail, skip, splat (the case passed its
 # own assertions but the kernel log reported something while it ran),
-# died (the guest died in this case: the first case missing from a boot
-# that did not finish) or - (no result).
+# died (the guest died in this case: the case it started last, or when
+# the log does not say, the first case missing from a boot that did not
+# finish) or - (no result).
 #
 # Prints TAP on stdout; writes the matrix to the file `matrix`, the
-# first error, one line, to the file `first`, and, when `flips` is set,
-# the cases no record names that passed on the base and failed later to
-# that file, one a line (evidence.sh boots the base again for them).
+# first error, one line, to the file `first`, and, when `flips` is set
+# and no boot again was made, each flip of a case no record names that
+# passed on the base and failed later to that file, as CASE<TAB>K
+# (evidence.sh boots the base and prefix K again for them).
 # Variables: n, matrix, first, flips.
 
 FNR == NR {
@@ -39,16 +44,27 @@ FNR == NR {
 }
 
 $2 == "@boot" { died[$1] = $3 == "died"; next }
+$2 == "@died" { died_in[$1] = $3; next }
 
 {
 	res = $3
 	if (res ~ /,splat$/)
 		res = res ~ /^ok/ ? "splat" : substr(res, 1, index(res, ",") - 1)
+	if ($4 == "again") {
+		again[$1, $2] = res
+		next
+	}
+	if ($4 == "alone" && ($1, $2) in cell)
+		next
 	cell[$1, $2] = res
-	seen[$2] = 1
-	if (!($2 in known)) {
-		known[$2] = 1
-		order[++ncases] = $2
+	add_case($2)
+}
+
+function add_case(c) {
+	seen[c] = 1
+	if (!(c in known)) {
+		known[c] = 1
+		order[++ncases] = c
 	}
 }
 
@@ -78,11 +94,19 @@ function says(r) {
 	return "has no result"
 }
 
-# died in the first case a boot that did not finish left without result
+# died in the case a boot that did not finish started last, or if the
+# log does not name it, in the first case it left without result
 function mark_died(    k, i, c) {
 	for (k = 0; k <= n; k++) {
 		if (!died[k])
 			continue
+		if (k in died_in) {
+			if (!((k, died_in[k]) in cell)) {
+				cell[k, died_in[k]] = "died"
+				add_case(died_in[k])
+			}
+			continue
+		}
 		for (i = 1; i <= ncases; i++) {
 			c = order[i]
 			if (c in seen && !((k, c) in cell)) {
@@ -132,21 +156,31 @@ function check_record(k, c,    j, r, m, why) {
 }
 
 # A case no record names that passes on the base and fails later is a
-# regression, named with both patches.  One that already failed on the
-# base may still fail now and then until the last of the bugs it trips
-# over is fixed (a stress of threads): its flips are listed, not failed.
-function check_flips(c,    j, r) {
+# regression, named with both patches, when a boot of each once more
+# gives the same.  One that fails on the base too may still fail now and
+# then until the last of the bugs it trips over is fixed (a stress of
+# threads), and one whose failure does not repeat was a race: their flips
+# are listed, not failed.
+function check_flips(c,    j, r, base_ok, named) {
+	base_ok = result(0, c) == "ok" && (!((0, c) in again) || again[0, c] == "ok")
 	for (j = 1; j <= n; j++) {
 		r = result(j, c)
 		if (result(j - 1, c) != "ok" || (r != "fail" && r != "died" && r != "splat"))
 			continue
-		if (result(0, c) == "ok") {
-			error(j, "case " c " passes at " prefix(j - 1) " and " says(r) " again at " prefix(j))
+		if (!base_ok) {
+			flaky[c] = flaky[c] sprintf("# case %s %s at %s after passing at %s (it fails on the base too: a race a later patch settles, or a regression; read its log)\n", c, says(r), prefix(j), prefix(j - 1))
+		} else if (again[j, c] == "ok") {
+			flaky[c] = flaky[c] sprintf("# case %s %s at %s after passing at %s, and passes there when booted again: a race; read its log\n", c, says(r), prefix(j), prefix(j - 1))
+		} else if (!((0, c) in again)) {
+			if (!named)
+				error(j, "case " c " passes at " prefix(j - 1) " and " says(r) " again at " prefix(j))
+			named = 1
 			if (flips != "")
-				print c > flips
+				print c "\t" j > flips
+		} else {
+			error(j, "case " c " passes at " prefix(j - 1) " and " says(r) " again at " prefix(j) ", and when both are booted once more")
 			return
 		}
-		flaky[c] = flaky[c] sprintf("# case %s %s at %s after passing at %s (it fails on the base too: a race a later patch settles, or a regression; read its log)\n", c, says(r), prefix(j), prefix(j - 1))
 	}
 }
 
@@ -167,6 +201,8 @@ END {
 	for (i = 1; i <= ncases; i++) {
 		c = order[i]
 		r = result(n, c)
+		if (again[n, c] == "ok" && result(0, c) == "ok")
+			continue
 		if (c in seen && !(c in recorded) && r != "ok" && r != "skip")
 			error(0, "case " c " " says(r) " on the whole series")
 	}
