@@ -25,7 +25,7 @@
 # leaves the cases after it without a result. Each reproducer a record
 # names that such a boot left without one boots once more alone
 # (kunit.filter_glob), on the same kernel, and that result counts; the
-# case the guest died in counts as died, as the log names it.
+# case the guest died in, when the log names it, counts as died.
 #
 # Prints TAP (one line per patch, one for the whole series) with the
 # matrix of cases x prefixes as diagnostics; the matrix is also kept in
@@ -34,7 +34,8 @@
 # only prefixes K..N boot again.
 #
 # Environment: EVIDENCE_TIMEOUT (seconds a KUnit boot may take, default
-# 300).
+# 300), EVIDENCE_ALONE_MAX (boots of a reproducer alone a run may make,
+# default 20).
 #
 # Exit: 0 every patch proven, 1 a patch lacks its record or its proof
 # (the first is named), 2 setup error (malformed record, a prefix that
@@ -154,33 +155,48 @@ boot_again() {
 	grep -a '^# [^ ]*: \(reusing\|booting\)' "$log" >&2 || true
 }
 
-# case_result DIR CASE: CASE's result in the boot in DIR, or "died".
+# case_result DIR CASE: CASE's result in the boot in DIR: "died" when
+# the guest died in it, "-" when the boot never ran it (it died before,
+# or was killed).
 case_result() {
 	local r
 	r=$(kv_get "$1/parsed" "case.$2")
-	echo "${r:-died}"
+	if [[ -z $r ]]; then
+		r=-
+		[[ $(died_in "$1/parsed") != "$2" ]] || r=died
+	fi
+	echo "$r"
 }
 
 # alone_rows: "K<TAB>CASE<TAB>RESULT<TAB>alone" for each reproducer a
 # record names that a boot which died in another case left without a
-# result, from a boot of prefix K with that case alone.
+# result, from a boot of prefix K with that case alone (label pK.CASE).
+# At most EVIDENCE_ALONE_MAX (default 20) such boots a run: past that,
+# the cells stay empty and the gate says they have no result.
 alone_rows() {
-	local k dir c dead
-	local -A named=()
+	local k dir c dead left=${EVIDENCE_ALONE_MAX:-20} named=() words
+	local -A seen=()
+	# the records' cases in patch order (RECORD is indexed 1..N)
 	for k in "${!RECORD[@]}"; do
-		[[ ${RECORD[k]} == none:* ]] && continue
-		for c in ${RECORD[k]}; do
-			named[$c]=1
+		[[ ${RECORD[k]} != none:* ]] || continue
+		read -ra words <<<"${RECORD[k]}"
+		for c in "${words[@]}"; do
+			[[ -n ${seen[$c]:-} ]] || named+=("$c")
+			seen[$c]=1
 		done
 	done
 	for ((k = 0; k <= ${#PATCHES[@]}; k++)); do
 		dir=$EVIDENCE_DIR/p$k
 		boot_died "$dir" || continue
 		dead=$(died_in "$dir/parsed")
-		for c in "${!named[@]}"; do
+		for c in "${named[@]}"; do
 			[[ $c != "$dead" && -z $(kv_get "$dir/parsed" "case.$c") ]] || continue
-			boot_again "p$k-$c" "$k" "kunit.filter_glob=z3fold*.$c"
-			printf '%s\t%s\t%s\talone\n' "$k" "$c" "$(case_result "$EVIDENCE_DIR/p$k-$c" "$c")"
+			if ((left-- <= 0)); then
+				echo "# $(prefix_name "$k"): $c not booted alone: EVIDENCE_ALONE_MAX reached" >&2
+				continue
+			fi
+			boot_again "p$k.$c" "$k" "kunit.filter_glob=z3fold*.$c"
+			printf '%s\t%s\t%s\talone\n' "$k" "$c" "$(case_result "$EVIDENCE_DIR/p$k.$c" "$c")"
 		done
 	done
 }

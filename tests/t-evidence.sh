@@ -121,6 +121,14 @@ expect_evidence "a failure not repeated at its prefix: listed, not failed" 0 \
 assert "... after the base and the prefix booted again" \
 	grep -q '# prefix 1 (0001-fix-a.patch) again: case_c ok' "$SCRATCH/last.log"
 
+run_case last-race
+series_add "fix a" "$(ktap case_a=fail case_a=ok)"
+series_add "fix b" "$(ktap case_b=fail case_b=ok);$(ktap case_c=ok case_c=once-fail)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
+record
+expect_evidence "a failure not repeated on the whole series: listed, not failed" 0 \
+	'ok 3 - every case passes on the whole series'
+
 # --- a case that fails on the base may flip until a later patch settles it
 edit_base sed -i 's/KTAP: case_a=fail case_b=fail case_c=ok /KTAP: case_a=ok case_b=ok case_c=fail /' \
 	"$KSRC_DIR/mm/z3fold.c"
@@ -178,7 +186,7 @@ expect_evidence "a guest that dies in the reproducer before its patch: proof" 0 
 evidence "0001-fix-b.patch case_b case_c" "0002-fix-a.patch case_a"
 expect_evidence "a reproducer after the death boots again alone, and that counts" 1 \
 	'reproducer case_c passes at prefix 0 \(base\), before its patch'
-assert "... booted alone on the base" grep -q '# p0-case_c: booting' "$SCRATCH/last.log"
+assert "... booted alone on the base" grep -q '# p0.case_c: booting' "$SCRATCH/last.log"
 run_case died-own
 series_add "fix b" "$(ktap case_b=died case_b=once-died)"
 series_add "fix a" "$(ktap case_a=fail case_a=ok)"
@@ -200,7 +208,26 @@ expect_evidence "reproducers after a death in another case: proven alone" 0 \
 assert "... the case the guest died in is named" \
 	grep -Eq '^# case_z +- +died +ok' "$SCRATCH/last.log"
 assert "... each reproducer booted alone" \
-	[ "$(grep -c '# p1-case_[ab]: booting' "$SCRATCH/last.log")" == 2 ]
+	[ "$(grep -c '# p1.case_[ab]: booting' "$SCRATCH/last.log")" == 2 ]
+run_case died-cap
+series_add "fix a" "$(ktap case_a=fail 'case_z=once-died case_a=ok')"
+series_add "fix b" "$(ktap case_b=fail case_b=ok);$(ktap case_z=once-died case_z=ok)"
+evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
+record
+CASE_ENV+=(EVIDENCE_ALONE_MAX=1)
+expect_evidence "past EVIDENCE_ALONE_MAX, a reproducer is not booted alone" 1 \
+	'reproducer case_b has no result at patch 1/2'
+unset 'CASE_ENV[-1]'
+
+# --- a reproducer its boot alone never ran has no result, and fails
+edit_base sed -i 's/KTAP: /KTAP: case_z=died /' "$KSRC_DIR/mm/z3fold.c"
+run_case alone-never
+series_add "add d" "$(ktap case_c=ok 'case_c=ok case_d=ok')"
+evidence "0001-add-d.patch case_d"
+record
+expect_evidence "a reproducer its boot alone never ran: no result" 1 \
+	'reproducer case_d has no result at prefix 0 \(base\)'
+edit_base sed -i 's/KTAP: case_z=died /KTAP: /' "$KSRC_DIR/mm/z3fold.c"
 
 # --- the boot stage: the base's boot is evidence, the series' must pass
 run_case boot
