@@ -480,6 +480,21 @@ unset FAKE_SPATCH_RULES
 expect "parts: cocci.sh rule: an unknown rule" 2 "rule: unknown rule 'nope'" "$COCCI" rule nope
 expect "parts: cocci.sh rule --help is its own" 0 '^Usage: scripts/cocci.sh rule RULE$' "$COCCI" rule --help
 
+# each rule as cocci.sh rule prints it runs with plain spatch on one file,
+# as coccicheck runs it: nothing in its text is taken for options or
+# files (a comment line "# spatch ..." is)
+if [[ -n $real ]]; then
+	printf 'int f(void)\n{\n\treturn 0;\n}\n' >"$SCRATCH/plain.c"
+	for r in $("$COCCI" rule --list); do
+		"$COCCI" rule "$r" >"$SCRATCH/plain.cocci"
+		expect "real spatch: $r as cocci.sh rule prints it runs on one file alone" 0 \
+			'HANDLING: .*plain\.c$' env KREF_WRAPPERS= LIST_TESTED= "$real" --sp-file "$SCRATCH/plain.cocci" \
+			-D report --no-includes "$SCRATCH/plain.c"
+	done
+else
+	skip "real spatch: no spatch on this machine"
+fi
+
 # --- usage ---------------------------------------------------------------------
 expect "usage: --help of a subcommand is its own" 0 '^Usage: scripts/cocci.sh merge' "$COCCI" merge --help
 expect "usage: an unknown subcommand" 2 "unknown subcommand 'sideways'" "$COCCI" sideways

@@ -428,7 +428,9 @@ p1 << init_hollow_named.p1;
 C << init_hollow_named.C;
 @@
 # a plain string literal: quote characters spelt as chr() here, since
-# spatch reads this text for rule boundaries and takes quotes for strings
+# the SmPL parser reads this text for rule boundaries and takes quotes
+# for strings (a comment line whose first word is the name of the tool
+# it takes for command-line options)
 name = str(C).strip()
 quote = chr(34)
 body = name[1:-1]
