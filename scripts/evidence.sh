@@ -128,13 +128,14 @@ boot_died() {
 		grep -q '^panic=' "$1/parsed"
 }
 
-# died_in PARSED: the case a suite started and never ended, if any.
+# died_in PARSED: the case a suite without a result started and never
+# ended, if any.
 died_in() {
 	local suite last
 	for suite in $(kunit_suites); do
 		[[ -z $(kv_get "$1" "suite.$suite") ]] || continue
-		last=$(kv_get "$1" "last_started.$suite")
-		if [[ -n $last && $last != "$(kv_get "$1" "last_done.$suite")" ]]; then
+		last=$(kunit_died_in "$1" "$suite")
+		if [[ -n $last ]]; then
 			echo "$last"
 			return
 		fi

@@ -209,11 +209,6 @@ assert "... the case the guest died in is named" \
 	grep -Eq '^# case_z +- +died +ok' "$SCRATCH/last.log"
 assert "... each reproducer booted alone" \
 	[ "$(grep -c '# p1.case_[ab]: booting' "$SCRATCH/last.log")" == 2 ]
-run_case died-cap
-series_add "fix a" "$(ktap case_a=fail 'case_z=once-died case_a=ok')"
-series_add "fix b" "$(ktap case_b=fail case_b=ok);$(ktap case_z=once-died case_z=ok)"
-evidence "0001-fix-a.patch case_a" "0002-fix-b.patch case_b"
-record
 CASE_ENV+=(EVIDENCE_ALONE_MAX=1)
 expect_evidence "past EVIDENCE_ALONE_MAX, a reproducer is not booted alone" 1 \
 	'reproducer case_b has no result at patch 1/2'

@@ -133,6 +133,14 @@ kunit_result() {
 	echo "$result"
 }
 
+# kunit_died_in PARSED SUITE: the case of SUITE that started and has no
+# result (the guest died in it), if any.
+kunit_died_in() {
+	local last
+	last=$(kv_get "$1" "last_started.$2")
+	[[ -z $last || $last == "$(kv_get "$1" "last_done.$2")" ]] || echo "$last"
+}
+
 # kunit_missing PARSED: why a suite has no result: it started and never
 # finished (named by its last case), KUnit ran without it, or KUnit
 # printed nothing at all.
@@ -148,10 +156,10 @@ kunit_missing() {
 			fi
 			return
 		fi
-		last=$(kv_get "$parsed" "last_started.$suite")
+		last=$(kunit_died_in "$parsed" "$suite")
 		ended=$(kv_get "$parsed" "last_done.$suite")
 		n=$(kv_get "$parsed" "done.$suite")
-		if [[ -n $last && $last != "$ended" ]]; then
+		if [[ -n $last ]]; then
 			echo "suite $suite started and never finished: case $last started, no result ($n case(s) done)"
 		elif [[ -n $ended ]]; then
 			echo "suite $suite started and never finished: nothing after case $ended ($n case(s) done)"
