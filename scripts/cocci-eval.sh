@@ -75,12 +75,12 @@ side_key() {
 		sha256sum "$REPO/cocci/spatch-macros.h" \
 			"$REPO/scripts/cocci.sh" "$REPO"/scripts/lib/{spatch,cocci}-*.sh \
 			"$REPO/scripts/lib/spatch.sh" "$REPO"/scripts/awk/spatch-*.awk \
-			"$REPO/scripts/awk/kref-iterators.awk" | cut -d' ' -f1
+			"$REPO/scripts/awk/kref-iterators.awk" "$REPO/scripts/cocci-reduce.py" | cut -d' ' -f1
 		[[ -z ${WRAPPERS:-} ]] || sha256sum <"$WRAPPERS"
 		[[ -z ${TESTED:-} ]] || sha256sum <"$TESTED"
 		printf '%s\n' "${ITER_TREE:-}"
 		${SPATCH:-spatch} --version 2>&1 | head -n1
-		printf '%s\n' "${COCCI_TIMEOUT:-}"
+		printf '%s\n' "${COCCI_TIMEOUT:-}" "${COCCI_WHOLE_FILES:-}"
 	} | sha256sum | cut -c1-16
 }
 

@@ -116,6 +116,39 @@ assert "pass 1: another spatch version collects again" grep -q '^collect kref.c$
 assert "pass 1: a tree run takes the wrapper list a diff run kept (make cocci-tree after make cocci)" \
 	grep -q '^pass 1: cached wrapper list ' "$SCRATCH/kref tree/cocci-tree.log"
 
+# kref_balance checks copies with the functions blanked that name no
+# wrapper and no kref identifier (scripts/cocci-reduce.py; its own tests:
+# t-cocci-reduce.sh); COCCI_WHOLE_FILES=1 checks the files as they are
+rt="$SCRATCH/reduce tree"
+mkdir -p "$rt"
+printf 'void r_kept(struct x *e)\n{\n\tkref_get(&e->ref); /* FAKE_FINDING in a kept function */\n}\n\nvoid r_other(int a)\n{\n\ta++; /* FAKE_FINDING in a blanked function */\n}\n' >"$rt/red.c"
+# a wrapper pass 1 finds in its first round, and a caller it reads in
+# its second, with the first round's list
+printf 'void r_wrap(struct x *e)\n{\n\tkref_get(&e->ref); /* FAKE_WRAPPER r_wrap */\n}\n' >"$rt/wrap.c"
+printf 'void r_caller(struct x *e)\n{\n\tr_wrap(e);\n}\n' >"$rt/caller.c"
+run_reduce() { "$COCCI" tree --tree "$rt" --rules kref_balance --jobs 1 --out "$SCRATCH/reduce out" --cache "$SCRATCH/reduce cache"; }
+run_reduce >"$SCRATCH/reduce.log" 2>&1 || true
+assert "reduce: spatch sees the function that takes a reference, not the other" \
+	[ "$(cut -d: -f2 "$SCRATCH/reduce out/findings-kref_balance.txt" | tr '\n' ' ')" == "3 " ]
+assert "reduce: ... in a copy in the run's out dir, removed when its chunk is done" \
+	bash -c "grep -q 'cocci-reduce.py' '$SCRATCH/reduce out/kref_balance/chunks/0000.cmd' &&
+		grep -q '^(cd .*/kref_balance/chunks/0000\.src && ' '$SCRATCH/reduce out/kref_balance/chunks/0000.cmd' &&
+		[ ! -e '$SCRATCH/reduce out/kref_balance/chunks/0000.src' ]"
+assert "reduce: the log says how many functions were checked" \
+	grep -q '^kref_balance: checked 3 of 4 functions' "$SCRATCH/reduce out/cocci-tree.log"
+assert "reduce: the tree is left as it was" grep -q 'in a blanked function' "$rt/red.c"
+assert "reduce: not in pass 1, which collects from whole files (its second round reads a list)" \
+	bash -c "grep -q 'caller\.c' '$SCRATCH/reduce out/pass1/collect/round-2/chunks/0000.groups' &&
+		! grep -q cocci-reduce '$SCRATCH/reduce out/pass1/collect/round-2/chunks/0000.cmd'"
+rm -rf "$SCRATCH/reduce cache"
+"$COCCI" tree --tree "$rt" --rules kref_balance --jobs 1 --includes --out "$SCRATCH/reduce inc" >/dev/null 2>&1 || true
+assert "reduce: not with --includes (spatch would look for the local headers beside the copies)" \
+	bash -c "grep -q fake-spatch '$SCRATCH/reduce inc/kref_balance/chunks/0000.cmd' &&
+		! grep -q cocci-reduce '$SCRATCH/reduce inc/kref_balance/chunks/0000.cmd'"
+COCCI_WHOLE_FILES=1 run_reduce >/dev/null 2>&1 || true
+assert "reduce: COCCI_WHOLE_FILES=1 checks the whole file, not the reduced run's cached result" \
+	[ "$(cut -d: -f2 "$SCRATCH/reduce out/findings-kref_balance.txt" | tr '\n' ' ')" == "3 8 " ]
+
 # --- fields tested in another file: list_del_init's collecting pass ---------
 tt="$SCRATCH/tested tree"
 mkdir -p "$tt"
@@ -466,6 +499,12 @@ assert "parts: cocci.sh rule kref_balance prints its parts joined in name order"
 assert "parts: its options come from the first part" \
 	[ "$(with_rules "$REPO/cocci" rule_options kref_balance)" == " --no-includes --include-headers" ]
 assert "parts: ... and the wrapper list is what it reads" with_rules "$REPO/cocci" rule_reads_wrappers kref_balance
+assert "parts: ... and it may be run on copies with bodies blanked" with_rules "$REPO/cocci" rule_reduces kref_balance
+if with_rules "$REPO/cocci" rule_reduces kref_iterator; then
+	not_ok "parts: kref_iterator, which does not say so, may not"
+else
+	ok "parts: kref_iterator, which does not say so, may not"
+fi
 export FAKE_SPATCH_RULES=$SCRATCH/spatch-rules
 : >"$FAKE_SPATCH_RULES"
 touch "$SCRATCH/parts stamp"

@@ -23,9 +23,9 @@ chunk_failures() {
 		bad=1
 		rc=$(cat "$c.rc")
 		grep -vE "$FILE_EXN" "$c.err" |
-			grep -E '^EXN:|Python failure|^Fatal error|rror in Python' |
+			grep -E '^EXN:|Python failure|^Fatal error|rror in Python|^cocci-reduce failed:' |
 			head -n 3 | sed "s|^|${c##*/}: |" || true
-		[[ $rc == 0 ]] || echo "${c##*/}: spatch exit status $rc; command: $(cat "$c.cmd")"
+		[[ $rc == 0 ]] || echo "${c##*/}: exit status $rc; command: $(tail -n 1 "$c.cmd")"
 	done
 	return "$bad"
 }

@@ -6,18 +6,33 @@
 # its chunk ends, the cache pruned at the end of a run. Needs lib/spatch.sh
 # and lib/spatch-output.sh. Sourcing only defines functions.
 
-# run_key RULE MODE TREE ARGS INPUT: what a file's output depends on
-# besides its path and contents: the rule, our macro file, spatch and its
-# options, the timeout (a timed-out file is kept as such), the list the
-# rule reads (INPUT) and the headers the options let spatch read.
+# run_key RULE MODE TREE ARGS INPUT REDUCE: what a file's output depends
+# on besides its path and contents: the rule, our macro file, spatch and
+# its options, the timeout (a timed-out file is kept as such), the list
+# the rule reads (INPUT), the headers the options let spatch read and,
+# if REDUCE is 1, the script that blanks the bodies of the functions
+# spatch need not see.
 run_key() {
-	local rule=$1 mode=$2 tree=$3 args=$4 input=$5
+	local rule=$1 mode=$2 tree=$3 args=$4 input=$5 reduce=$6
 	{
-		printf '%s\n' "$rule" "$mode" "$TIMEOUT" "$SPATCH_VERSION"
+		printf '%s\n' "$rule" "$mode" "$TIMEOUT" "$SPATCH_VERSION" "$reduce"
 		cat "$(rule_file "$rule")" "$MACRO_FILE" "$args"
 		[[ -z $input ]] || cat "$input"
 		include_stamp "$tree" "$args"
+		[[ $reduce == 0 ]] || cat "$REDUCER"
 	} | sha256sum | cut -c1-16
+}
+
+# reduces RULE MODE INPUT INCLUDES: whether spatch checks copies of the
+# files with the bodies blanked of the functions that name nothing of
+# the wrapper list INPUT (scripts/cocci-reduce.py): for a rule that says
+# it may be (rule_reduces), in a checking mode, without the tree's
+# include dirs (which spatch would look for beside the copies), unless
+# COCCI_WHOLE_FILES=1.
+reduces() {
+	local rule=$1 mode=$2 input=$3 includes=$4
+	[[ $WHOLE_FILES != 1 && $mode != collect && -n $input && $includes != 1 ]] &&
+		rule_reduces "$rule"
 }
 
 # run_rule RULE MODE TREE LIST WORK [INPUT [INCLUDES]]: spatch -D MODE
@@ -34,7 +49,7 @@ run_key() {
 # Dies if spatch failed.
 run_rule() {
 	local rule=$1 mode=$2 tree=$3 list=$4 work=$5 input=${6:-} includes=${7:-0}
-	local t0 key have n miss fgn=0 wrappers='' tested=''
+	local t0 key have n miss fgn=0 wrappers='' tested='' reduce=0 names=''
 	t0=$(now)
 	rm -rf "$work"
 	mkdir -p "$work/rec"
@@ -45,7 +60,8 @@ run_rule() {
 	else
 		: >"$work/args"
 	fi
-	key=$(run_key "$rule" "$mode" "$tree" "$work/args" "$input")
+	! reduces "$rule" "$mode" "$input" "$includes" || reduce=1
+	key=$(run_key "$rule" "$mode" "$tree" "$work/args" "$input" "$reduce")
 	# the variable the rule reads; the other one empty, whatever the
 	# caller's environment holds (the key does not cover it)
 	if rule_reads_tested "$rule"; then
@@ -73,10 +89,13 @@ run_rule() {
 		tr '\n' '\0' | xargs -0 -r touch -c --
 	if ((miss > 0)); then
 		cut -f2- "$work/miss" | tr '\n' '\0' >"$work/miss.list"
-		KREF_WRAPPERS=$wrappers LIST_TESTED=$tested run_chunks "$rule" "$mode" "$tree" "$work" "$have"
+		((reduce == 0)) || names=$input
+		KREF_WRAPPERS=$wrappers LIST_TESTED=$tested REDUCE_NAMES=$names \
+			run_chunks "$rule" "$mode" "$tree" "$work" "$have"
 		if ! chunk_failures "$work/chunks" >"$work/failures"; then
 			cat "$work/failures" >>"$LOG"
 			cat "$work/failures" >&2
+			((reduce == 0)) || die "$EX_SETUP" "$rule -D $mode: spatch or cocci-reduce.py failed in $tree; log: $LOG"
 			die "$EX_SETUP" "$rule -D $mode: spatch failed in $tree; log: $LOG"
 		fi
 	fi
@@ -90,6 +109,14 @@ run_rule() {
 	records_of parse "$work/records" | cut -f2- | sort -u >"$work/parse.tsv"
 	records_of exn "$work/records" | cut -f3- | sort -u >"$work/exn.txt"
 	log "$rule -D $mode in $tree: $n file(s), $((n - miss)) from the cache, $miss run ($(elapsed "$t0") s)"
+	[[ -z $names ]] || log "$rule: $(reduced_count "$work/chunks") (scripts/cocci-reduce.py)"
+}
+
+# reduced_count DIR: how many functions the chunks of DIR had spatch
+# check, of how many.
+reduced_count() {
+	cat "$1"/*.reduce 2>/dev/null |
+		awk '$1 == "functions" { n += $2; k += $4 } END { printf "checked %d of %d functions\n", k, n }'
 }
 
 records_of() { awk -F'\t' -v k="$1" '$1 == k' "$2"; }
@@ -129,10 +156,30 @@ run_chunks() {
 
 # run_one_chunk RULE MODE TREE CHUNK REC HAVE [ARG...]: one spatch process
 # over the files of CHUNK.groups; then, unless it failed, the records of
-# its files (chunk_records).
+# its files (chunk_records). With REDUCE_NAMES (a wrapper list), spatch
+# checks copies in CHUNK.src of the files with the bodies blanked of the
+# functions that name nothing of it (kept if the chunk failed, to run
+# CHUNK.cmd again).
 run_one_chunk() {
-	local rule=$1 mode=$2 tree=$3 chunk=$4 rec=$5 have=$6
+	local rule=$1 mode=$2 tree=$3 chunk=$4 rec=$5 have=$6 dir=$3
 	shift 6
+	if [[ -n ${REDUCE_NAMES:-} ]]; then
+		dir=$chunk.src
+		local -a reduce=(nice -n 19 "$REDUCER" --names "$REDUCE_NAMES" --from "$tree" --to "$dir"
+			"$chunk.groups")
+		local rrc=0 line
+		line=$(printf ' %q' "${reduce[@]}")
+		printf '%s\n' "${line# }" >"$chunk.cmd"
+		"${reduce[@]}" 2>"$chunk.reduce" || rrc=$?
+		if ((rrc != 0)); then
+			# its last word (an error, or a traceback's last line)
+			printf 'cocci-reduce failed: %s\n' "$(tail -n 1 "$chunk.reduce")" >"$chunk.err"
+			echo "$rrc" >"$chunk.rc"
+			return
+		fi
+	else
+		: >"$chunk.cmd"
+	fi
 	local -a cmd=(nice -n 19 "$SPATCH" --quiet --verbose-parsing -D "$mode"
 		--sp-file "$(rule_file "$rule")")
 	local -a opts=()
@@ -144,16 +191,18 @@ run_one_chunk() {
 	cmd+=(--timeout "$TIMEOUT" "$@" --file-groups "$chunk.groups")
 	read -r -a opts <<<"$(rule_options "$rule")"
 	cmd+=(${opts[@]+"${opts[@]}"})
-	printf '(cd %q &&%s)\n' "$tree" "$(printf ' %q' "${cmd[@]}")" >"$chunk.cmd"
+	printf '(cd %q &&%s)\n' "$dir" "$(printf ' %q' "${cmd[@]}")" >>"$chunk.cmd"
 	verbose "+ $(cat "$chunk.cmd")"
 	local rc=0 pid
-	(cd "$tree" && exec "${cmd[@]}") >"$chunk.out" 2>"$chunk.err" &
+	(cd "$dir" && exec "${cmd[@]}") >"$chunk.out" 2>"$chunk.err" &
 	pid=$!
 	# shellcheck disable=SC2064 # the pid is known now
 	trap "kill $pid 2>/dev/null; exit 143" INT TERM
 	wait "$pid" || rc=$?
 	echo "$rc" >"$chunk.rc"
-	chunk_failed "$chunk" || chunk_records "$chunk" "$rec" "$have"
+	chunk_failed "$chunk" && return
+	chunk_records "$chunk" "$rec" "$have"
+	[[ $dir == "$tree" ]] || rm -rf -- "$dir"
 }
 
 # chunk_records CHUNK REC HAVE: the records of the files of a finished

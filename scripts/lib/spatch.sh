@@ -24,6 +24,8 @@ spatch_init() {
 	SPATCH=${SPATCH:-spatch}
 	SRCARCH=${SRCARCH:-x86}
 	CHUNK_MAX=${COCCI_CHUNK:-16}
+	WHOLE_FILES=${COCCI_WHOLE_FILES:-0}
+	REDUCER=$REPO/scripts/cocci-reduce.py
 	TIMEOUT=${COCCI_TIMEOUT:-300}
 	# the per-file cache keeps what was used within CACHE_DAYS days, and
 	# at most CACHE_MB MiB (the oldest go first)
@@ -203,6 +205,11 @@ rule_default_tier() {
 # (grep -q reads from a process substitution: in a pipe, the rest of
 # the text would kill the writer with SIGPIPE and pipefail fail it.)
 rule_reads_wrappers() { ! foreign "$1" && grep -q KREF_WRAPPERS < <(rule_text "$1"); }
+
+# rule_reduces RULE: whether RULE may be run on copies of its files with
+# the bodies blanked of the functions that name no wrapper of its list
+# (scripts/cocci-reduce.py): its text says so in a "// Reduce:" line.
+rule_reduces() { ! foreign "$1" && grep -q '^// Reduce: ' < <(rule_text "$1"); }
 
 # rule_reads_tested RULE: whether RULE reads the list of fields tested in
 # other files (lib/cocci-tested.sh).
