@@ -19,7 +19,9 @@ kept function, and lost that).
 
 A function is kept when its text names a function of the lists (the
 second word of each line of a --names FILE: pass 1's wrapper list) or an
-identifier starting with "kref". Upward, to a fixed point: a function of
+identifier starting with "kref", or when it gives a member of a pointer
+parameter to a call named like a put (a put-back helper, which the
+rule's drvdata_backput reads). Upward, to a fixed point: a function of
 the file that the rule's check may find to be a wrapper or getter (it
 is kept and returns a pointer, or gives one of its pointer parameters to
 a call of such a name) joins the list, so that its callers are kept:
@@ -29,13 +31,16 @@ one names, which the rule reads (the helpers of the file that store what
 they are given, and the constructors that pass it to them; callbacks).
 The text between the functions the scan is sure of (declarations, and
 functions it is not sure of) is never blanked, and counts as a kept
-function when it calls a name of the list.
+function when it calls a name of the list or a kept function names what
+it seems to define.
 
 Only the body of what is surely a whole function definition in kernel
 style is blanked: a header starting in column 0 after a line that ends
 the previous construct, with a name before "(", no "=" and no continued
-line; a body from "{" alone on its line to "}" alone on its line, with
-balanced braces and #if/#endif. Files are read and written as bytes.
+line; a body from "{" alone on its line to "}" alone on its line (not
+in a comment), with balanced braces and #if/#endif, defining no macro
+(spatch parses the rest of the file with it). Files are read and written
+as bytes.
 
 Prints "functions N kept K" to standard error.
 Exit: 0, 2 usage or I/O error.
@@ -54,6 +59,11 @@ CALL = re.compile(rb"([A-Za-z_]\w*)\s*\(")
 NOISE = re.compile(rb'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|//[^\n]*', re.S)
 COND_OPEN = re.compile(rb"\s*#\s*if")
 COND_CLOSE = re.compile(rb"\s*#\s*endif\b")
+# a macro a body defines: spatch parses the rest of the file with it
+MACRO = re.compile(rb"^\s*#\s*(define|undef)\b", re.M)
+# callees the rule takes for puts by their name alone (its PUT_WORDS),
+# which make a function a put-back helper for drvdata_backput
+PUT_NAME = re.compile(rb"(?<!in)(?<!out)put|unref|release|drop|destroy|unget|unhold")
 # words before a "(" in a header that do not name the function
 NOT_NAMES = {b"__printf", b"__scanf", b"__attribute__", b"__attribute", b"__acquires",
              b"__releases", b"__must_hold", b"__cond_acquires", b"__cond_releases",
@@ -67,8 +77,10 @@ def ends_construct(line):
     blank line, a statement or block end, a preprocessor line, a comment
     line (not a comment after a parameter)."""
     s = line.strip()
-    return (not s or s.endswith((b";", b"}")) or
-            s.startswith((b"}", b"#", b"/*", b"*", b"//")))
+    if s.startswith((b"}", b"#", b"/*", b"*", b"//")):
+        return True
+    s = re.sub(rb"/\*.*$", b"", NOISE.sub(b" ", s)).strip()
+    return not s or s.endswith((b";", b"}"))
 
 
 def header_start(lines, brace):
@@ -110,8 +122,10 @@ def header_name(header):
 
 def balanced(body):
     """Whether the braces (outside strings and comments) and the #if and
-    #endif lines of BODY pair up."""
+    #endif lines of BODY pair up, its last brace outside a comment."""
     code = NOISE.sub(b" ", body)
+    if b"/*" in code or not code.rstrip().endswith(b"}"):
+        return False
     depth = 0
     for c in code:
         if c == ord("{"):
@@ -147,7 +161,8 @@ def functions(lines):
             break
         start = header_start(lines, i)
         name = header_name(b"\n".join(lines[start:i])) if start is not None else None
-        if name and lines[end].rstrip() == b"}" and balanced(b"\n".join(lines[i:end + 1])):
+        body = b"\n".join(lines[i:end + 1])
+        if name and lines[end].rstrip() == b"}" and balanced(body) and not MACRO.search(body):
             out.append((start, i, end, name))
         i = end + 1
     return out
@@ -220,12 +235,30 @@ class Part:
         else:
             self.defines = gap_names(text)
 
+    def gives_param(self, callee, member=False):
+        """Whether it gives one of its pointer parameters (or, with MEMBER,
+        only a member of one: "P->f") to a call whose name CALLEE
+        accepts."""
+        for c, at in self.calls:
+            if callee(c):
+                args = group_after(self.code, at)
+                if member:
+                    if any(re.search(rb"\b%s\s*->" % p, args) for p in self.params):
+                        return True
+                elif set(IDENT.findall(args)) & self.params:
+                    return True
+        return False
+
     def root(self, known):
         """Whether it names (a function) or calls (a stretch) a name of
-        KNOWN or one starting with "kref"."""
+        KNOWN or one starting with "kref"; or (a function) gives a member
+        of one of its pointer parameters to a call named like a put
+        (drvdata_backput reads such a function of the file)."""
+        def listed(x):
+            return x in known or x.startswith(b"kref")
         if self.name:
-            return bool(self.ids & known) or any(x.startswith(b"kref") for x in self.ids)
-        return any(c in known or c.startswith(b"kref") for c, _ in self.calls)
+            return any(listed(x) for x in self.ids) or self.gives_param(PUT_NAME.search, True)
+        return any(listed(c) for c, _ in self.calls)
 
     def may_wrap(self, known):
         """Whether the check may find it to be a wrapper or getter of the
@@ -236,11 +269,7 @@ class Part:
             return False
         if self.name is None or self.returns_pointer:
             return True
-        for c, at in self.calls:
-            if c in known or c.startswith(b"kref"):
-                if set(IDENT.findall(group_after(self.code, at))) & self.params:
-                    return True
-        return False
+        return self.gives_param(lambda c: c in known or c.startswith(b"kref"))
 
 
 def reduce_text(text, names, depth):
@@ -264,13 +293,14 @@ def reduce_text(text, names, depth):
                 known |= part.defines
                 grew = True
     keep = [part.root(known) for part in parts]
-    defined = {name for _, _, _, name in fns}
+    defined = set().union(*(part.defines for part in parts))
     for _ in range(depth):
         named = set()
         for k, part in enumerate(parts):
             if keep[k]:
                 named |= part.ids & defined
-        keep = [kept or parts[k].name in named for k, kept in enumerate(keep)]
+        # (a stretch is never blanked: kept here, what it names is kept)
+        keep = [kept or bool(parts[k].defines & named) for k, kept in enumerate(keep)]
     fn_keep = [kept for k, kept in enumerate(keep) if parts[k].name is not None]
     for k, (_, b, e, _) in enumerate(fns):
         if not fn_keep[k]:

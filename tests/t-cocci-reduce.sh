@@ -180,6 +180,60 @@ equal "upward: callers of a wrapper of the file are kept, not callers of a funct
 	"$(defined "$SCRATCH/up/drivers/foo/b.c")" \
 	"keep_local_put keep_local_put_caller keep_counter keep_named_by_unsure keep_unsure_caller "
 
+# A line that ends in a comment still ends the construct above a header
+# (or the function would be named after it); a body that defines a macro
+# is left whole (spatch parses the rest of the file with it); a "}" in
+# column 0 inside a comment does not end a body; a function that gives
+# a member of its parameter to a call named like a put is kept (the
+# rule's drvdata_backput reads it), one that only reads it is not.
+cat >"$src/drivers/foo/c.c" <<'EOF'
+static DEFINE_MUTEX(slot_lock);	/* protects slot */
+static void keep_named_after_comment(struct foo *f)
+{
+	body_of_keep_named_after_comment();
+}
+
+static int left_defines_macro(int a)
+{
+	body_of_left_defines_macro();
+#define ADD_TO(x) x = x +
+	return a;
+}
+
+static int left_brace_in_comment(int a)
+{
+	body_of_left_brace_in_comment();
+	/*
+}
+	 */
+	return a;
+}
+
+static void keep_back_put(struct foo_priv *priv)
+{
+	body_of_keep_back_put();
+	platform_dev_unref(priv->pdev);
+}
+
+static void blank_reads_member(struct foo_priv *priv)
+{
+	body_of_blank_reads_member();
+	platform_dev_show(priv->pdev);
+}
+
+static void keep_caller(struct foo *f)
+{
+	body_of_keep_caller();
+	foo_put(f);
+	keep_named_after_comment(f);
+}
+EOF
+printf 'drivers/foo/c.c\n' >"$SCRATCH/list-c"
+reduce --names "$SCRATCH/wrappers.txt" --depth 1 --from "$src" --to "$SCRATCH/c" "$SCRATCH/list-c" 2>/dev/null
+equal "a comment after the line above, a macro defined in the body, a brace in a comment, a member given to a put" \
+	"$(defined "$SCRATCH/c/drivers/foo/c.c")" \
+	"keep_named_after_comment left_defines_macro left_brace_in_comment keep_back_put keep_caller "
+
 printf '\x01\xff bytes\n\nstatic int blank_bin(void)\n{\n\treturn 0;\n}\n' >"$src/drivers/foo/bin.c"
 printf 'drivers/foo/bin.c\n' >"$SCRATCH/list-bin"
 reduce --names "$SCRATCH/wrappers.txt" --from "$src" --to "$SCRATCH/bin" "$SCRATCH/list-bin" 2>/dev/null

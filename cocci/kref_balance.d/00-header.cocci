@@ -111,10 +111,11 @@
 //  versions: kref_balance-v4-6.1.tsv, kref_balance-v3-6.1.tsv,
 //  kref_balance-tiers-6.1.tsv, kref_balance-6.1.tsv, rules-v2-6.1.tsv.
 // Options: --no-includes --include-headers
-// Reduce: a finding starts from a call of kref_*() or of a listed wrapper,
-// and the rule reads other functions of the file only where such a
-// function names them (two levels); scripts/cocci.sh may give spatch
-// copies with the other functions' bodies blanked (scripts/cocci-reduce.py).
+// Reduce: a finding starts from a call of kref_*(), of a listed wrapper or
+// of a wrapper of the file, and the rule reads other functions of the
+// file only where such a function names them (two levels) or where they
+// put a member of a parameter; scripts/cocci.sh may give spatch copies
+// with the other functions' bodies blanked (scripts/cocci-reduce.py).
 // Keywords: kref_get, kref_put, kref_get_unless_zero, refcount, use after free
 
 virtual context
