@@ -210,6 +210,11 @@ def split_top(text):
     return out
 
 
+def listed(name, known):
+    """Whether NAME is one of KNOWN or starts with "kref"."""
+    return name in known or name.startswith(b"kref")
+
+
 class Part:
     """A function() of the file (NAME set) or a stretch of text between
     two of them (NAME None: declarations, and functions the scan could
@@ -234,6 +239,8 @@ class Part:
                         self.params.add(words[-1])
         else:
             self.defines = gap_names(text)
+        # drvdata_backput reads such a function of the file
+        self.puts_member = bool(name) and self.gives_param(PUT_NAME.search, True)
 
     def gives_param(self, callee, member=False):
         """Whether it gives one of its pointer parameters (or, with MEMBER,
@@ -252,13 +259,10 @@ class Part:
     def root(self, known):
         """Whether it names (a function) or calls (a stretch) a name of
         KNOWN or one starting with "kref"; or (a function) gives a member
-        of one of its pointer parameters to a call named like a put
-        (drvdata_backput reads such a function of the file)."""
-        def listed(x):
-            return x in known or x.startswith(b"kref")
+        of one of its pointer parameters to a call named like a put."""
         if self.name:
-            return any(listed(x) for x in self.ids) or self.gives_param(PUT_NAME.search, True)
-        return any(listed(c) for c, _ in self.calls)
+            return self.puts_member or any(listed(x, known) for x in self.ids)
+        return any(listed(c, known) for c, _ in self.calls)
 
     def may_wrap(self, known):
         """Whether the check may find it to be a wrapper or getter of the
@@ -269,7 +273,7 @@ class Part:
             return False
         if self.name is None or self.returns_pointer:
             return True
-        return self.gives_param(lambda c: c in known or c.startswith(b"kref"))
+        return self.gives_param(lambda c: listed(c, known))
 
 
 def reduce_text(text, names, depth):
