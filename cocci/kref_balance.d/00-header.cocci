@@ -822,6 +822,10 @@ def leak(p1, p2, obj, kind):
             (fn_of(p1), str(obj), int(p2.line)) in ALIAS_HANDOFF:
         return
     obj = spell(obj)
+    # a wrapper given the NULL constant takes nothing: "bo_ref(NULL, &p)"
+    # only drops what p held
+    if obj == "NULL":
+        return
     if (fn_of(p1), obj, int(p2.line)) in NULL_RET:
         return
     cls = scope_store(p1)
