@@ -813,6 +813,16 @@ def scope_store(p1):
     return None
 
 
+# a null pointer constant, bare, in parentheses or cast: "(struct bo *)NULL"
+NULL_CONSTANT = re.compile(r"\(*(\([\w\s]+\*+\s*\)\s*)?(NULL|0)\)*")
+
+
+def no_object(obj):
+    """Whether a wrapper was given no object: the null pointer constant.
+    It takes nothing then: "bo_ref(NULL, &p)" only drops what p held."""
+    return NULL_CONSTANT.fullmatch(obj) is not None
+
+
 def leak(p1, p2, obj, kind):
     """Leaks are reported once per reference, naming every leaking return.
     kind: how the reference was taken ("get": kref_get() or a wrapper on
@@ -822,9 +832,7 @@ def leak(p1, p2, obj, kind):
             (fn_of(p1), str(obj), int(p2.line)) in ALIAS_HANDOFF:
         return
     obj = spell(obj)
-    # a wrapper given the NULL constant takes nothing: "bo_ref(NULL, &p)"
-    # only drops what p held
-    if obj == "NULL":
+    if no_object(obj):
         return
     if (fn_of(p1), obj, int(p2.line)) in NULL_RET:
         return
@@ -1039,6 +1047,8 @@ def flush():
         # "if (x && !IS_ERR(x)) put(x)" between the get and the kfree():
         # the path that skips it is the one where the lookup failed (a
         # goto past that put to the kfree() is not told apart)
+        if no_object(spell(obj)):
+            continue
         if not after_condput(fn_of(p1), str(obj), line, int(p1.line)):
             emit("kref leak", p1,
                  "reference on '%s' taken by %s() is stored in '%s', which is freed at line %d without putting it"

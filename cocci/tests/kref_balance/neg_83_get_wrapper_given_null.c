@@ -3,7 +3,8 @@
  * A get-and-swap wrapper given NULL as the object to take: "bo_ref(NULL,
  * &p)" takes nothing and drops what p held (nouveau_bo_ref(NULL,
  * &nvbo) on an error path).  The NULL constant holds no reference, so no
- * path leaks one.
+ * path leaks one, whether the constant is cast or a cleared member of a
+ * state that is freed afterwards seems to hold it.
  */
 #include "include/foo.h"
 
@@ -72,6 +73,34 @@ int crtc_cursor_init(struct crtc *crtc)
 	ret = bo_pin(crtc->cursor);
 	if (ret)
 		bo_ref(NULL, &crtc->cursor);
+	return ret;
+}
+int crtc_cursor_reset(struct crtc *crtc)
+{
+	int ret;
+
+	ret = bo_pin(crtc->cursor);
+	if (ret)
+		bo_ref((struct bo *)NULL, &crtc->cursor);
+	return ret;
+}
+
+struct cursor_state {
+	struct bo *bo;
+	int x, y;
+};
+
+int crtc_cursor_state_reset(struct crtc *crtc)
+{
+	struct cursor_state *st = kzalloc(sizeof(*st), GFP_KERNEL);
+	int ret;
+
+	if (!st)
+		return -ENOMEM;
+	st->bo = NULL;
+	bo_ref(NULL, &crtc->cursor);
+	ret = bo_pin(st->bo);
+	kfree(st);
 	return ret;
 }
 // expect: none
