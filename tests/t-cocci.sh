@@ -284,10 +284,14 @@ printf 'struct x *e(int i)\n{\n\treturn foo_new(i); /* FAKE_RGET foo_lookup foo_
 printf 'int f(int i)\n{\n\treturn g(foo_lookup (i));\n}\n' >"$pre/user.c"
 printf 'struct x *k(int i)\n{\n\treturn foo_lookup(i); /* FAKE_RGET foo_find foo_lookup */\n}\n' >"$pre/find.c"
 printf 'int h(int i)\n{\n\treturn foo_put(i);\n}\n' >"$pre/put.c"
+printf 'void w(struct q *q)\n{\n\tprepare_to_wait_exclusive (&q->wq, &q->w, 1);\n}\n' >"$pre/wait.c"
+printf 'void v(struct q *q)\n{\n\tfinish_wait(&q->wq, &q->w);\n}\n' >"$pre/finish.c"
 : >"$FAKE_SPATCH_LOG"
 "$COCCI" tree --tree "$pre" --out "$SCRATCH/prefilter out" >/dev/null 2>&1 || true
 assert "prefilter: list_del_init, list_del_unadded and list_del_twice check list_del, list_del_rcu and hlist_del calls, not list_del_init; list_del_flag checks every delete" \
 	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -E 'hlist|rcu|init\.c' | sort | paste -sd' ')" == "report hlist.c report hlist.c report hlist.c report hlist.c report init.c report rcu.c report rcu.c report rcu.c report rcu.c" ]
+assert "prefilter: list_wait_entry alone checks a file that queues a wait entry, none one that only removes it" \
+	[ "$(grep -E '^report (wait|finish)\.c' "$FAKE_SPATCH_LOG" | paste -sd' ')" == "report wait.c" ]
 assert "tested: with list_del_twice, the collecting pass also reads the files that delete an entry" \
 	[ "$(grep -E '^collect (hlist|rcu|init)\.c' "$FAKE_SPATCH_LOG" | sort | paste -sd' ')" == "collect hlist.c collect init.c collect rcu.c" ]
 assert "pass 1: round 1 reads kref_init() and release callbacks" \
@@ -302,7 +306,7 @@ assert "pass 1: round 3 reads the files calling a getter round 2 found, and stop
 assert "pass 1: a getter of a getter of a getter is on the list" \
 	grep -q '^rget foo_find find.c:3$' "$SCRATCH/prefilter out/wrappers.txt"
 assert "prefilter: kref_balance checks kref_init() and calls of the list's getters, not other _put() calls" \
-	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -vE 'hlist|rcu|init\.c' | sort | paste -sd' ')" == "report find.c report lookup.h report new.c report user.c" ]
+	[ "$(grep '^report ' "$FAKE_SPATCH_LOG" | grep -vE 'hlist|rcu|init\.c|wait\.c' | sort | paste -sd' ')" == "report find.c report lookup.h report new.c report user.c" ]
 walks="$SCRATCH/prefilter walks"
 mkdir -p "$walks"
 printf 'void w(struct list_head *l)\n{\n\tlist_for_each_entry(p, l, n)\n\t\tp->x = 0;\n}\n' >"$walks/walk.c"

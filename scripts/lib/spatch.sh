@@ -94,7 +94,9 @@ need_spatch() {
 # hlist_del_rcu() calls; list_walk reports walks and list_empty() loops;
 # list_del_twice a first delete by such a call, by a function of the
 # file that makes one, or by one of the tree's (the caller adds a pattern
-# for calls of those); list_del_flag every delete, list_del_init too.
+# for calls of those); list_del_flag every delete, list_del_init too;
+# list_wait_entry a wait entry queued by add_wait_queue*() or
+# prepare_to_wait*().
 prefilter_of() {
 	case $1 in
 	kref_balance) echo 'kref_(get|put|init)' ;;
@@ -102,6 +104,7 @@ prefilter_of() {
 	list_del_init | list_del_unadded | list_del_twice) echo '\<h?list_del(_rcu)?[[:space:]]*\(' ;;
 	list_walk) echo '\<(h?list_for_each_entry[A-Za-z_]*|list_empty)[[:space:]]*\(' ;;
 	list_del_flag) echo '\<h?list_del[a-z_]*[[:space:]]*\(' ;;
+	list_wait_entry) echo '\<(add_wait_queue|prepare_to_wait)[a-z_]*[[:space:]]*\(' ;;
 	*) echo '.' ;;
 	esac
 }
