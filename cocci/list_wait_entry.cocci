@@ -15,12 +15,19 @@
 /// no remove_wait_queue() or finish_wait() of it, no list_del() of its
 /// entry, and no other call given its address (which may remove it).
 /// Not reported: an add that is the whole branch of an if ("if
-/// (!nonblock) prepare_to_wait(...)"): its finish_wait() is under the
-/// same test, which the matcher does not follow.
+/// (!nonblock) prepare_to_wait(...)") when a remove of the entry is the
+/// whole branch of an if on the same test: the matcher does not follow
+/// the two tests together.
 //# A DEFINE_WAIT() entry is taken off its queue by the wake-up that ends
 //# the sleep (autoremove_wake_function()), so a return right after a
 //# schedule() that only that wake-up ends is safe in practice; it is
 //# reported all the same, as any other wake-up leaves it queued.
+//# Limits: an add whose result is used ("ret = prepare_to_wait_event()")
+//# is not matched; a loop with no exit of its own ("for (;;)") that
+//# removes before each break is reported when a continue comes between
+//# the add and the remove (the matcher gives the loop head a way out);
+//# a static entry (of the function or the file) is taken for one on the
+//# stack.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 z3fold-series maintainers
@@ -36,7 +43,8 @@ virtual report
 import re
 
 # calls given the entry's address that do not take it off its queue
-KEEPS_QUEUED = re.compile(r"^(wait_woken|init_wait_entry|init_waitqueue_entry|"
+KEEPS_QUEUED = re.compile(r"^(wait_woken|sk_wait_event|do_wait_intr(_irq)?|init_wait|"
+                          r"init_wait_entry|init_waitqueue_entry|"
                           r"(add_wait_queue|prepare_to_wait)\w*)$")
 REPORTED = set()
 MODE = set()
@@ -57,13 +65,13 @@ MODE.add("org")
 @@
 REPORTED.clear()
 
-// The wait entries on the stack of each function.
+// The wait entries declared in a function (not matched as part of the
+// whole function body: spatch gives up a file whose body it cannot
+// follow that way, af_ax25.c's ax25_connect()).
 @onstack@
-identifier fn, w;
+identifier w;
 declarer name DEFINE_WAIT, DECLARE_WAITQUEUE, DEFINE_WAIT_FUNC;
 @@
-fn(...) {
-<+...
 (
 wait_queue_entry_t w;
 |
@@ -75,21 +83,23 @@ DECLARE_WAITQUEUE(w, ...);
 |
 DEFINE_WAIT_FUNC(w, ...);
 )
-...+>
-}
 
-// An add that is the whole branch of an if.
-@guarded@
+// An add that is the whole branch of an if, and a remove that is the
+// whole branch of an if on the same test.
+@guarded exists@
 identifier onstack.w;
 identifier af = { add_wait_queue, add_wait_queue_exclusive, prepare_to_wait,
                   prepare_to_wait_exclusive, prepare_to_wait_event };
-expression E, Q;
+identifier rf = { finish_wait, remove_wait_queue };
+expression E, Q, Q2;
 position p;
 @@
 if (E) af@p(Q, &w, ...);
+... when any
+if (E) rf(Q2, &w);
 
 @left exists@
-identifier onstack.fn, onstack.w;
+identifier fn, onstack.w;
 identifier af = { add_wait_queue, add_wait_queue_exclusive, prepare_to_wait,
                   prepare_to_wait_exclusive, prepare_to_wait_event };
 identifier g : script:python() { not KEEPS_QUEUED.match(g) };
@@ -107,7 +117,7 @@ af@p1(Q, &w, ...);
 }
 
 @script:python@
-fn << onstack.fn;
+fn << left.fn;
 w << onstack.w;
 af << left.af;
 p1 << left.p1;

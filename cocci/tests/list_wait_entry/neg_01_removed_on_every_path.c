@@ -3,8 +3,9 @@
  * Wait loops that take the entry off the queue on every way out: the
  * usual prepare_to_wait()/finish_wait() pair around a loop that breaks,
  * an early exit that removes before returning, an entry given to a
- * helper of the file that removes it, and wait_woken() between the add
- * and the remove, which keeps it queued and is no removal.
+ * helper of the file that removes it, a list_del_init() or list_del()
+ * of its entry under the queue's lock, and wait_woken() between the add and the
+ * remove, which keeps it queued and is no removal.
  */
 #include <linux/wait.h>
 #include <linux/sched/signal.h>
@@ -61,5 +62,33 @@ long ring_wait_woken(struct ring *r, long timeout)
 		timeout = wait_woken(&wait, TASK_INTERRUPTIBLE, timeout);
 	remove_wait_queue(&r->wq, &wait);
 	return timeout;
+}
+int ring_wait_locked(struct ring *r)
+{
+	wait_queue_entry_t wait;
+
+	init_waitqueue_entry(&wait, current);
+	add_wait_queue(&r->wq, &wait);
+	if (r->count) {
+		spin_lock(&r->wq.lock);
+		list_del_init(&wait.entry);
+		spin_unlock(&r->wq.lock);
+		return 0;
+	}
+	schedule();
+	remove_wait_queue(&r->wq, &wait);
+	return 0;
+}
+int ring_wait_unlinked(struct ring *r)
+{
+	DECLARE_WAITQUEUE(wait, current);
+
+	add_wait_queue(&r->wq, &wait);
+	if (!r->count)
+		schedule();
+	spin_lock(&r->wq.lock);
+	list_del(&wait.entry);
+	spin_unlock(&r->wq.lock);
+	return 0;
 }
 // expect: none

@@ -5,7 +5,8 @@
  * finish_wait() (rtlx_open() in 6.1).  The DEFINE_WAIT() entry leaves the
  * queue only when a wake-up of that queue ends the sleep, so after a
  * signal it stays on the global queue.  Also a void function that falls
- * off its end with the entry queued.
+ * off its end with the entry queued, and an add under a test with no
+ * remove under the same test (nor any other).
  */
 #include <linux/wait.h>
 #include <linux/sched/signal.h>
@@ -50,10 +51,22 @@ void chan_wait_once(int index)
 	DECLARE_WAITQUEUE(wait, current);
 
 	add_wait_queue_exclusive(&chan_wq[index], &wait);
-	if (chans[index].shared)
-		return;
-	schedule();
-	remove_wait_queue(&chan_wq[index], &wait);
+	if (!chans[index].shared) {
+		schedule();
+		remove_wait_queue(&chan_wq[index], &wait);
+	}
 }
-// expect: 52:1-25: [Moderate] list wait entry left queued in chan_wait_once(): 'wait' on the stack, queued by add_wait_queue_exclusive(), may still be on its queue when the function returns; finish_wait() or remove_wait_queue() it on every path
-// expect: 29:3-18: [Moderate] list wait entry left queued in chan_open(): 'wait' on the stack, queued by prepare_to_wait(), may still be on its queue when the function returns; finish_wait() or remove_wait_queue() it on every path
+
+int chan_poll(int index, bool block)
+{
+	DEFINE_WAIT(wait);
+
+	if (block)
+		prepare_to_wait(&chan_wq[index], &wait, TASK_INTERRUPTIBLE);
+	if (!chans[index].shared)
+		schedule();
+	return chans[index].shared != NULL;
+}
+// expect: 53:1-25: [Moderate] list wait entry left queued in chan_wait_once(): 'wait' on the stack, queued by add_wait_queue_exclusive(), may still be on its queue when the function returns; finish_wait() or remove_wait_queue() it on every path
+// expect: 30:3-18: [Moderate] list wait entry left queued in chan_open(): 'wait' on the stack, queued by prepare_to_wait(), may still be on its queue when the function returns; finish_wait() or remove_wait_queue() it on every path
+// expect: 65:2-17: [Moderate] list wait entry left queued in chan_poll(): 'wait' on the stack, queued by prepare_to_wait(), may still be on its queue when the function returns; finish_wait() or remove_wait_queue() it on every path
