@@ -13,7 +13,9 @@
 /// prepare_to_wait_exclusive() or prepare_to_wait_event(), and a path
 /// from there to the end of the function on which nothing removes it:
 /// no remove_wait_queue() or finish_wait() of it, no list_del() of its
-/// entry, and no other call given its address (which may remove it).
+/// entry, and no other call given its address (which may remove it; the
+/// adds, the inits, wait_woken(), sk_wait_event() and do_wait_intr*() do
+/// not).
 /// Not reported: an add that is the whole branch of an if ("if
 /// (!nonblock) prepare_to_wait(...)") when a remove of the entry is the
 /// whole branch of an if on the same test: the matcher does not follow
