@@ -136,10 +136,8 @@ if key(p1[0]) not in REPORTED:
         cocci.print_main(text, p1)
 
 @depends on context@
-identifier onstack.w;
-identifier af = { add_wait_queue, add_wait_queue_exclusive, prepare_to_wait,
-                  prepare_to_wait_exclusive, prepare_to_wait_event };
+identifier onstack.w, left.af;
 expression Q;
-position p : script:python() { key(p[0]) in REPORTED };
+position left.p1;
 @@
-* af@p(Q, &w, ...);
+* af@p1(Q, &w, ...);
