@@ -88,28 +88,15 @@
 // Comments: The lock check only knows lock functions by name (a "lock",
 //  "trylock" or "unlock" word in the callee name, down_*/up_* for rwsems)
 //  and only looks at locks taken on the object itself.
-//  Measured on the 6.1 tree, a full run at 8e78d7c and a fresh sample
-//  of 50 findings a tier in four strata, judged cold: High 33, Moderate
-//  35, Low 25 percent true, weighted (cocci/triage/kref_balance-v6-6.1.tsv);
-//  a run at ca377e7 over 1500 random files, every High and Moderate
-//  finding judged cold: High 35, Moderate 24, Low 13 (30 of 144) percent
-//  (kref_balance-v7-holdout-6.1.tsv); the same files at aaffe34: High
-//  40, Moderate 57 percent (not fresh: see the README), and the
-//  device-tree lookups raised to Moderate, 50 of 54 true, cold
-//  (kref_balance-v8-of-lookups-6.1.tsv).  The fresh holdout at e72816b
-//  and 3f970d9: 3000 random files no triage had a finding in, every
-//  High and Moderate finding and 50 Low judged cold: High 13 of 44,
-//  Moderate 4 of 11, the default report 17 of 55 (31 percent), Low 9
-//  of 50 (kref_balance-v9-holdout-6.1.tsv).  The last fresh holdout of
-//  the tree, at 2e5ad5e: the other 2239 candidate files, every High and
-//  Moderate finding and 40 Low judged cold: High 9 of 31, Moderate 2 of
-//  7, the default report 11 of 38 (29 percent), Low 5 of 40
-//  (kref_balance-v10-holdout-6.1.tsv); 11 of 36 at 1760e0d.
-//  The sample of the run before (kref_balance-v5-6.1.tsv: High 42,
-//  Moderate 8, Low 8), re-scored for these rules on its own files, gave
-//  High 68, Moderate 22, Low 8: the rules were tuned on it.  Earlier
-//  versions: kref_balance-v4-6.1.tsv, kref_balance-v3-6.1.tsv,
-//  kref_balance-tiers-6.1.tsv, kref_balance-6.1.tsv, rules-v2-6.1.tsv.
+//  Measured (cocci/MEASUREMENTS.md, verdicts in cocci/triage/): on the
+//  6.1 tree it was tuned on, a fresh sample of 40 findings a tier at
+//  24bde93, High 19 and Moderate 24 of 40, Low 5 of 38 true
+//  (kref_balance-v11-6.1.tsv); on code the version measured was not
+//  tuned on, every High and Moderate finding judged, the default report
+//  31, 31, 29 and 31 percent true in four holdouts: 1500, 3000 and 2239
+//  files of 6.1 (at ca377e7, e72816b and 2e5ad5e:
+//  kref_balance-v7-holdout-6.1.tsv, -v9-, -v10-) and the files new in
+//  6.12.118 (at 24bde93, kref_balance-v11-holdout-6.12.tsv).
 // Options: --no-includes --include-headers
 // Reduce: a finding starts from a call of kref_*(), of a listed wrapper or
 // of a wrapper of the file, and the rule reads other functions of the
