@@ -133,21 +133,17 @@ called_names() {
 }
 
 # scope_to TREE NAMES: the files of the list on stdin (NUL-separated,
-# relative to TREE) that may define a function of the file NAMES: a line
-# starting in column 0 with the name (or a type and the name) and "(",
-# not ending in ";" (a prototype or a statement). A superset: a static
-# function of the same name in another driver counts. Without NAMES, the
-# whole list.
+# relative to TREE) that may define a function of the file NAMES
+# (scripts/awk/defines-name.awk). Without NAMES, the whole list.
 scope_to() {
-	local tree=$1 names=$2 re
+	local tree=$1 names=$2
 	if [[ -z $names ]]; then
 		cat
 		return
 	fi
-	re=$(paste -sd'|' "$names")
-	[[ -n $re ]] || return 0
-	re="^([A-Za-z_][^;]*[^A-Za-z0-9_])?($re)[[:space:]]*\\((.*[^;[:space:]])?[[:space:]]*\$"
-	(cd "$tree" && xargs -0 -r grep -lZE -- "$re" 2>/dev/null | sort -z) || true
+	[[ -s $names ]] || return 0
+	names=$(abspath "$names")
+	(cd "$tree" && xargs -0 -r awk -f "$REPO/scripts/awk/defines-name.awk" "$names" | sort -z) || true
 }
 
 # wrapper_callers TREE WRAPPERS: the files of TREE calling a function
