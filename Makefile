@@ -56,7 +56,9 @@ $(STAGES):
 
 ## cocci-tree   the Coccinelle rules on a whole tree (KSRC=, default the
 ##              base; any directory of C) or on PATHS='mm drivers/foo.c' of
-##              it, on every core; SHARD=I/N for one Nth of the files
+##              it, on every core; SHARD=I/N for one Nth of the files;
+##              COCCI_PASS1=callees: collecting passes only where PATHS'
+##              calls lead
 cocci-tree:
 	@./scripts/cocci-tree.sh
 

@@ -241,6 +241,52 @@ expect "merge: a missing shard is a usage error" 2 'merge: shard 2/3 missing' \
 expect "merge: a shard twice is a usage error" 2 'merge: shard 1/3 twice' \
 	"$COCCI" merge "$SCRATCH/shard 1" "$SCRATCH/shard 1" "$SCRATCH/shard 2"
 
+# --- a tree run on PATHs, pass 1 scoped to what they call (--pass1 callees) ---
+sc="$SCRATCH/scope tree"
+mkdir -p "$sc/drv"
+printf 'void m(struct x *e)\n{\n\tfoo_get(e);\n}\n' >"$sc/drv/main.c"
+printf 'void foo_get(struct x *e)\n{\n\tkref_get(&e->ref); /* FAKE_WRAPPER foo_get */\n}\n' >"$sc/get.c"
+printf 'void bar_get(struct x *e)\n{\n\tkref_get(&e->ref); /* FAKE_WRAPPER bar_get */\n}\n' >"$sc/other.c"
+# more names than one argument holds (scope_to once grepped for them all at once)
+awk 'BEGIN { print "void many(void)\n{"; for (i = 0; i < 30000; i++) printf "\tcall_%05d();\n", i; print "}" }' \
+	>"$sc/drv/many.c"
+run_scoped_tree() {
+	"$COCCI" tree --tree "$sc" --out "$SCRATCH/scope out" --cache "$SCRATCH/scope cache" \
+		--rules kref_balance "$@"
+}
+: >"$FAKE_SPATCH_LOG"
+run_scoped_tree --pass1 callees drv >/dev/null 2>&1 || true
+assert "tree --pass1 callees: the wrappers the PATHs call, defined outside them" \
+	[ "$(cut -d' ' -f2 "$SCRATCH/scope out/wrappers.txt" | paste -sd' ')" == "foo_get" ]
+assert "... read in the file defining them (and the PATHs), among 30000 names called" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | grep -v ' drv/' | sort -u | paste -sd' ')" == "collect get.c" ]
+run_scoped_tree drv >/dev/null 2>&1 || true
+assert "tree on PATHs without --pass1: every wrapper of the tree" \
+	grep -q '^get bar_get other.c:3$' "$SCRATCH/scope out/wrappers.txt"
+expect "tree --pass1 callees without PATHs is a setup error" 2 \
+	'tree: --pass1 callees needs PATHs' run_scoped_tree --pass1 callees
+expect "tree: an unknown --pass1 is a setup error" 2 \
+	"tree: --pass1 takes callees or tree, not 'some'" run_scoped_tree --pass1 some drv
+expect "make cocci-tree COCCI_PASS1=callees PATHS=...: scoped" 0 '^kref_balance: 0 finding' \
+	env KSRC="$sc" O="$SCRATCH/o2" CACHE="$SCRATCH/user cache" COCCI_PASS1=callees PATHS=drv \
+	"$REPO/scripts/cocci-tree.sh"
+assert "... pass1=callees in its run.env" grep -qx 'pass1=callees' "$SCRATCH/o2/cocci-tree/run.env"
+env KSRC="$sc" O="$SCRATCH/o3" CACHE="$SCRATCH/user cache" COCCI_PASS1=callees \
+	"$REPO/scripts/cocci-tree.sh" >/dev/null 2>&1 || true
+assert "make cocci-tree COCCI_PASS1=callees without PATHS: the whole tree" \
+	grep -qx 'pass1=tree' "$SCRATCH/o3/cocci-tree/run.env"
+printf 'bool conn_waiting(struct conn *c)\n{\n\treturn !list_empty(&c->wait); /* FAKE_LISTTEST struct conn wait */\n}\n' >"$sc/q.c"
+printf 'bool conn_idle(struct conn *c)\n{\n\treturn list_empty(&c->idle); /* FAKE_LISTTEST struct conn idle */\n}\n' >"$sc/r.c"
+printf 'void w(struct conn *c)\n{\n\tif (conn_waiting(c))\n\t\tlist_del_init(&c->wait);\n}\n' >"$sc/drv/w.c"
+: >"$FAKE_SPATCH_LOG"
+run_scoped_tree --rules list_del_init --pass1 callees drv >/dev/null 2>&1 || true
+assert "tree --pass1 callees: list_del_init's tests read where the PATHs' calls lead" \
+	[ "$(grep '^collect ' "$FAKE_SPATCH_LOG" | grep -v ' drv/' | sort -u | paste -sd' ')" == "collect q.c" ]
+run_scoped_tree --shard 1/2 --out "$SCRATCH/scope s1" --pass1 callees drv >/dev/null 2>&1 || true
+run_scoped_tree --shard 2/2 --out "$SCRATCH/scope s2" drv >/dev/null 2>&1 || true
+expect "merge: shards of another --pass1 are a usage error" 2 'is a run of another tree, paths, --pass1 or rules' \
+	"$COCCI" merge "$SCRATCH/scope s1" "$SCRATCH/scope s2"
+
 # --- make cocci-tree on a directory of C that is not a kernel tree --------
 expect "make cocci-tree KSRC=DIR: any directory of C" 1 \
 	'^list_del_init: 7 finding\(s\) in 7 file\(s\)' \

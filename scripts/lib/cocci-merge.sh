@@ -18,10 +18,11 @@
 # (Sourced by scripts/cocci.sh; sourcing only defines functions. SC2034:
 # VERDICT and the options are read by cocci.sh and lib/spatch.sh.)
 
-# run_of DIR: the tree, paths and rules of the tree run in DIR.
+# run_of DIR: the tree, paths, collecting passes' scope and rules of the
+# tree run in DIR.
 run_of() {
 	local key
-	for key in tree paths rules; do
+	for key in tree paths pass1 rules; do
 		kv_get "$1/run.env" "$key"
 	done
 }
@@ -35,7 +36,7 @@ merge_check() {
 	done
 	for d in "$@"; do
 		[[ $(run_of "$d") == "$(run_of "$1")" ]] ||
-			die "$EX_SETUP" "merge: $d is a run of another tree, paths or rules than $1"
+			die "$EX_SETUP" "merge: $d is a run of another tree, paths, --pass1 or rules than $1"
 		shard=$(kv_get "$d/run.env" shard)
 		[[ -n $(kv_get "$d/run.env" "seconds_${RULES##* }") ]] ||
 			die "$EX_SETUP" "merge: $d: the run did not finish; log: $d/cocci-tree.log"
@@ -66,7 +67,7 @@ cmd_merge() {
 	tiers_init
 	merge_check "${dirs[@]}"
 	out_dir cocci-merge
-	for key in tree paths rules skipped; do
+	for key in tree paths pass1 rules skipped; do
 		printf '%s=%s\n' "$key" "$(kv_get "${dirs[0]}/run.env" "$key")"
 	done >"$OUT/run.env"
 	echo "shard=1/1" >>"$OUT/run.env"

@@ -7,15 +7,16 @@
 # files, relative to DIR). DIR may be any directory of C code; without a
 # kernel's include dirs it is checked without include dirs (said on
 # stderr). The kref rule first collects get/put wrappers from the whole
-# tree (pass 1), the list_del_init rule the fields the tree's files test
-# with list_empty() or hlist_unhashed() (a delete of one is reported in
-# any file), then they check. Findings are printed in the kernel's report
-# format (file:line:col-col: message), followed by parse failures, a count
-# per rule and the time taken. Findings of the Low tier are counted, not
-# shown (COCCI_TIERS=all shows them; see README); a rule whose every
-# finding is of a hidden tier is not run unless --rules names it. What
-# each spatch process finished is kept in the cache at once: an
-# interrupted run, run again, checks only the files it had not done.
+# tree (pass 1; see --pass1), the list_del_init rule the fields the
+# tree's files test with list_empty() or hlist_unhashed() (a delete of
+# one is reported in any file), then they check. Findings are printed in
+# the kernel's report format (file:line:col-col: message), followed by
+# parse failures, a count per rule and the time taken. Findings of the
+# Low tier are counted, not shown (COCCI_TIERS=all shows them; see
+# README); a rule whose every finding is of a hidden tier is not run
+# unless --rules names it. What each spatch process finished is kept in
+# the cache at once: an interrupted run, run again, checks only the files
+# it had not done.
 #
 #   --tree DIR       tree to check (only read)
 #   --out DIR        keep findings, the passes' lists (wrappers.txt,
@@ -26,7 +27,8 @@
 #                    (default: DIR/cache of --out)
 #   --shard I/N      check only the I-th of N parts of the files (every
 #                    N-th of each rule's sorted file list, from the I-th);
-#                    the collecting passes still cover the whole tree.
+#                    the collecting passes still cover the whole tree
+#                    (or --pass1's scope).
 #                    Give each shard its own --out, then: cocci.sh merge
 #                    OUT...
 #   --jobs N         parallel spatch processes (default: nproc)
@@ -39,6 +41,13 @@
 #   --tested FILE    list_del_init's fields tested in other files (LISTTEST
 #                    lines of its -D collect) to use instead of its
 #                    collecting pass (an empty file: none)
+#   --pass1 SCOPE    where the collecting passes look: "tree", the whole
+#                    tree (the default: 30 to 40 min cold for a kernel),
+#                    or "callees", with PATHs given, the files defining a
+#                    function the PATHs' files call, as make cocci's pass
+#                    1 does (a getter reached only through another file's
+#                    getter, a test in a file they do not call, are not
+#                    known)
 #   --includes       use the tree's include dirs (slower; default: off)
 #   --all-files      check every .c and .h file, not only those a rule's
 #                    prefilter passes (to measure what the prefilters
@@ -97,6 +106,18 @@ tree_verdict() {
 	echo 0
 }
 
+# scope_names: with --pass1 callees, the names the .c and .h files of
+# RELPATHS call (called_names), once, into OUT/pass1-names.txt, named by
+# cmd_tree's names (the collecting passes' scope).
+scope_names() {
+	[[ $PASS1 == callees && ${#names[@]} == 0 ]] || return 0
+	names=("$OUT/pass1-names.txt")
+	(cd "$TREE" && find "${RELPATHS[@]}" \( -name .git -o -name .pc \) -prune -o -type f \
+		\( -name '*.c' -o -name '*.h' \) -print0 | xargs -0 -r cat) |
+		called_names /dev/stdin >"${names[0]}"
+	log "collecting passes: scoped to the $(wc -l <"${names[0]}") names the files of ${RELPATHS[*]} call"
+}
+
 # tree_paths PATH...: the PATHs relative to $TREE, into RELPATHS.
 tree_paths() {
 	local p rel
@@ -145,13 +166,16 @@ tree_rule() {
 # cmd_tree ARGS: sets VERDICT.
 cmd_tree() {
 	local TREE="" OUT="" RULES="" WRAPPERS="" TESTED="" INCLUDES=0 SHARD="" ALL_FILES=0 ITER_TREE=""
-	local rule t_all wrappers="" tested="" input timing="" paths=() skipped=""
+	local PASS1=tree rule t_all wrappers="" tested="" input timing="" paths=() skipped="" names=()
+	# lists kept by a caller's key are make cocci's (cocci.sh diff)
+	local CACHE_KEY=""
 	while [[ $# -gt 0 ]]; do
 		case $1 in
 		--tree) need_value "$@"; TREE=$2; shift 2 ;;
 		--out) need_value "$@"; OUT=$2; shift 2 ;;
 		--shard) need_value "$@"; SHARD=$2; shift 2 ;;
 		--iter-tree) need_value "$@"; ITER_TREE=$2; shift 2 ;;
+		--pass1) need_value "$@"; PASS1=$2; shift 2 ;;
 		--includes) INCLUDES=1; shift ;;
 		--all-files) ALL_FILES=1; shift ;;
 		-v | --verbose) VERBOSE=1; shift ;;
@@ -171,8 +195,12 @@ cmd_tree() {
 			die "$EX_SETUP" "tree: --shard needs I/N with 1 <= I <= N, got '$SHARD'"
 		fi
 	fi
+	[[ $PASS1 == callees || $PASS1 == tree ]] ||
+		die "$EX_SETUP" "tree: --pass1 takes callees or tree, not '$PASS1'"
 	checked_opts
 	tree_paths ${paths[@]+"${paths[@]}"}
+	[[ $PASS1 == tree || ${#RELPATHS[@]} -gt 0 ]] ||
+		die "$EX_SETUP" "tree: --pass1 callees needs PATHs (the whole tree calls everything)"
 	out_dir cocci-tree
 	case $OUT/ in "$TREE"/*) die "$EX_SETUP" "tree: --out must not be inside the tree" ;; esac
 	rules_assemble "$OUT/rules"
@@ -199,7 +227,7 @@ cmd_tree() {
 	fi
 	log "# cocci.sh tree --tree $TREE --jobs $JOBS --rules '$RULES' --shard '$SHARD' ${RELPATHS[*]:-}"
 	log "# $SPATCH_VERSION"
-	printf '%s=%s\n' tree "$TREE" paths "${RELPATHS[*]:-}" rules "$RULES" skipped "$skipped" \
+	printf '%s=%s\n' tree "$TREE" paths "${RELPATHS[*]:-}" pass1 "$PASS1" rules "$RULES" skipped "$skipped" \
 		shard "${SHARD:-1/1}" jobs "$JOBS" >"$OUT/run.env"
 
 	# shellcheck disable=SC2086 # RULES is a list of words
@@ -207,12 +235,14 @@ cmd_tree() {
 	for rule in $RULES; do
 		if rule_reads_wrappers "$rule" && [[ -z $wrappers ]]; then
 			wrappers=$OUT/wrappers.txt
-			pass_list wrappers "$WRAPPERS" "$wrappers" "$TREE" "$OUT/pass1"
+			[[ -n $WRAPPERS ]] || scope_names
+			pass_list wrappers "$WRAPPERS" "$wrappers" "$TREE" "$OUT/pass1" ${names[@]+"${names[@]}"}
 			[[ -z $ITER_TREE ]] || with_iterators_of "$ITER_TREE" "$wrappers" "$OUT/iter-tree"
 		fi
 		if rule_reads_tested "$rule" && [[ -z $tested ]]; then
 			tested=$OUT/tested.txt
-			pass_list tested "$TESTED" "$tested" "$TREE" "$OUT/pass1-tested"
+			[[ -n $TESTED ]] || scope_names
+			pass_list tested "$TESTED" "$tested" "$TREE" "$OUT/pass1-tested" ${names[@]+"${names[@]}"}
 		fi
 	done
 	for rule in $RULES; do
