@@ -87,6 +87,10 @@ assert "pass 1 of a diff with --pass1 tree: every wrapper of the tree" \
 printf '#define FOO_MAX 4\nextern int foo_count;\n' >"$sc/foo.h"
 expect "pass 1 of a diff: a compared file that calls nothing" 0 \
 	'^ok 1 - kref_balance: no new findings' run_scoped foo.h
+run_scoped --cache-key base-1 foo.h >/dev/null 2>&1 || true
+run_scoped --cache-key base-1 --pass1 tree foo.h >/dev/null 2>&1 || true
+assert "pass 1 of a diff: a scope of no names is kept by the key apart from the whole tree's list" \
+	grep -q '^get bar_get other.c:3$' "$SCRATCH/scope out/wrappers-base-tree.txt"
 expect "pass 1 of a diff: an unknown --pass1 is a setup error" 2 \
 	"diff: --pass1 takes callees or tree, not 'all'" run_scoped --pass1 all main.c
 

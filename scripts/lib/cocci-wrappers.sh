@@ -192,7 +192,9 @@ cached_list() {
 	SAME=$({
 		printf '%s\n' "$SPATCH_VERSION"
 		rule_text "$rule"
-		cat "$MACRO_FILE" "$REPO/scripts/lib/$lib.sh" "$REPO/scripts/awk/kref-iterators.awk" ${names:+"$names"}
+		cat "$MACRO_FILE" "$REPO/scripts/lib/$lib.sh" "$REPO/scripts/awk/kref-iterators.awk"
+		# a scope of no names is still a scope, not the whole tree
+		[[ -z $names ]] || { echo "scoped to:"; cat "$names" "$REPO/scripts/awk/defines-name.awk"; }
 	} | sha1sum)
 	BYNAME=""
 	[[ -n ${CACHE_KEY:-} ]] || return 1
