@@ -112,8 +112,7 @@ tree_verdict() {
 scope_names() {
 	[[ $PASS1 == callees && ${#names[@]} == 0 ]] || return 0
 	names=("$OUT/pass1-names.txt")
-	(cd "$TREE" && find "${RELPATHS[@]}" \( -name .git -o -name .pc \) -prune -o -type f \
-		\( -name '*.c' -o -name '*.h' \) -print0 | xargs -0 -r cat) |
+	list_files "$TREE" '\(' "${RELPATHS[@]}" | (cd "$TREE" && xargs -0 -r cat) |
 		called_names /dev/stdin >"${names[0]}"
 	log "collecting passes: scoped to the $(wc -l <"${names[0]}") names the files of ${RELPATHS[*]} call"
 }
