@@ -15,14 +15,18 @@
 # Exit: 0 no findings, 1 findings, 2 usage error (a shard missing, twice,
 # or of another run).
 
-# (Sourced by scripts/cocci.sh; sourcing only defines functions. SC2034:
-# VERDICT and the options are read by cocci.sh and lib/spatch.sh.)
+# (Sourced by scripts/cocci.sh; sourcing only defines functions and
+# MERGE_RUN_KEYS. SC2034: VERDICT and the options are read by cocci.sh
+# and lib/spatch.sh.)
+
+# The run.env keys shards of one run share.
+MERGE_RUN_KEYS=(tree paths pass1 rules)
 
 # run_of DIR: the tree, paths, collecting passes' scope and rules of the
 # tree run in DIR.
 run_of() {
 	local key
-	for key in tree paths pass1 rules; do
+	for key in "${MERGE_RUN_KEYS[@]}"; do
 		kv_get "$1/run.env" "$key"
 	done
 }
@@ -67,7 +71,7 @@ cmd_merge() {
 	tiers_init
 	merge_check "${dirs[@]}"
 	out_dir cocci-merge
-	for key in tree paths pass1 rules skipped; do
+	for key in "${MERGE_RUN_KEYS[@]}" skipped; do
 		printf '%s=%s\n' "$key" "$(kv_get "${dirs[0]}/run.env" "$key")"
 	done >"$OUT/run.env"
 	echo "shard=1/1" >>"$OUT/run.env"
